@@ -1,0 +1,7 @@
+import type { FrontdeskApi } from '../../preload/frontdesk-api';
+
+declare global {
+  interface Window {
+    frontdesk: FrontdeskApi;
+  }
+}
