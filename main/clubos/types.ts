@@ -1,0 +1,113 @@
+// What the ClubOS client gives the rest of the app. Everything ClubOS sends is HTML; these are
+// the typed results after parsing (see ../../../shared/clubos-protocol.md).
+
+/** A ClubOS user id (staff, member, prospect): numeric, usually 9 digits. */
+export type ClubOSId = string;
+
+export interface StaffMember {
+  id: ClubOSId;
+  /** Full display name as the dashboard lists it ("Alex Morgan"). */
+  name: string;
+}
+
+export interface ClubLocation {
+  id: string;
+  name: string;
+}
+
+/** The club context read from the dashboard's embedded `recentLeadsListViewData` JSON. */
+export interface ClubContext {
+  clubId: string;
+  clubLocationId: string;
+  /** IANA zone every ClubOS time is rendered in, e.g. `America/Chicago`. */
+  timeZone: string;
+  loggedInUserId: ClubOSId;
+  loggedInUserName: string;
+  staff: StaffMember[];
+  locations: ClubLocation[];
+  /** `select#messages-owner-select` options: whose inboxes this user may read. */
+  owners: Array<{ id: string; name: string; kind: 'location' | 'employee' }>;
+}
+
+/** One `li` of the inbox list. Rows come newest first, exactly as ClubOS listed them. */
+export interface InboxRow {
+  /** Text of `a.username-content`. */
+  senderName: string;
+  /** The member's ClubOS id when the name link's href carries one (`/action/Delegate/<id>/…`). */
+  memberId: ClubOSId | null;
+  /** Body text, with the sender name NOT glued on; line breaks kept as `\n`. */
+  body: string;
+  /** The raw label: `9:30 AM` (today) or `Oct 13` (older). */
+  label: string;
+  /** Club-local calendar date the label stands for (`YYYY-MM-DD`), resolved by the rules in design §3. */
+  localDate: string;
+  /** Club-local `HH:MM` (24 h) when the label carries a minute, else null. */
+  localTime: string | null;
+  /** 0 for the first (newest) row of the page. */
+  position: number;
+}
+
+export interface InboxSnapshot {
+  ownerId: ClubOSId;
+  /** Epoch ms at which the page was received (the client's clock). */
+  fetchedAt: number;
+  timeZone: string;
+  rows: InboxRow[];
+}
+
+export type HistoryKind = 'text' | 'email' | 'call' | 'note';
+
+/** One `div.followup-entry` of a member's FollowUp log. */
+export interface HistoryEntry {
+  /** Exact instant (epoch ms) of `M/D/YY @ hh:mm AM`, read in the club zone. */
+  at: number;
+  localDate: string;
+  localTime: string;
+  /** The `by First L.` author. */
+  author: string;
+  /** Staff when the author is one of the club's staff, else the member. */
+  direction: 'inbound' | 'outbound';
+  kind: HistoryKind;
+  body: string;
+}
+
+export interface MemberHistory {
+  memberId: ClubOSId;
+  /** Full name from the popup's form (`followUpUser.firstName` + `lastName`). */
+  memberName: string;
+  /** False when the popup has no text-message field: the member opted out of SMS. */
+  canText: boolean;
+  /** Newest first, as ClubOS lists them. */
+  entries: HistoryEntry[];
+}
+
+export interface SendRequest {
+  memberId: ClubOSId;
+  channel: 'sms' | 'email';
+  body: string;
+  subject?: string;
+}
+
+export interface SendResult {
+  /** Epoch ms at which ClubOS confirmed the send. */
+  sentAt: number;
+  /** The confirmation line's member name. */
+  memberName: string;
+}
+
+export interface MemberSearchResult {
+  id: ClubOSId;
+  fullName: string;
+}
+
+/** The ClubOS client the sync engine, the conversation manager and the shell use. */
+export interface ClubOSClient {
+  /** Signs in (or re-uses the live session) and returns the club context. */
+  signIn(): Promise<ClubContext>;
+  getClubContext(): Promise<ClubContext>;
+  getInbox(ownerId: ClubOSId, signal?: AbortSignal): Promise<InboxSnapshot>;
+  getHistory(memberId: ClubOSId, signal?: AbortSignal): Promise<MemberHistory>;
+  send(request: SendRequest, signal?: AbortSignal): Promise<SendResult>;
+  searchMember(fullName: string, signal?: AbortSignal): Promise<MemberSearchResult | null>;
+  signOut(): Promise<void>;
+}
