@@ -60,9 +60,3 @@ export const silentLogger: Logger = {
   error: noop,
   scope: () => silentLogger,
 };
-
-/** Clock in epoch milliseconds; injected so tests control time. */
-export interface Clock {
-  now(): number;
-}
-export const systemClock: Clock = { now: () => Date.now() };
