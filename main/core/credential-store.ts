@@ -1,0 +1,34 @@
+// Where the ClubOS password lives. The shell implements it with Electron's safeStorage; tests
+// use an in-memory one. Core code never sees how it is stored.
+
+export interface Credentials {
+  username: string;
+  password: string;
+  baseUrl: string;
+}
+
+/** `os`: an OS keystore encrypts it; `weak`: Linux basic_text (obfuscated, not encrypted); `unavailable`: cannot store. */
+export type SecretStorageLevel = 'os' | 'weak' | 'unavailable';
+
+export interface CredentialStore {
+  level(): SecretStorageLevel;
+  load(): Credentials | null;
+  /** Throws when the level is `unavailable`. */
+  save(credentials: Credentials): void;
+  clear(): void;
+}
+
+export function memoryCredentialStore(level: SecretStorageLevel = 'os'): CredentialStore {
+  let saved: Credentials | null = null;
+  return {
+    level: () => level,
+    load: () => (saved ? { ...saved } : null),
+    save(c) {
+      if (level === 'unavailable') throw new Error('no secure storage for credentials on this system');
+      saved = { ...c };
+    },
+    clear() {
+      saved = null;
+    },
+  };
+}
