@@ -1,0 +1,27 @@
+// What the shell, the browser test bridge and the benchmarks get from `createCore`.
+import type { Handlers } from '../../preload/contract';
+import type { Logger } from '../log/logger';
+import type { Clock } from '../time/clock';
+import type { CredentialStore } from './credential-store';
+import type { EventBus } from './event-bus';
+
+export interface CoreOptions {
+  /** Folder for the database (and its backups); created if missing. */
+  dataDir: string;
+  clock: Clock;
+  logger: Logger;
+  credentials: CredentialStore;
+  /** Demo mode (no stored credentials): the built-in simulator's settings. */
+  demo?: { seed?: number; liveIntervalMs?: number; historyDays?: number };
+}
+
+export interface Core {
+  readonly handlers: Handlers;
+  readonly events: EventBus;
+  /** Unread messages over every owner: the tray icon and the app badge. */
+  unreadTotal(): number;
+  /** Starts polling every enabled owner (in demo mode against the built-in simulator). */
+  start(): Promise<void>;
+  /** Stops polling, waits for in-flight work, closes the database and the simulator. */
+  close(): Promise<void>;
+}
