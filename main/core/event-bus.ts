@@ -16,7 +16,7 @@ export function createEventBus(onListenerError: (error: unknown) => void = () =>
   let seq = 0;
   return {
     emit(input) {
-      const event = { ...input, seq: ++seq } as AppEvent;
+      const event = { ...input, seq: ++seq };
       for (const listener of [...listeners]) {
         // One failing subscriber (a closed window, a broken notification) never stops the others.
         try {
