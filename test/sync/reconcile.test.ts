@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { InboxRow } from '../../main/clubos/types';
+import { reconcile, snapshotDateRange, type NewInboxMessage, type StoredKey } from '../../main/sync/reconcile';
+import { messageKey } from '../../main/sync/message-key';
+
+const row = (senderName: string, body: string, localDate: string, localTime: string | null, position = 0): InboxRow => ({
+  senderName,
+  memberId: null,
+  body,
+  label: localTime ?? localDate,
+  localDate,
+  localTime,
+  position,
+});
+
+/** Newest first, positions filled in. */
+const snapshot = (...rows: InboxRow[]): InboxRow[] => rows.map((r, i) => ({ ...r, position: i }));
+const store = (fresh: NewInboxMessage[], into: StoredKey[] = []): StoredKey[] => {
+  into.push(...fresh.map((m) => ({ dedupeKey: m.dedupeKey, localTime: m.localTime, occurrence: m.occurrence })));
+  return into;
+};
+
+describe('reconcile', () => {
+  it('keeps three identical texts of one day as three messages, and finds nothing new on a repeat poll', () => {
+    const snap = snapshot(row('Ana Ruiz', 'Ok', '2026-12-07', '16:02'), row('Ana Ruiz', 'Ok', '2026-12-07', '09:10'), row('Ana Ruiz', 'Ok', '2026-12-07', '09:10'));
+    const first = reconcile('1', snap, []);
+    expect(first).toHaveLength(3);
+    expect(first.map((m) => m.occurrence)).toEqual([0, 1, 2]);
+    expect(first.map((m) => m.localTime)).toEqual(['09:10', '09:10', '16:02']);
+    expect(reconcile('1', snap, store(first))).toEqual([]);
+  });
+
+  it('treats a second "Ok" at a later minute as new even after the inbox was cleared', () => {
+    const stored = store(reconcile('1', snapshot(row('Ana Ruiz', 'Ok', '2026-12-07', '09:10')), []));
+    const afterClear = snapshot(row('Ana Ruiz', 'Ok', '2026-12-07', '09:40'));
+    const fresh = reconcile('1', afterClear, stored);
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]!.occurrence).toBe(1);
+  });
+
+  it('matches last night\'s 11:58 PM row when it reads "Dec 7" after midnight', () => {
+    const stored = store(reconcile('1', snapshot(row('Ben Li', 'Running late', '2026-12-07', '23:58')), []));
+    const afterMidnight = snapshot(row('Ben Li', 'New one', '2026-12-08', '00:03'), row('Ben Li', 'Running late', '2026-12-07', null));
+    const fresh = reconcile('1', afterMidnight, stored);
+    expect(fresh.map((m) => m.body)).toEqual(['New one']);
+  });
+
+  it('counts duplicates as a multiset: k in the snapshot, j stored → k − j new', () => {
+    const stored = store(reconcile('1', snapshot(row('Ana Ruiz', 'STOP', '2026-11-02', null)), []));
+    const fresh = reconcile('1', snapshot(row('Ana Ruiz', 'STOP', '2026-11-02', null), row('Ana Ruiz', 'STOP', '2026-11-02', null), row('Ana Ruiz', 'STOP', '2026-11-02', null)), stored);
+    expect(fresh).toHaveLength(2);
+    expect(fresh.map((m) => m.occurrence)).toEqual([1, 2]);
+  });
+
+  it('keys on sender and date: the same text from two people or on two days is two messages', () => {
+    const fresh = reconcile('1', snapshot(row('Ana Ruiz', 'Ok', '2026-12-07', null), row('Ben Li', 'Ok', '2026-12-07', null), row('Ana Ruiz', 'Ok', '2026-12-06', null)), []);
+    expect(new Set(fresh.map((m) => m.dedupeKey)).size).toBe(3);
+  });
+
+  it('ignores case and whitespace differences in the key, not in what is stored', () => {
+    expect(messageKey('Ana  Ruiz', 'See you\nat 10', '2026-12-07')).toBe(messageKey('ana ruiz', 'see you at 10 ', '2026-12-07'));
+    expect(messageKey('Ana Ruiz', 'Ok', '2026-12-07')).not.toBe(messageKey('Ana Ruiz', 'Ok!', '2026-12-07'));
+  });
+
+  it('returns new rows oldest first with their snapshot positions', () => {
+    const fresh = reconcile('1', snapshot(row('C', 'third', '2026-12-07', null), row('B', 'second', '2026-12-07', null), row('A', 'first', '2026-12-06', null)), []);
+    expect(fresh.map((m) => m.body)).toEqual(['first', 'second', 'third']);
+    expect(fresh.map((m) => m.position)).toEqual([2, 1, 0]);
+  });
+
+  it('reports the date range of a snapshot', () => {
+    expect(snapshotDateRange([])).toBeNull();
+    expect(snapshotDateRange(snapshot(row('A', 'x', '2026-12-07', null), row('A', 'y', '2025-01-30', null)))).toEqual({ from: '2025-01-30', to: '2026-12-07' });
+  });
+
+  it('never loses or invents rows over random polls (property)', () => {
+    // A random inbox grows over "polls"; each poll shows the whole inbox. After every poll the
+    // stored multiset must equal the inbox multiset.
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const texts = ['Ok', 'ok', 'Thanks', 'STOP', 'See you'];
+    const inbox: InboxRow[] = [];
+    const stored: StoredKey[] = [];
+    for (let poll = 0; poll < 200; poll++) {
+      const add = Math.floor(rand() * 3);
+      for (let i = 0; i < add; i++) {
+        const minute = `${String(9 + Math.floor(rand() * 2)).padStart(2, '0')}:${rand() < 0.5 ? '00' : '01'}`;
+        inbox.unshift(row(rand() < 0.5 ? 'Ana Ruiz' : 'Ben Li', texts[Math.floor(rand() * texts.length)]!, '2026-12-07', minute));
+      }
+      const snap = inbox.map((r, i) => ({ ...r, position: i }));
+      store(reconcile('1', snap, stored), stored);
+      expect(stored).toHaveLength(inbox.length);
+    }
+  });
+});
