@@ -1,0 +1,278 @@
+// One polling loop per owner (whose inbox). Each poll fetches the whole inbox, reconciles it
+// against what is stored, and writes the new messages with their conversations and the owner's
+// sync state in one store call. An idle poll writes nothing. Failures back off per owner, so
+// one owner's trouble never stalls the others; wrong credentials stop the owner until the user
+// signs in again.
+import type { ApiError, SyncOwnerStatus, SyncStatus } from '../../preload/contract';
+import type { ClubOSClient, ClubOSId } from '../clubos/types';
+import { isClubOSError } from '../clubos/errors';
+import { toApiError } from '../core/app-error';
+import type { EventBus } from '../core/event-bus';
+import type { Logger } from '../log/logger';
+import type { Clock } from '../time/clock';
+import { backoffDelayMs } from './backoff';
+import { reconcile, snapshotDateRange } from './reconcile';
+import type { OwnerSyncRecord, SyncStore } from './sync-store';
+
+export const MIN_INTERVAL_SECONDS = 5;
+export const MAX_INTERVAL_SECONDS = 600;
+export const DEFAULT_INTERVAL_SECONDS = 10;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+export interface SyncEngineOptions {
+  client: ClubOSClient;
+  store: SyncStore;
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+  random?: () => number;
+  intervalSeconds?: number;
+}
+
+export interface SyncEngine {
+  /** Starts polling every enabled owner now. */
+  start(): void;
+  /** Stops polling: cancels timers, aborts in-flight polls and waits for them to settle. */
+  stop(): Promise<void>;
+  /** Polls one owner (or all) now, joining a poll already in flight; resolves when done. */
+  syncNow(ownerId?: ClubOSId): Promise<SyncStatus>;
+  setIntervalSeconds(seconds: number): SyncStatus;
+  /** Re-reads the owners from the store (after one was added, removed, enabled or disabled). */
+  refreshOwners(): void;
+  status(): SyncStatus;
+}
+
+interface OwnerLoop {
+  record: OwnerSyncRecord;
+  state: SyncOwnerStatus['state'];
+  timer: ReturnType<typeof setTimeout> | null;
+  nextRunAt: number | null;
+  inFlight: Promise<void> | null;
+  abort: AbortController | null;
+  lastSuccessAt: number | null;
+  lastError: ApiError | null;
+  consecutiveFailures: number;
+  addedLastPoll: number;
+  historyImported: boolean;
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { client, store, events, clock } = options;
+  const log = options.logger.scope('sync');
+  const random = options.random ?? Math.random;
+  let intervalMs = clampInterval(options.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS) * 1000;
+  let polling = false;
+  const loops = new Map<ClubOSId, OwnerLoop>();
+
+  const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+  function ownerStatus(loop: OwnerLoop): SyncOwnerStatus {
+    return {
+      ownerId: loop.record.ownerId,
+      ownerName: loop.record.name,
+      state: loop.state,
+      lastSuccessAt: iso(loop.lastSuccessAt),
+      lastError: loop.lastError,
+      nextRunAt: iso(loop.nextRunAt),
+      consecutiveFailures: loop.consecutiveFailures,
+      addedLastPoll: loop.addedLastPoll,
+      historyImported: loop.historyImported,
+    };
+  }
+
+  function status(): SyncStatus {
+    return { polling, intervalSeconds: intervalMs / 1000, owners: [...loops.values()].map(ownerStatus) };
+  }
+
+  function emitStatus(): void {
+    events.emit({ type: 'syncStatusChanged', status: status() });
+  }
+
+  function clearTimer(loop: OwnerLoop): void {
+    if (loop.timer) clearTimeout(loop.timer);
+    loop.timer = null;
+    loop.nextRunAt = null;
+  }
+
+  function schedule(loop: OwnerLoop, delayMs: number): void {
+    clearTimer(loop);
+    if (!polling || !loops.has(loop.record.ownerId)) return;
+    loop.nextRunAt = clock.now() + delayMs;
+    loop.timer = setTimeout(() => {
+      loop.timer = null;
+      void poll(loop);
+    }, delayMs);
+  }
+
+  function poll(loop: OwnerLoop): Promise<void> {
+    if (loop.inFlight) return loop.inFlight;
+    clearTimer(loop);
+    loop.inFlight = runPoll(loop).finally(() => {
+      loop.inFlight = null;
+      loop.abort = null;
+    });
+    return loop.inFlight;
+  }
+
+  async function runPoll(loop: OwnerLoop): Promise<void> {
+    const ownerId = loop.record.ownerId;
+    const started = clock.now();
+    const abort = new AbortController();
+    loop.abort = abort;
+    loop.state = 'syncing';
+    emitStatus();
+    let rowsSeen = 0;
+    try {
+      const snapshot = await client.getInbox(ownerId, abort.signal);
+      if (abort.signal.aborted) throw abort.signal.reason;
+      rowsSeen = snapshot.rows.length;
+      const range = snapshotDateRange(snapshot.rows);
+      const fresh = range ? reconcile(ownerId, snapshot.rows, store.storedKeys(ownerId, range.from, range.to)) : [];
+      const quiet = !loop.historyImported;
+      const mustRecord = fresh.length > 0 || quiet || loop.consecutiveFailures > 0 || loop.record.consecutiveFailures > 0;
+      const at = clock.now();
+      const result = mustRecord
+        ? await store.writePoll({ ownerId, rows: fresh, timeZone: snapshot.timeZone, quiet, at })
+        : { added: 0, conversationIds: [] };
+      loop.record = { ...loop.record, consecutiveFailures: 0, lastError: null, historyImported: true };
+      loop.historyImported = true;
+      loop.lastSuccessAt = at;
+      loop.lastError = null;
+      loop.consecutiveFailures = 0;
+      loop.addedLastPoll = result.added;
+      loop.state = polling ? 'idle' : 'stopped';
+      if (result.added > 0) {
+        events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.conversationIds, count: result.added, quiet });
+      }
+      log.info('poll', { owner: ownerId, durationMs: clock.now() - started, rowsSeen, rowsAdded: result.added, outcome: 'ok', quiet });
+      schedule(loop, intervalMs);
+    } catch (error) {
+      if (abort.signal.aborted) {
+        loop.state = polling && loops.has(ownerId) ? 'idle' : 'stopped';
+        log.info('poll', { owner: ownerId, durationMs: clock.now() - started, rowsSeen, rowsAdded: 0, outcome: 'aborted' });
+        return;
+      }
+      const apiError = toApiError(error);
+      loop.consecutiveFailures++;
+      loop.lastError = apiError;
+      loop.addedLastPoll = 0;
+      const credentials = isClubOSError(error) && error.kind === 'credentials';
+      if (!isClubOSError(error)) log.error('poll failed unexpectedly', { owner: ownerId, error });
+      try {
+        store.recordFailure(ownerId, apiError, loop.consecutiveFailures);
+        loop.record = { ...loop.record, consecutiveFailures: loop.consecutiveFailures, lastError: apiError };
+      } catch (storeError) {
+        log.error('could not record a sync failure', { owner: ownerId, error: storeError });
+      }
+      if (credentials) {
+        // ClubOS refused the password: retrying would only lock the account. Wait for the user.
+        loop.state = 'auth_failed';
+        clearTimer(loop);
+      } else {
+        loop.state = polling ? 'backing_off' : 'stopped';
+        schedule(loop, backoffDelayMs(loop.consecutiveFailures, intervalMs, MAX_BACKOFF_MS, random));
+      }
+      log.warn('poll', {
+        owner: ownerId,
+        durationMs: clock.now() - started,
+        rowsSeen,
+        rowsAdded: 0,
+        outcome: apiError.code,
+        consecutiveFailures: loop.consecutiveFailures,
+      });
+    } finally {
+      emitStatus();
+    }
+  }
+
+  function newLoop(record: OwnerSyncRecord): OwnerLoop {
+    return {
+      record,
+      state: polling ? 'idle' : 'stopped',
+      timer: null,
+      nextRunAt: null,
+      inFlight: null,
+      abort: null,
+      lastSuccessAt: record.lastSuccessAt ? Date.parse(record.lastSuccessAt) : null,
+      lastError: record.lastError,
+      consecutiveFailures: record.consecutiveFailures,
+      addedLastPoll: 0,
+      historyImported: record.historyImported,
+    };
+  }
+
+  function refreshOwners(): void {
+    const wanted = new Map(store.listOwners().filter((o) => o.enabled).map((o) => [o.ownerId, o]));
+    for (const [ownerId, loop] of loops) {
+      if (wanted.has(ownerId)) continue;
+      clearTimer(loop);
+      loop.abort?.abort(new Error('owner removed'));
+      loops.delete(ownerId);
+    }
+    for (const [ownerId, record] of wanted) {
+      const existing = loops.get(ownerId);
+      if (existing) {
+        existing.record = { ...existing.record, name: record.name };
+        continue;
+      }
+      const loop = newLoop(record);
+      loops.set(ownerId, loop);
+      if (polling) schedule(loop, 0);
+    }
+    emitStatus();
+  }
+
+  return {
+    start() {
+      if (polling) return;
+      polling = true;
+      if (loops.size === 0) refreshOwners();
+      for (const loop of loops.values()) {
+        if (loop.inFlight) continue;
+        loop.state = 'idle';
+        schedule(loop, 0);
+      }
+      emitStatus();
+    },
+
+    async stop() {
+      polling = false;
+      const pending: Promise<void>[] = [];
+      for (const loop of loops.values()) {
+        clearTimer(loop);
+        if (loop.inFlight) {
+          loop.abort?.abort(new Error('sync stopped'));
+          pending.push(loop.inFlight);
+        }
+      }
+      await Promise.allSettled(pending);
+      for (const loop of loops.values()) loop.state = 'stopped';
+      emitStatus();
+    },
+
+    async syncNow(ownerId) {
+      if (loops.size === 0) refreshOwners();
+      const targets = ownerId ? [loops.get(ownerId)].filter((l): l is OwnerLoop => l !== undefined) : [...loops.values()];
+      await Promise.all(targets.map((loop) => poll(loop)));
+      return status();
+    },
+
+    setIntervalSeconds(seconds) {
+      intervalMs = clampInterval(seconds) * 1000;
+      for (const loop of loops.values()) {
+        // Idle loops pick up the new interval now; backing-off loops keep their backoff.
+        if (loop.timer && loop.state === 'idle') schedule(loop, intervalMs);
+      }
+      emitStatus();
+      return status();
+    },
+
+    refreshOwners,
+    status,
+  };
+}
+
+function clampInterval(seconds: number): number {
+  if (!Number.isFinite(seconds)) return DEFAULT_INTERVAL_SECONDS;
+  return Math.min(MAX_INTERVAL_SECONDS, Math.max(MIN_INTERVAL_SECONDS, Math.round(seconds)));
+}

@@ -1,0 +1,40 @@
+// An in-memory SyncStore for engine unit tests: what the engine asked to write, nothing more.
+import type { ApiError } from '../../preload/contract';
+import type { NewInboxMessage, StoredKey } from '../../main/sync/reconcile';
+import type { OwnerSyncRecord, PollWrite, PollWriteResult, SyncStore } from '../../main/sync/sync-store';
+
+export interface MemorySyncStore extends SyncStore {
+  owners: OwnerSyncRecord[];
+  rows: Map<string, NewInboxMessage[]>;
+  writes: PollWrite[];
+  failures: Array<{ ownerId: string; error: ApiError; consecutiveFailures: number }>;
+}
+
+export function memorySyncStore(owners: Array<Pick<OwnerSyncRecord, 'ownerId' | 'name'>>): MemorySyncStore {
+  const store: MemorySyncStore = {
+    owners: owners.map((o) => ({ ...o, enabled: true, lastSuccessAt: null, lastError: null, consecutiveFailures: 0, historyImported: false })),
+    rows: new Map(),
+    writes: [],
+    failures: [],
+    listOwners: () => store.owners.map((o) => ({ ...o })),
+    storedKeys(ownerId, from, to): StoredKey[] {
+      return (store.rows.get(ownerId) ?? [])
+        .filter((r) => r.localDate >= from && r.localDate <= to)
+        .map((r) => ({ dedupeKey: r.dedupeKey, localTime: r.localTime, occurrence: r.occurrence }));
+    },
+    writePoll(write): Promise<PollWriteResult> {
+      store.writes.push(write);
+      const list = store.rows.get(write.ownerId) ?? [];
+      list.push(...write.rows);
+      store.rows.set(write.ownerId, list);
+      const owner = store.owners.find((o) => o.ownerId === write.ownerId)!;
+      Object.assign(owner, { historyImported: true, consecutiveFailures: 0, lastError: null, lastSuccessAt: new Date(write.at).toISOString() });
+      return Promise.resolve({ added: write.rows.length, conversationIds: write.rows.length ? [1] : [] });
+    },
+    recordFailure(ownerId, error, consecutiveFailures) {
+      store.failures.push({ ownerId, error, consecutiveFailures });
+      Object.assign(store.owners.find((o) => o.ownerId === ownerId)!, { lastError: error, consecutiveFailures });
+    },
+  };
+  return store;
+}
