@@ -1,0 +1,131 @@
+// A Core for shell tests: every handler a vi.fn with plausible results, a real event bus, and an
+// unread total the test sets.
+import { vi, type Mock } from 'vitest';
+import type { Account, Conversation, Handlers, Settings, SyncStatus } from '../../preload/contract';
+import type { Core } from '../../main/core/core';
+import { createEventBus } from '../../main/core/event-bus';
+
+export const sampleConversation = (over: Partial<Conversation> = {}): Conversation => ({
+  id: 1,
+  ownerId: '100000001',
+  memberId: '200000001',
+  memberName: 'Ana Souza',
+  lastMessagePreview: 'Can I freeze my membership?',
+  lastMessageAt: '2026-03-02T15:04:00.000Z',
+  unreadCount: 1,
+  requiresResponse: true,
+  waitingSince: '2026-03-02T15:04:00.000Z',
+  status: 'open',
+  snoozedUntil: null,
+  tags: [],
+  intent: null,
+  optedOut: false,
+  ...over,
+});
+
+export const sampleSyncStatus = (over: Partial<SyncStatus> = {}): SyncStatus => ({
+  polling: true,
+  intervalSeconds: 30,
+  owners: [
+    {
+      ownerId: '100000001',
+      ownerName: 'Front Desk',
+      state: 'idle',
+      lastSuccessAt: '2026-03-02T15:41:00.000Z',
+      lastError: null,
+      nextRunAt: '2026-03-02T15:41:30.000Z',
+      consecutiveFailures: 0,
+      addedLastPoll: 0,
+      historyImported: true,
+    },
+  ],
+  ...over,
+});
+
+export const sampleSettings = (over: Partial<Settings> = {}): Settings => ({
+  pollIntervalSeconds: 30,
+  notifications: 'name_and_text',
+  launchAtLogin: false,
+  historyAsRead: true,
+  ...over,
+});
+
+export const sampleAccount = (over: Partial<Account> = {}): Account => ({
+  mode: 'demo',
+  username: null,
+  baseUrl: 'http://127.0.0.1:0',
+  secretStorage: 'os',
+  ...over,
+});
+
+export type MockHandlers = { [K in keyof Handlers]: Mock<Handlers[K]> };
+
+export function fakeHandlers(): MockHandlers {
+  const status = sampleSyncStatus();
+  const conversation = sampleConversation();
+  return {
+    appInfo: vi.fn(() => Promise.resolve({ name: 'Frontdesk', version: '0.1.0', platform: 'linux' })),
+    listConversations: vi.fn(() => Promise.resolve({ items: [conversation], nextCursor: null })),
+    getConversation: vi.fn(() => Promise.resolve(conversation)),
+    getCounts: vi.fn(() =>
+      Promise.resolve({ filters: { all: 1, unread: 1, needs_reply: 1, snoozed: 0, resolved: 0, archived: 0 }, tags: [], unreadTotal: 1 }),
+    ),
+    listMessages: vi.fn(() => Promise.resolve({ items: [], prevCursor: null })),
+    markRead: vi.fn(() => Promise.resolve(conversation)),
+    markUnread: vi.fn(() => Promise.resolve(conversation)),
+    setStatus: vi.fn(() => Promise.resolve(conversation)),
+    setTags: vi.fn(() => Promise.resolve(conversation)),
+    fetchHistory: vi.fn(() => Promise.resolve({ added: 0 })),
+    search: vi.fn(() => Promise.resolve({ hits: [], nextCursor: null })),
+    suggestReplies: vi.fn(() => Promise.resolve({ suggestions: [] })),
+    sendReply: vi.fn((args) =>
+      Promise.resolve({
+        id: 9,
+        conversationId: args.conversationId,
+        ownerId: '100000001',
+        direction: 'outbound' as const,
+        channel: args.channel,
+        senderName: 'Front Desk',
+        body: args.body,
+        sentAt: '2026-03-02T15:05:00.000Z',
+        localDate: '2026-03-02',
+        localTime: '09:05',
+        readAt: '2026-03-02T15:05:00.000Z',
+        intent: null,
+        confidence: null,
+      }),
+    ),
+    syncNow: vi.fn(() => Promise.resolve(status)),
+    getSyncStatus: vi.fn(() => Promise.resolve(status)),
+    startPolling: vi.fn(() => Promise.resolve({ ...status, polling: true })),
+    stopPolling: vi.fn(() => Promise.resolve({ ...status, polling: false })),
+    setPollInterval: vi.fn(() => Promise.resolve(status)),
+    listOwners: vi.fn(() => Promise.resolve({ owners: [], available: [] })),
+    addOwner: vi.fn(() => Promise.resolve({ id: '100000002', name: 'Sam', enabled: true })),
+    removeOwner: vi.fn(() => Promise.resolve({ ok: true as const })),
+    getSettings: vi.fn(() => Promise.resolve(sampleSettings())),
+    setSettings: vi.fn((args) => Promise.resolve({ ...sampleSettings(), ...args })),
+    getAccount: vi.fn(() => Promise.resolve(sampleAccount())),
+    signIn: vi.fn(() => Promise.resolve(sampleAccount({ mode: 'signed_in', username: 'frontdesk' }))),
+    signOut: vi.fn(() => Promise.resolve(sampleAccount())),
+  };
+}
+
+export interface FakeCore extends Core {
+  handlers: MockHandlers;
+  setUnread(n: number): void;
+}
+
+export function fakeCore(): FakeCore {
+  let unread = 0;
+  return {
+    handlers: fakeHandlers(),
+    events: createEventBus(),
+    unreadTotal: () => unread,
+    setUnread: (n) => {
+      unread = n;
+    },
+    start: vi.fn(() => Promise.resolve()),
+    close: vi.fn(() => Promise.resolve()),
+  };
+}

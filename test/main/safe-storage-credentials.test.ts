@@ -1,0 +1,154 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { Handlers } from '../../preload/contract';
+import { AppError } from '../../main/core/app-error';
+import { registerHandlers, type InvokeListener } from '../../main/ipc/register-handlers';
+import { memoryLogger } from '../../main/log/logger';
+import { fakeHandlers, sampleAccount } from './fake-core';
+
+vi.mock('electron-log/main', async () => ({ default: (await import('electron-log/node')).default }));
+
+const { safeStorageCredentialStore } = await import('../../main/shell/safe-storage-credentials');
+const { setupLogging } = await import('../../main/shell/logging');
+
+const PASSWORD = 'Tr0ub4dor&3-front-desk';
+const dirs: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-cred-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+type Backend = ReturnType<Electron.SafeStorage['getSelectedStorageBackend']>;
+
+/** Stands in for safeStorage: a reversible transform that shares no byte run with the input. */
+function fakeSafeStorage(available = true, backend: Backend = 'gnome_libsecret') {
+  const key = 0x5a;
+  return {
+    isEncryptionAvailable: vi.fn(() => available),
+    getSelectedStorageBackend: vi.fn(() => backend),
+    encryptString: vi.fn((plain: string) => Buffer.concat([Buffer.from('v11'), Buffer.from(plain, 'utf8').map((b) => b ^ key)])),
+    decryptString: vi.fn((encrypted: Buffer) => {
+      if (encrypted.subarray(0, 3).toString() !== 'v11') throw new Error('Error while decrypting the ciphertext provided');
+      return Buffer.from(encrypted.subarray(3).map((b) => b ^ key)).toString('utf8');
+    }),
+  };
+}
+
+const credentials = { username: 'frontdesk', password: PASSWORD, baseUrl: 'https://anytime.club-os.com' };
+
+function containsPassword(text: string): boolean {
+  return [PASSWORD, Buffer.from(PASSWORD).toString('base64'), Buffer.from(PASSWORD).toString('hex'), encodeURIComponent(PASSWORD)].some((form) =>
+    text.includes(form),
+  );
+}
+
+describe('safeStorage credential store', () => {
+  it('writes a 0600 file holding only the encrypted password, and reads it back', () => {
+    const file = join(tempDir(), 'credentials.json');
+    const store = safeStorageCredentialStore({ file, safeStorage: fakeSafeStorage(), platform: 'linux', logger: memoryLogger() });
+    store.save(credentials);
+    const text = readFileSync(file, 'utf8');
+    expect(containsPassword(text)).toBe(false);
+    const saved = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys(saved).sort()).toEqual(['baseUrl', 'password', 'username']);
+    expect(saved['username']).toBe('frontdesk');
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(file, '..'))).toEqual(['credentials.json']);
+    expect(store.load()).toEqual(credentials);
+  });
+
+  it('signs out by deleting the file', () => {
+    const file = join(tempDir(), 'credentials.json');
+    const store = safeStorageCredentialStore({ file, safeStorage: fakeSafeStorage(), platform: 'darwin', logger: memoryLogger() });
+    store.save(credentials);
+    store.clear();
+    expect(existsSync(file)).toBe(false);
+    expect(store.load()).toBeNull();
+  });
+
+  it.each([
+    ['darwin', true, 'unknown', 'os'],
+    ['win32', true, 'unknown', 'os'],
+    ['linux', true, 'gnome_libsecret', 'os'],
+    ['linux', true, 'kwallet6', 'os'],
+    ['linux', true, 'basic_text', 'weak'],
+    ['linux', true, 'unknown', 'weak'],
+    ['linux', false, 'gnome_libsecret', 'unavailable'],
+    ['darwin', false, 'unknown', 'unavailable'],
+  ] as const)('on %s (encryption %s, backend %s) reports level %s', (platform, available, backend, level) => {
+    const store = safeStorageCredentialStore({
+      file: join(tempDir(), 'c.json'),
+      safeStorage: fakeSafeStorage(available, backend),
+      platform,
+      logger: memoryLogger(),
+    });
+    expect(store.level()).toBe(level);
+  });
+
+  it('refuses to save without secure storage, writing nothing', () => {
+    const file = join(tempDir(), 'credentials.json');
+    const safeStorage = fakeSafeStorage(false);
+    const store = safeStorageCredentialStore({ file, safeStorage, platform: 'linux', logger: memoryLogger() });
+    expect(() => store.save(credentials)).toThrow(AppError);
+    expect(() => store.save(credentials)).toThrow(expect.objectContaining({ code: 'insecure_storage' }) as Error);
+    expect(existsSync(file)).toBe(false);
+    expect(safeStorage.encryptString).not.toHaveBeenCalled();
+  });
+
+  it('saves on basic_text but warns clearly', () => {
+    const logger = memoryLogger();
+    const store = safeStorageCredentialStore({ file: join(tempDir(), 'c.json'), safeStorage: fakeSafeStorage(true, 'basic_text'), platform: 'linux', logger });
+    store.save(credentials);
+    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringContaining('basic_text') as string }));
+  });
+
+  it('treats a file it cannot decrypt or parse as signed out', () => {
+    const dir = tempDir();
+    const logger = memoryLogger();
+    const store = safeStorageCredentialStore({ file: join(dir, 'c.json'), safeStorage: fakeSafeStorage(), platform: 'linux', logger });
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ username: 'x', baseUrl: 'https://x', password: Buffer.from('v10garbage').toString('base64') }));
+    expect(store.load()).toBeNull();
+    writeFileSync(join(dir, 'c.json'), '{ not json');
+    expect(store.load()).toBeNull();
+    expect(logger.lines.filter((l) => l.level === 'warn')).toHaveLength(2);
+  });
+
+  it('keeps the password out of the log and the file during a sign-in over IPC', async () => {
+    const dir = tempDir();
+    const { logger, logFile } = setupLogging({ logDir: join(dir, 'logs'), verbose: true });
+    // Debug lines go to the file; the test output stays quiet.
+    (await import('electron-log/node')).default.transports.console.level = false;
+    const store = safeStorageCredentialStore({ file: join(dir, 'credentials.json'), safeStorage: fakeSafeStorage(), platform: 'linux', logger: logger.scope('shell') });
+    const clubos = logger.scope('clubos');
+    // A careless core: logs its arguments whole and the login form it posts.
+    const signIn: Handlers['signIn'] = (args) => {
+      clubos.info('signing in', { args });
+      clubos.debug('login form', { form: { username: args.username, password: args.password, __fp: 'x' } });
+      store.save({ username: args.username, password: args.password, baseUrl: args.baseUrl ?? 'https://anytime.club-os.com' });
+      return Promise.resolve(sampleAccount({ mode: 'signed_in', username: args.username }));
+    };
+    const listeners = new Map<string, InvokeListener>();
+    registerHandlers(
+      { handle: (c, l) => listeners.set(c, l), removeHandler: (c) => listeners.delete(c) },
+      { ...fakeHandlers(), signIn },
+      { isTrustedSender: () => true, logger: logger.scope('ipc') },
+    );
+    const event = { sender: { id: 1 }, senderFrame: { url: 'file:///app/index.html', parent: null } };
+    const outcome = await listeners.get('frontdesk:signIn')!(event, { username: 'frontdesk', password: PASSWORD });
+    expect(outcome).toMatchObject({ ok: true, value: { mode: 'signed_in' } });
+    await listeners.get('frontdesk:signIn')!(event, { username: 'frontdesk', password: PASSWORD, remember: true });
+
+    const log = readFileSync(logFile, 'utf8');
+    expect(log).toContain('signing in');
+    expect(log).toContain('login form');
+    expect(containsPassword(log)).toBe(false);
+    expect(containsPassword(readFileSync(join(dir, 'credentials.json'), 'utf8'))).toBe(false);
+    expect(store.load()?.password).toBe(PASSWORD);
+  });
+});
