@@ -4,7 +4,7 @@
 import type { AppEvent, NotificationPrivacy } from '../../preload/contract';
 import type { Logger } from '../log/logger';
 import { composeNotification, type ConversationSummary, type NotificationContent } from './compose-notification';
-import type { TimerHandle, Timers } from './timers';
+import type { TimerHandle, Timers } from '../time/timers';
 
 export interface NotificationPolicyOptions {
   /** The current privacy setting (read when a burst is shown, so a change applies at once). */

@@ -6,7 +6,7 @@ import type { Logger } from '../log/logger';
 import type { ConversationSummary } from '../notifications/compose-notification';
 import { openNotifiedConversation } from '../notifications/notification-click';
 import { createNotificationPolicy } from '../notifications/notification-policy';
-import type { Timers } from '../notifications/timers';
+import type { Timers } from '../time/timers';
 import { focusWindow } from './focus-window';
 import type { Notifier } from './notifier';
 

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import type { BrowserWindow, Rectangle } from 'electron';
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
-import type { TimerHandle, Timers } from '../notifications/timers';
+import type { TimerHandle, Timers } from '../time/timers';
 import type { WindowBounds } from './main-window';
 
 const rectangleSchema = z.object({

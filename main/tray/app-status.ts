@@ -4,7 +4,7 @@
 import type { Account, SyncStatus } from '../../preload/contract';
 import type { Core } from '../core/core';
 import type { Logger } from '../log/logger';
-import type { TimerHandle, Timers } from '../notifications/timers';
+import type { TimerHandle, Timers } from '../time/timers';
 
 export interface AppStatusSnapshot {
   unread: number;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { memoryLogger } from '../../main/log/logger';
-import { systemTimers } from '../../main/notifications/timers';
+import { systemTimers } from '../../main/time/timers';
 import { watchAppStatus } from '../../main/tray/app-status';
 import { fakeCore, sampleSyncStatus } from './fake-core';
 

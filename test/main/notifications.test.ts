@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
 import type { AppEvent } from '../../preload/contract';
 import { memoryLogger } from '../../main/log/logger';
-import { systemTimers } from '../../main/notifications/timers';
+import { systemTimers } from '../../main/time/timers';
 import { fakeCore, sampleConversation, sampleSettings } from './fake-core';
 
 const shown: FakeNotification[] = [];

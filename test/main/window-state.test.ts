@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
 import { memoryLogger } from '../../main/log/logger';
-import { systemTimers } from '../../main/notifications/timers';
+import { systemTimers } from '../../main/time/timers';
 import { enableCloseToTray } from '../../main/shell/close-to-tray';
 import { DEFAULT_SIZE, initialBounds, readWindowState, trackWindowState, writeWindowState, type WindowState } from '../../main/shell/window-state';
 

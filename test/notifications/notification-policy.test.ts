@@ -5,7 +5,7 @@ import { memoryLogger } from '../../main/log/logger';
 import { composeNotification, type ConversationSummary, type NotificationContent } from '../../main/notifications/compose-notification';
 import { openNotifiedConversation } from '../../main/notifications/notification-click';
 import { createNotificationPolicy } from '../../main/notifications/notification-policy';
-import { systemTimers } from '../../main/notifications/timers';
+import { systemTimers } from '../../main/time/timers';
 
 const people: Record<number, ConversationSummary> = {
   1: { id: 1, memberName: 'Ana', preview: 'Can I freeze my membership?', unreadCount: 2 },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryLogger } from '../../../main/log/logger';
-import { systemTimers } from '../../../main/notifications/timers';
+import { systemTimers } from '../../../main/time/timers';
 import { watchAppStatus } from '../../../main/tray/app-status';
 import { fakeCore, sampleAccount, sampleConversation, sampleSyncStatus } from '../fake-core';
 
