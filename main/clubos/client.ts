@@ -1,0 +1,233 @@
+// The real ClubOS client (protocol §1–§2, MARKUP.md). Calls sign in lazily; a call that finds
+// the session gone signs in again (one sign-in shared by every caller) and is retried once.
+// Calls that depend on the server-side delegation (history, send) and the token-bound search run
+// one at a time, since ClubOS keeps one delegated member and one set of form tokens per session.
+import type { Logger } from '../log/logger';
+import { localDate, localTime } from '../time/club-time';
+import type { Clock } from '../time/clock';
+import { requireClubOSId } from './clubos-id';
+import { ClubOSError, isClubOSError } from './errors';
+import { createTransport, type ClubOSTransport } from './http-transport';
+import { readInboxSnapshot } from './inbox-snapshot';
+import { toMemberHistory } from './member-history';
+import { pickSearchMatch, searchNameParts } from './member-search-match';
+import { parseFollowUpPopup, type FollowUpPopup } from './parse/followup-popup';
+import { parseSearchPage, parseSearchResults } from './parse/search-page';
+import { readSendReply } from './parse/send-reply';
+import { buildSendForm } from './send-form';
+import { createSerialQueue } from './serial-queue';
+import { createSessionKeeper, type LiveSession } from './session-keeper';
+import { requireOk } from './session-check';
+import { DASHBOARD_VIEW, signInToClubOS } from './sign-in';
+import type { ClubOSClient, ClubOSId, MemberSearchResult, SendRequest } from './types';
+
+export interface ClubOSClientOptions {
+  /** `https://anytime.club-os.com`, or the simulator's `http://127.0.0.1:<port>`. */
+  baseUrl: string;
+  username: string;
+  password: string;
+  clock: Clock;
+  logger: Logger;
+  fetch?: typeof fetch;
+  /** Deadline of each request. */
+  timeoutMs?: number;
+  /** Least time between two sign-in attempts. */
+  loginMinIntervalMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_LOGIN_MIN_INTERVAL_MS = 5_000;
+
+const LEAD_PROFILE_VIEW = '/action/LeadProfile/view';
+const SEARCH_VIEW = '/action/Dashboard/search';
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
+  const { clock } = options;
+  const logger = options.logger.scope('clubos');
+  const http: ClubOSTransport = createTransport({
+    baseUrl: options.baseUrl,
+    clock,
+    logger,
+    fetch: options.fetch ?? globalThis.fetch,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
+  const sessions = createSessionKeeper({
+    signIn: () => signInToClubOS(http, { username: options.username, password: options.password }),
+    clock,
+    sleep: options.sleep ?? realSleep,
+    minIntervalMs: options.loginMinIntervalMs ?? DEFAULT_LOGIN_MIN_INTERVAL_MS,
+    logger,
+  });
+  const oneAtATime = createSerialQueue();
+
+  /** Runs `call` on the live session; when ClubOS says the session is gone, once more on a new one. */
+  async function withSession<T>(what: string, signal: AbortSignal | undefined, call: (session: LiveSession) => Promise<T>): Promise<T> {
+    try {
+      throwIfAborted(signal, what);
+      const first = await sessions.current(signal);
+      try {
+        return await call(first);
+      } catch (error) {
+        if (!isClubOSError(error) || error.kind !== 'session') throw error;
+        sessions.invalidate(first);
+      }
+      const second = await sessions.current(signal);
+      try {
+        return await call(second);
+      } catch (error) {
+        if (isClubOSError(error) && error.kind === 'session') sessions.invalidate(second);
+        throw error;
+      }
+    } catch (error) {
+      throw asClubOSError(error, what, logger);
+    }
+  }
+
+  async function delegateTo(memberId: ClubOSId, signal: AbortSignal | undefined): Promise<void> {
+    const answer = await http.request({
+      method: 'GET',
+      path: `/action/Delegate/${memberId}/url=false`,
+      query: { _: String(clock.now()) },
+      xhr: true,
+      referer: LEAD_PROFILE_VIEW,
+      signal,
+    });
+    requireOk(answer, 'the delegation');
+    if ((await http.cookie('delegatedUserId')) !== memberId) {
+      throw new ClubOSError('rejected', 'ClubOS did not delegate to the member');
+    }
+  }
+
+  async function openFollowUp(memberId: ClubOSId, signal: AbortSignal | undefined): Promise<FollowUpPopup> {
+    await delegateTo(memberId, signal);
+    const answer = await http.request({
+      method: 'POST',
+      path: '/action/FollowUp',
+      form: [
+        ['followUpUserId', memberId],
+        ['followUpType', '3'],
+      ],
+      xhr: true,
+      referer: DASHBOARD_VIEW,
+      signal,
+    });
+    const popup = parseFollowUpPopup(requireOk(answer, 'the FollowUp popup'));
+    // ClubOS answers for the delegated member; another tab of the same login can change that.
+    if (popup.memberId !== memberId) throw new ClubOSError('rejected', 'ClubOS opened the FollowUp popup of another member');
+    return popup;
+  }
+
+  return {
+    async signIn() {
+      return withSession('signing in', undefined, (session) => Promise.resolve(session.context));
+    },
+
+    async getClubContext() {
+      return withSession('reading the club context', undefined, (session) => Promise.resolve(session.context));
+    },
+
+    async getInbox(ownerId, signal) {
+      requireClubOSId(ownerId, 'the inbox owner');
+      // Always the POST with the owner: the GET refresh reads an owner remembered in the session,
+      // which two owners polled side by side would overwrite.
+      return withSession('reading the inbox', signal, async (session) => {
+        const answer = await http.request({
+          method: 'POST',
+          path: '/action/Dashboard/messages',
+          form: [['userId', ownerId]],
+          xhr: true,
+          referer: DASHBOARD_VIEW,
+          signal,
+        });
+        const html = requireOk(answer, 'the inbox');
+        return readInboxSnapshot(html, { ownerId, fetchedAt: clock.now(), timeZone: session.context.timeZone });
+      });
+    },
+
+    async getHistory(memberId, signal) {
+      requireClubOSId(memberId, 'the member');
+      return oneAtATime.run(() =>
+        withSession('reading a member history', signal, async (session) => toMemberHistory(await openFollowUp(memberId, signal), session.context)),
+      );
+    },
+
+    async send(request: SendRequest, signal) {
+      requireClubOSId(request.memberId, 'the member');
+      if (request.body.trim() === '') throw new ClubOSError('rejected', 'an empty message is not sent');
+      return oneAtATime.run(() =>
+        withSession('sending a message', signal, async (session) => {
+          const popup = await openFollowUp(request.memberId, signal);
+          if (request.channel === 'sms' && !popup.canText) throw new ClubOSError('opted_out', 'the member opted out of text messages');
+          const now = clock.now();
+          const zone = session.context.timeZone;
+          const form = buildSendForm(popup.fields, request, {
+            staffId: session.context.loggedInUserId,
+            localStamp: `${localDate(now, zone)} ${localTime(now, zone)}`,
+          });
+          const answer = await http.request({ method: 'POST', path: '/action/FollowUp/save', form, xhr: true, referer: LEAD_PROFILE_VIEW, signal });
+          const reply = readSendReply(requireOk(answer, 'the send'), request.channel, request.memberId);
+          if (reply.outcome !== 'sent') throw new ClubOSError(reply.outcome, reply.reason);
+          logger.info('message sent', { memberId: request.memberId, channel: request.channel });
+          return { sentAt: clock.now(), memberName: reply.memberName };
+        }),
+      );
+    },
+
+    async searchMember(fullName, signal) {
+      const parts = searchNameParts(fullName);
+      if (!parts) throw new ClubOSError('rejected', 'an empty name is not searched');
+      const keyword = parts.first === parts.last ? parts.first : `${parts.first} ${parts.last}`;
+      return oneAtATime.run(() =>
+        withSession('searching for a member', signal, async (): Promise<MemberSearchResult | null> => {
+          const page = await http.request({ method: 'GET', path: SEARCH_VIEW, referer: DASHBOARD_VIEW, signal });
+          const tokens = parseSearchPage(requireOk(page, 'the search page'));
+          const answer = await http.request({
+            method: 'POST',
+            path: '/action/UserSearch/',
+            form: [
+              ['filter.keyword', keyword],
+              ['actAs', 'loggedIn'],
+              ['_sourcePage', tokens.sourcePage],
+              ['__fp', tokens.fp],
+            ],
+            xhr: true,
+            referer: SEARCH_VIEW,
+            signal,
+          });
+          return pickSearchMatch(parseSearchResults(requireOk(answer, 'the member search')), fullName);
+        }),
+      );
+    },
+
+    async signOut() {
+      // A sign-in under way would find its cookies gone and take that for refused credentials.
+      await sessions.settled();
+      const had = sessions.peek();
+      sessions.forget();
+      try {
+        if (!had) return;
+        const answer = await http.request({ method: 'GET', path: '/action/Logout', referer: DASHBOARD_VIEW });
+        if (answer.status >= 500) throw new ClubOSError('http', `ClubOS failed the sign-out (HTTP ${answer.status})`, answer.status);
+        logger.info('signed out of ClubOS');
+      } catch (error) {
+        throw asClubOSError(error, 'signing out', logger);
+      } finally {
+        http.forgetCookies();
+      }
+    },
+  };
+}
+
+function throwIfAborted(signal: AbortSignal | undefined, what: string): void {
+  if (signal?.aborted) throw new ClubOSError('timeout', `${what} was cancelled`);
+}
+
+/** The client fails only with ClubOSError; anything else is a defect, logged and typed. */
+function asClubOSError(error: unknown, what: string, logger: Logger): ClubOSError {
+  if (isClubOSError(error)) return error;
+  logger.error('unexpected failure in the ClubOS client', { what, error });
+  return new ClubOSError('parse', `unexpected failure while ${what}`, undefined, { cause: error });
+}

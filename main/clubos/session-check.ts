@@ -1,0 +1,27 @@
+// How ClubOS says a session is gone: the literal body `Session Expired` (XHR calls), a redirect
+// to the login view (page calls), or 401/403.
+import { ClubOSError } from './errors';
+import type { TransportResponse } from './http-transport';
+
+export function isSessionExpiredBody(body: string): boolean {
+  return body.trim().toLowerCase() === 'session expired';
+}
+
+export function isLoginRedirect(response: TransportResponse): boolean {
+  return response.status >= 300 && response.status < 400 && response.location !== null && /^\/action\/Login(\/|$)/i.test(response.location.pathname);
+}
+
+/** Throws `session` for a lost session and `http` for a server failure; otherwise returns. */
+export function assertLiveSession(response: TransportResponse, what: string): void {
+  if (response.status === 401 || response.status === 403) throw new ClubOSError('session', `ClubOS answered ${response.status} to ${what}`, response.status);
+  if (isLoginRedirect(response)) throw new ClubOSError('session', `ClubOS sent ${what} to the login page`, response.status);
+  if (response.status >= 500) throw new ClubOSError('http', `ClubOS failed ${what} (HTTP ${response.status})`, response.status);
+  if (response.status === 200 && isSessionExpiredBody(response.body)) throw new ClubOSError('session', `ClubOS answered ${what} with "Session Expired"`, 200);
+}
+
+/** A live session and a 200 answer, or a typed error. */
+export function requireOk(response: TransportResponse, what: string): string {
+  assertLiveSession(response, what);
+  if (response.status !== 200) throw new ClubOSError('http', `ClubOS answered ${what} with an unexpected HTTP ${response.status}`, response.status);
+  return response.body;
+}
