@@ -1,22 +1,185 @@
-// The Electron entry point: lifecycle first, then one setup call per concern.
-import type { BrowserWindow } from 'electron';
-import { app } from 'electron';
+// The Electron entry point, read top to bottom: lifecycle first, then one setup step per concern.
+// Everything here is wiring; the behaviour lives in the modules it calls.
+import { join } from 'node:path';
+import { app, dialog, ipcMain, safeStorage, screen, shell, type BrowserWindow } from 'electron';
+import type { Core } from './core/core';
+import { createCore } from './core/create-core';
+import { observeSettings } from './ipc/observe-settings';
+import { pushEvents } from './ipc/push-events';
+import { registerHandlers } from './ipc/register-handlers';
+import { createSenderCheck } from './ipc/sender-check';
+import type { Logger } from './log/logger';
+import { systemTimers } from './time/timers';
+import { setupAppMenu } from './shell/app-menu';
+import { enableCloseToTray } from './shell/close-to-tray';
+import { focusWindow } from './shell/focus-window';
+import { applyLaunchAtLogin } from './shell/launch-at-login';
+import { setupLogging } from './shell/logging';
 import { createMainWindow } from './shell/main-window';
+import { setupNewMessageNotifications } from './shell/new-message-notifications';
+import { createNotifier, type Notifier } from './shell/notifier';
+import { safeStorageCredentialStore } from './shell/safe-storage-credentials';
+import { setupTray } from './shell/tray';
+import { initialBounds, readWindowState, trackWindowState, type WindowStateTracker } from './shell/window-state';
+import { systemClock } from './time/clock';
+import { watchAppStatus, type AppStatus } from './tray/app-status';
+import { createSyncActions } from './tray/sync-actions';
+import { syncTimeFormatter } from './tray/sync-time-format';
+
+const APP_ID = 'com.frontdesk.inbox';
+const CLOSE_TIMEOUT_MS = 5000;
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+
+let win: BrowserWindow | null = null;
+let quitting = false;
+let startupLog: Logger | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let win: BrowserWindow | null = null;
-  app.on('second-instance', () => {
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.show();
-    win.focus();
+  // Windows shows notifications only for an app with an AppUserModelID.
+  app.setAppUserModelId(APP_ID);
+  app.on('second-instance', () => focusWindow(win));
+  app.on('activate', () => focusWindow(win));
+  // The tray keeps Frontdesk running with its window closed; quitting is explicit.
+  app.on('window-all-closed', () => {});
+  app.whenReady().then(start).catch(failToStart);
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  const { logger, logDir } = setupLogging({ logDir: app.getPath('logs'), verbose: !app.isPackaged });
+  const log = logger.scope('shell');
+  startupLog = log;
+  log.info('starting', { version: app.getVersion(), packaged: app.isPackaged, platform: process.platform });
+
+  const credentials = safeStorageCredentialStore({ file: join(userData, 'credentials.json'), safeStorage, platform: process.platform, logger: log });
+  const core = await createCore({ dataDir: userData, clock: systemClock, logger, credentials });
+  // Undone in reverse order on quit, after the core has closed.
+  const teardown: Array<() => void> = [];
+  setupGracefulQuit(core, log, () => {
+    for (const undo of teardown.reverse()) undo();
   });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+
+  const notifier = createNotifier({ logger: log });
+  const { window, tracker } = openWindow(join(userData, 'window-state.json'), notifier, log);
+  teardown.push(() => tracker.save());
+  teardown.push(registerIpc(core, logger));
+  teardown.push(pushEvents(core.events, window.webContents));
+
+  const status = watchAppStatus({ core, timers: systemTimers, logger: log });
+  teardown.push(() => status.dispose());
+  await status.refresh();
+  const sync = createSyncActions({ handlers: core.handlers, isPolling: () => status.current().sync?.polling ?? false, logger: log });
+  const tray = setupTray({
+    status,
+    platform: process.platform,
+    formatTime: syncTimeFormatter(() => systemClock.now()),
+    actions: { open: () => focusWindow(win), syncNow: sync.syncNow, togglePolling: sync.togglePolling, quit: () => app.quit() },
   });
-  void app.whenReady().then(() => {
-    win = createMainWindow({ width: 1200, height: 800 });
+  teardown.push(() => tray.destroy());
+  teardown.push(setupMenu(core, status, sync, logDir, log));
+  teardown.push(setupNewMessageNotifications({ core, notifier, window: () => win, timers: systemTimers, logger: log }));
+  applyLoginItem((await core.handlers.getSettings({})).launchAtLogin, log);
+
+  await core.start();
+  log.info('started');
+}
+
+function openWindow(file: string, notifier: Notifier, log: Logger): { window: BrowserWindow; tracker: WindowStateTracker } {
+  const saved = readWindowState(file, log);
+  const window = createMainWindow(initialBounds(saved, screen.getAllDisplays().map((d) => d.workArea)));
+  if (saved.maximized) window.maximize();
+  win = window;
+  const tracker = trackWindowState(window, file, saved, { timers: systemTimers, logger: log });
+  enableCloseToTray(window, {
+    isQuitting: () => quitting,
+    trayNoticeShown: () => tracker.state.trayNoticeShown,
+    showTrayNotice: () => {
+      notifier.show(
+        { title: 'Frontdesk is still running', body: 'It keeps checking for new messages from the tray. Quit from the tray menu.' },
+        () => focusWindow(win),
+      );
+      tracker.markTrayNoticeShown();
+    },
   });
+  return { window, tracker };
+}
+
+function registerIpc(core: Core, logger: Logger): () => void {
+  const log = logger.scope('ipc');
+  const isTrustedSender = createSenderCheck({
+    isOwnContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id,
+    devServerUrl,
+  });
+  const handlers = observeSettings(core.handlers, (settings) => applyLoginItem(settings.launchAtLogin, log), log);
+  return registerHandlers(ipcMain, handlers, { isTrustedSender, logger: log });
+}
+
+function setupMenu(core: Core, status: AppStatus, sync: ReturnType<typeof createSyncActions>, logDir: string, log: Logger): () => void {
+  const command = (name: 'openSettings' | 'focusSearch' | 'showHelp') => () => {
+    focusWindow(win);
+    core.events.emit({ type: 'uiCommand', command: name });
+  };
+  return setupAppMenu(
+    status,
+    { platform: process.platform, packaged: app.isPackaged, appName: app.getName() },
+    {
+      ...sync,
+      openSettings: command('openSettings'),
+      focusSearch: command('focusSearch'),
+      showHelp: command('showHelp'),
+      openLogFolder: () => {
+        void shell.openPath(logDir).then((error) => {
+          if (error) log.warn('could not open the log folder', { error });
+        });
+      },
+    },
+  );
+}
+
+function applyLoginItem(enabled: boolean, log: Logger): void {
+  applyLaunchAtLogin(enabled, {
+    app,
+    platform: process.platform,
+    packaged: app.isPackaged,
+    autostartDir: join(app.getPath('appData'), 'autostart'),
+    executable: process.env['APPIMAGE'] ?? process.execPath,
+    logger: log,
+  });
+}
+
+/** Quitting stops sync and closes the database first; a stuck close gives up after a few seconds. */
+function setupGracefulQuit(core: Core, log: Logger, cleanup: () => void): void {
+  let closing: Promise<void> | null = null;
+  let closed = false;
+  app.on('before-quit', (event) => {
+    quitting = true;
+    if (closed) return;
+    event.preventDefault();
+    closing ??= Promise.race([
+      core.close(),
+      new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref()),
+    ])
+      .catch((error: unknown) => log.error('closing the core failed', { error }))
+      .finally(() => {
+        closed = true;
+        try {
+          cleanup();
+        } catch (error) {
+          log.error('cleaning up before quit failed', { error });
+        }
+        log.info('quit');
+        app.quit();
+      });
+  });
+}
+
+function failToStart(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  if (startupLog) startupLog.error('could not start', { error });
+  else console.error('Frontdesk could not start', error);
+  dialog.showErrorBox('Frontdesk could not start', `${message}\n\nThe log folder has the details.`);
+  quitting = true;
+  app.exit(1);
 }

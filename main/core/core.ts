@@ -11,6 +11,8 @@ export interface CoreOptions {
   clock: Clock;
   logger: Logger;
   credentials: CredentialStore;
+  /** Shown by appInfo; the shell passes app.getVersion(). */
+  appVersion?: string;
   /** Demo mode (no stored credentials): the built-in simulator's settings. */
   demo?: { seed?: number; liveIntervalMs?: number; historyDays?: number };
 }

@@ -1,16 +1,22 @@
-import { useEffect, useState } from 'react';
+// The window: header, three panes (filters, list, thread), dialogs and live regions.
+import { useEffect } from 'react';
+import { AppShell } from './components/app-shell';
+import { useKeyboardShortcuts } from './keyboard/use-keyboard-shortcuts';
+import type { AppDeps } from './store/app-deps';
+import type { AppStore } from './store/app-store';
+import { AppProvider, useAppStore } from './store/store-context';
 
-export function App() {
-  const [version, setVersion] = useState<string | null>(null);
-  useEffect(() => {
-    void window.frontdesk.appInfo().then((r) => {
-      if (r.ok) setVersion(r.value.version);
-    });
-  }, []);
+function Running() {
+  const start = useAppStore((s) => s.start);
+  useEffect(() => start(), [start]);
+  useKeyboardShortcuts();
+  return <AppShell />;
+}
+
+export function App({ store, deps }: { store: AppStore; deps: AppDeps }) {
   return (
-    <main>
-      <h1>Frontdesk</h1>
-      <p>{version ? `Version ${version}` : 'Loading…'}</p>
-    </main>
+    <AppProvider store={store} deps={deps}>
+      <Running />
+    </AppProvider>
   );
 }

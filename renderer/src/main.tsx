@@ -1,11 +1,32 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { frontdeskApi } from './api';
 import { App } from './app';
+import type { AppDeps } from './store/app-deps';
+import { createAppStore } from './store/app-store';
+import './styles/app.css';
+
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+const deps: AppDeps = {
+  api: frontdeskApi(),
+  now: () => Date.now(),
+  locale: navigator.language || undefined,
+  timeZone: undefined,
+  isWindowAttentive: () => document.visibilityState === 'visible' && document.hasFocus(),
+  viewStorage: sessionStorageOrNull(),
+};
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App store={createAppStore(deps)} deps={deps} />
   </StrictMode>,
 );

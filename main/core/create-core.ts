@@ -1,0 +1,221 @@
+// The core: database, ClubOS client, sync engine and conversations, built from a data folder and
+// a few injected dependencies. The Electron shell, the browser test bridge and the benchmarks all
+// build this same core; only the shell knows about Electron.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Account, Conversation, Handlers } from '../../preload/contract';
+import { openDatabase } from '../../db';
+import { createClubOSClient } from '../clubos/client';
+import { isClubOSError } from '../clubos/errors';
+import { importHistory } from '../conversations/history-import';
+import { resolveMemberId } from '../conversations/member-identity';
+import { sendReply } from '../conversations/send-reply';
+import { replyTemplateOverridesSchema, suggestReplies } from '../intents/suggest-replies';
+import { AppError } from './app-error';
+import { CLUBOS_BASE_URL, openAccountSession, openDemoSession, type Session, type SessionDeps } from './account-session';
+import type { Core, CoreOptions } from './core';
+import { createEventBus } from './event-bus';
+import { settingsService } from './settings-service';
+import { wakeDueSnoozes } from '../conversations/wake-snoozes';
+
+/** How often snoozed conversations are checked for having come due. */
+const SNOOZE_CHECK_MS = 30_000;
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const { clock, credentials } = options;
+  const logger = options.logger;
+  const log = logger.scope('core');
+  mkdirSync(options.dataDir, { recursive: true });
+
+  const { db: appDb, recovered } = openDatabase(join(options.dataDir, 'frontdesk.sqlite'), { logger, clock });
+  if (recovered) log.warn('the database was damaged and has been replaced; messages will be synced again', { movedTo: recovered.movedTo });
+  const events = createEventBus((error) => log.error('an event subscriber failed', { error }));
+  const settings = settingsService(appDb);
+
+  const deps: SessionDeps = {
+    dataDir: options.dataDir,
+    appDb,
+    clock,
+    logger,
+    events,
+    historyAsRead: () => settings.get().historyAsRead,
+    intervalSeconds: () => settings.get().pollIntervalSeconds,
+  };
+
+  const openSession = async (): Promise<Session> => {
+    const saved = credentials.load();
+    if (saved) return openAccountSession(deps, saved);
+    return openDemoSession(deps, options.demo ?? {});
+  };
+
+  let session = await openSession();
+  let started = false;
+
+  const account = (): Account => ({
+    mode: session.mode,
+    username: session.username,
+    baseUrl: session.baseUrl,
+    secretStorage: credentials.level(),
+  });
+
+  const conversationOrFail = (id: number): Conversation => {
+    const c = session.db.conversations.get(id);
+    if (!c) throw new AppError('not_found', `Conversation ${id} does not exist.`);
+    return c;
+  };
+
+  const updated = (conversation: Conversation): Conversation => {
+    events.emit({ type: 'conversationUpdated', conversation });
+    return conversation;
+  };
+
+  async function switchSession(): Promise<void> {
+    const wasStarted = started;
+    await session.close();
+    session = await openSession();
+    events.emit({ type: 'accountChanged', account: account() });
+    events.emit({ type: 'syncStatusChanged', status: session.engine.status() });
+    if (wasStarted) await session.start();
+  }
+
+  const snoozeTimer = setInterval(() => {
+    try {
+      for (const c of wakeDueSnoozes(session.db, clock.now())) updated(c);
+    } catch (error) {
+      log.error('waking snoozed conversations failed', { error });
+    }
+  }, SNOOZE_CHECK_MS);
+  snoozeTimer.unref?.();
+
+  const handlers: Handlers = {
+    appInfo: () => Promise.resolve({ name: 'Frontdesk', version: options.appVersion ?? '0.0.0-dev', platform: process.platform }),
+
+    listConversations: (args) => Promise.resolve(session.db.conversations.list({ ...args, now: clock.now() })),
+    getConversation: ({ conversationId }) => Promise.resolve(conversationOrFail(conversationId)),
+    getCounts: ({ ownerId }) => Promise.resolve(session.db.conversations.counts({ ...(ownerId ? { ownerId } : {}), now: clock.now() })),
+    listMessages: ({ conversationId, before, limit }) => {
+      conversationOrFail(conversationId);
+      return Promise.resolve(session.db.messages.page({ conversationId, before: before ?? null, ...(limit ? { limit } : {}) }));
+    },
+    markRead: ({ conversationId }) => Promise.resolve(updated(session.db.conversations.markRead(conversationId))),
+    markUnread: ({ conversationId, messageId }) =>
+      Promise.resolve(updated(session.db.conversations.markUnread(conversationId, messageId))),
+    setStatus: ({ conversationId, status, snoozedUntil }) =>
+      Promise.resolve(updated(session.db.conversations.setStatus(conversationId, { status, snoozedUntil: snoozedUntil ?? null }))),
+    setTags: ({ conversationId, tags }) => Promise.resolve(updated(session.db.conversations.setTags(conversationId, tags))),
+
+    async fetchHistory({ conversationId }) {
+      const current = session;
+      const { conversation, memberId } = await resolveMemberId(current.db, current.client, conversationOrFail(conversationId));
+      const [history, context] = await Promise.all([current.client.getHistory(memberId), current.clubContext()]);
+      const result = importHistory(current.db, conversation, history, { timeZone: context.timeZone, now: clock.now() });
+      updated(conversationOrFail(conversation.id));
+      if (result.added > 0) {
+        events.emit({ type: 'messagesAdded', ownerId: conversation.ownerId, conversationIds: [conversation.id], count: result.added, quiet: true });
+      }
+      return result;
+    },
+
+    search: (args) => Promise.resolve(session.db.search(args)),
+
+    suggestReplies: ({ conversationId }) => {
+      const c = conversationOrFail(conversationId);
+      const overrides = appDb.settings.get('replyTemplates', replyTemplateOverridesSchema) ?? {};
+      return Promise.resolve({ suggestions: suggestReplies(c.intent ?? 'general_inquiry', c.memberName, overrides) });
+    },
+
+    async sendReply(args) {
+      const current = session;
+      const message = await sendReply(current.db, current.client, await current.clubContext(), args);
+      updated(conversationOrFail(message.conversationId));
+      return message;
+    },
+
+    syncNow: ({ ownerId }) => session.engine.syncNow(ownerId),
+    getSyncStatus: () => Promise.resolve(session.engine.status()),
+    startPolling: () => {
+      started = true;
+      session.engine.start();
+      return Promise.resolve(session.engine.status());
+    },
+    async stopPolling() {
+      await session.engine.stop();
+      return session.engine.status();
+    },
+    setPollInterval: ({ seconds }) => {
+      settings.update({ pollIntervalSeconds: seconds });
+      return Promise.resolve(session.engine.setIntervalSeconds(seconds));
+    },
+
+    listOwners: () =>
+      Promise.resolve({
+        owners: session.db.owners.list().map((o) => ({ id: o.ownerId, name: o.name, enabled: o.enabled })),
+        available: session.knownContext()?.staff.map((s) => ({ id: s.id, name: s.name })) ?? [],
+      }),
+    async addOwner({ ownerId, name }) {
+      const context = await session.clubContext().catch(() => null);
+      const known = context?.staff.find((s) => s.id === ownerId) ?? context?.owners.find((o) => o.id === ownerId);
+      if (!name && !known) throw new AppError('not_found', `ClubOS lists no staff member or location with id ${ownerId}.`);
+      const owner = session.db.owners.upsert({ ownerId, name: name ?? known!.name, enabled: true });
+      session.engine.refreshOwners();
+      return { id: owner.ownerId, name: owner.name, enabled: owner.enabled };
+    },
+    removeOwner: ({ ownerId }) => {
+      if (!session.db.owners.remove(ownerId)) throw new AppError('not_found', `Inbox ${ownerId} is not synced.`);
+      session.engine.refreshOwners();
+      return Promise.resolve({ ok: true as const });
+    },
+
+    getSettings: () => Promise.resolve(settings.get()),
+    setSettings: (change) => {
+      const next = settings.update(change);
+      if (change.pollIntervalSeconds !== undefined) session.engine.setIntervalSeconds(next.pollIntervalSeconds);
+      return Promise.resolve(next);
+    },
+
+    getAccount: () => Promise.resolve(account()),
+
+    async signIn({ username, password, baseUrl }) {
+      if (credentials.level() === 'unavailable') {
+        throw new AppError('insecure_storage', 'This computer offers no secure storage for the ClubOS password, so Frontdesk cannot keep you signed in.');
+      }
+      const target = baseUrl ?? CLUBOS_BASE_URL;
+      // Try the credentials before storing them: a typo must not become a stored password.
+      const probe = createClubOSClient({ baseUrl: target, username, password, clock, logger });
+      try {
+        await probe.signIn();
+      } catch (error) {
+        if (isClubOSError(error) && error.kind === 'credentials') {
+          throw new AppError('clubos_credentials', 'ClubOS did not accept that username and password.');
+        }
+        throw error;
+      } finally {
+        await probe.signOut().catch(() => undefined);
+      }
+      credentials.save({ username, password, baseUrl: target });
+      await switchSession();
+      return account();
+    },
+
+    async signOut() {
+      credentials.clear();
+      await switchSession();
+      return account();
+    },
+  };
+
+  return {
+    handlers,
+    events,
+    unreadTotal: () => session.db.conversations.unreadTotals(clock.now()).total,
+    async start() {
+      started = true;
+      await session.start();
+    },
+    async close() {
+      clearInterval(snoozeTimer);
+      await session.close();
+      appDb.close();
+    },
+  };
+}

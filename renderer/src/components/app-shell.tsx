@@ -1,0 +1,32 @@
+// The layout: banner, header, then navigation, the list (main) and the open conversation.
+import { useAppStore } from '../store/store-context';
+import { ConversationList } from './conversation-list';
+import { DemoBanner } from './demo-banner';
+import { Header } from './header';
+import { HelpDialog } from './help-dialog';
+import { LiveRegions } from './live-regions';
+import { SearchResults } from './search-results';
+import { SettingsDialog } from './settings-dialog';
+import { Sidebar } from './sidebar';
+import { ThreadPane } from './thread-pane';
+
+export function AppShell() {
+  const searching = useAppStore((s) => s.search.submitted !== null);
+  const dialog = useAppStore((s) => s.ui.dialog);
+  return (
+    <div className="app">
+      <DemoBanner />
+      <Header />
+      <div className="panes">
+        <Sidebar />
+        <main className="list-pane" aria-label={searching ? 'Search results' : 'Conversations'}>
+          {searching ? <SearchResults /> : <ConversationList />}
+        </main>
+        <ThreadPane />
+      </div>
+      <LiveRegions />
+      {dialog === 'settings' ? <SettingsDialog /> : null}
+      {dialog === 'help' ? <HelpDialog /> : null}
+    </div>
+  );
+}

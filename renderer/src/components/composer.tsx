@@ -1,0 +1,160 @@
+// The reply box: SMS or email, suggested replies for the conversation's intent, the SMS length and
+// segment count, and a clear block when the member opted out of texts.
+import { useRef } from 'react';
+import type { Conversation } from '../../../preload/contract';
+import { countSms } from '../format/sms-segments';
+import { useFocusRequest } from '../hooks/use-focus-request';
+import { emptyDraft, type ReplyChannel } from '../store/composer-slice';
+import { useAppStore } from '../store/store-context';
+
+export const MAX_REPLY_LENGTH = 2000;
+/** Long texts arrive as several messages on the member's phone; past this, suggest email. */
+const MANY_SEGMENTS = 4;
+
+function SmsCounter({ body }: { body: string }) {
+  const count = countSms(body);
+  const capacity = count.segments <= 1 ? count.perSegment : count.segments * count.perSegment;
+  return (
+    <span className="sms-counter" aria-live="off">
+      {count.units} / {capacity} · {count.segments} SMS
+      {count.encoding === 'UCS-2' ? <span className="muted"> · special characters: {count.perSegment} per SMS</span> : null}
+      {count.segments > MANY_SEGMENTS ? <span className="warn-text"> · long for a text; consider email</span> : null}
+    </span>
+  );
+}
+
+export function Composer({ conversation }: { conversation: Conversation }) {
+  const saved = useAppStore((s) => s.composer.drafts[conversation.id]);
+  const draft = saved ?? emptyDraft(conversation);
+  const suggestions = useAppStore((s) => s.composer.suggestions);
+  const sending = useAppStore((s) => s.composer.sending);
+  const sendError = useAppStore((s) => s.composer.sendError);
+  const updateDraft = useAppStore((s) => s.updateDraft);
+  const sendReply = useAppStore((s) => s.sendReply);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  useFocusRequest('composer', textRef);
+
+  const id = conversation.id;
+  const firstName = conversation.memberName.split(/\s+/)[0] || 'the member';
+  const smsBlocked = conversation.optedOut;
+  const channel: ReplyChannel = smsBlocked ? 'email' : draft.channel;
+  const body = draft.body;
+  const tooLong = body.length > MAX_REPLY_LENGTH;
+  const canSend = body.trim() !== '' && !tooLong && !sending;
+  const items = suggestions.conversationId === id ? suggestions.items : [];
+
+  const send = (): void => {
+    if (!canSend) return;
+    if (draft.channel !== channel) updateDraft(id, { channel });
+    void sendReply(id);
+  };
+
+  return (
+    <form
+      className="composer"
+      aria-label={`Reply to ${conversation.memberName || 'the member'}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        send();
+      }}
+    >
+      {smsBlocked ? (
+        <div className="optout-block" role="note">
+          <strong>{firstName} opted out of texts.</strong> ClubOS will not deliver an SMS until they text START. You can still
+          send an email.
+        </div>
+      ) : null}
+      <div className="composer-top">
+        <fieldset className="channel-toggle">
+          <legend className="sr-only">Send as</legend>
+          <label className={channel === 'sms' ? 'toggle toggle--on' : 'toggle'}>
+            <input
+              type="radio"
+              name={`channel-${id}`}
+              value="sms"
+              checked={channel === 'sms'}
+              disabled={smsBlocked}
+              onChange={() => updateDraft(id, { channel: 'sms' })}
+            />
+            SMS
+          </label>
+          <label className={channel === 'email' ? 'toggle toggle--on' : 'toggle'}>
+            <input type="radio" name={`channel-${id}`} value="email" checked={channel === 'email'} onChange={() => updateDraft(id, { channel: 'email' })} />
+            Email
+          </label>
+        </fieldset>
+        {items.length > 0 ? (
+          <div className="suggestions" role="group" aria-label="Suggested replies">
+            {items.map((s) => (
+              <button
+                key={s.id}
+                type="button"
+                className="suggestion"
+                title={s.text}
+                onClick={() => {
+                  updateDraft(id, { body: s.text, suggestionId: s.id });
+                  textRef.current?.focus();
+                }}
+              >
+                {s.text}
+              </button>
+            ))}
+          </div>
+        ) : null}
+      </div>
+      {channel === 'email' ? (
+        <>
+          <label className="sr-only" htmlFor={`subject-${id}`}>
+            Subject
+          </label>
+          <input
+            id={`subject-${id}`}
+            className="input composer-subject"
+            type="text"
+            placeholder="Subject (optional)"
+            maxLength={200}
+            value={draft.subject}
+            onChange={(event) => updateDraft(id, { subject: event.target.value })}
+          />
+        </>
+      ) : null}
+      <label className="sr-only" htmlFor={`reply-${id}`}>
+        {channel === 'sms' ? 'Text message' : 'Email message'}
+      </label>
+      <textarea
+        ref={textRef}
+        id={`reply-${id}`}
+        className="composer-text"
+        rows={3}
+        placeholder={channel === 'sms' ? `Text ${firstName}…` : `Email ${firstName}…`}
+        value={body}
+        aria-invalid={tooLong}
+        aria-describedby={`reply-help-${id}`}
+        onChange={(event) => {
+          const text = event.target.value;
+          updateDraft(id, text.trim() === '' ? { body: text, suggestionId: null } : { body: text });
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            send();
+          }
+        }}
+      />
+      <div className="composer-bottom">
+        <span id={`reply-help-${id}`} className="composer-help">
+          {channel === 'sms' ? <SmsCounter body={body} /> : <span className="muted">Email</span>}
+          {tooLong ? <span className="error-text"> · {body.length - MAX_REPLY_LENGTH} characters over the limit</span> : null}
+        </span>
+        <button type="submit" className="button button--primary" disabled={!canSend}>
+          {sending ? 'Sending…' : channel === 'sms' ? 'Send text' : 'Send email'}
+        </button>
+      </div>
+      {sendError ? (
+        <p className="error-text" role="alert">
+          Not sent: {sendError.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,146 @@
+// The middle pane: the conversation list, virtualized, loading the next page as the user nears
+// the end. A listbox: arrow keys move the selection, j/k work from anywhere.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { tagLabel } from '../format/tag-label';
+import { useFocusRequest } from '../hooks/use-focus-request';
+import { useNow } from '../hooks/use-now';
+import { FILTER_EMPTY, FILTER_LABELS } from '../store/filters';
+import { LOAD_MORE_THRESHOLD } from '../store/list-slice';
+import { useAppDeps, useAppStore } from '../store/store-context';
+import { ConversationRow, rowDomId } from './conversation-row';
+import { EmptyState, ErrorState, Loading } from './state-views';
+
+export const ROW_HEIGHT = 76;
+
+export function ConversationList() {
+  const { items, status, error, nextCursor, loadingMore, loadMoreError, selectedId, filter, tag, counts } = useAppStore(
+    useShallow((s) => ({
+      items: s.list.items,
+      status: s.list.status,
+      error: s.list.error,
+      nextCursor: s.list.nextCursor,
+      loadingMore: s.list.loadingMore,
+      loadMoreError: s.list.loadMoreError,
+      selectedId: s.list.selectedId,
+      filter: s.list.filter,
+      tag: s.list.tag,
+      counts: s.list.counts,
+    })),
+  );
+  const loadList = useAppStore((s) => s.loadList);
+  const loadMore = useAppStore((s) => s.loadMore);
+  const selectConversation = useAppStore((s) => s.selectConversation);
+  const selectRelative = useAppStore((s) => s.selectRelative);
+  const { locale, timeZone } = useAppDeps();
+  const now = useNow(30_000);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useFocusRequest('list', scrollRef);
+
+  // The virtualizer hands back fresh functions each render, so the compiler must not memoize around it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    getItemKey: (index) => items[index]?.id ?? index,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastIndex = virtualItems.at(-1)?.index ?? -1;
+  const selectedIndex = selectedId === null ? -1 : items.findIndex((c) => c.id === selectedId);
+
+  useEffect(() => {
+    if (nextCursor !== null && lastIndex >= items.length - LOAD_MORE_THRESHOLD) void loadMore();
+  }, [lastIndex, items.length, nextCursor, loadMore]);
+
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  const listName = tag !== null ? `${FILTER_LABELS[filter]} conversations tagged ${tagLabel(tag)}` : `${FILTER_LABELS[filter]} conversations`;
+
+  if (items.length === 0) {
+    if (status === 'loading' || status === 'idle') return <Loading label="Loading conversations…" />;
+    if (status === 'error' && error) return <ErrorState title="Conversations could not be loaded" message={error.message} onRetry={() => void loadList()} />;
+    return (
+      <EmptyState title={tag !== null ? `Nothing tagged ${tagLabel(tag)} here.` : FILTER_EMPTY[filter]}>
+        {filter !== 'all' || tag !== null ? <p>Choose All to see every conversation.</p> : null}
+      </EmptyState>
+    );
+  }
+
+  // The total is known only while no tag narrows the list; -1 tells assistive technology "unknown".
+  const setSize = nextCursor === null ? items.length : tag === null && counts ? counts.filters[filter] : -1;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const first = items[0];
+    const last = items.at(-1);
+    switch (event.key) {
+      case 'ArrowDown':
+        selectRelative(1);
+        break;
+      case 'ArrowUp':
+        selectRelative(-1);
+        break;
+      case 'Home':
+        if (first) selectConversation(first.id);
+        break;
+      case 'End':
+        if (last) selectConversation(last.id);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  return (
+    <div className="list-body">
+      <div
+        ref={scrollRef}
+        className="list-scroll"
+        role="listbox"
+        aria-label={listName}
+        aria-activedescendant={selectedId !== null && selectedIndex >= 0 ? rowDomId(selectedId) : undefined}
+        aria-busy={loadingMore}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
+        <div className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualItems.map((row) => {
+            const conversation = items[row.index];
+            if (!conversation) return null;
+            return (
+              <ConversationRow
+                key={row.key}
+                conversation={conversation}
+                selected={conversation.id === selectedId}
+                position={row.index + 1}
+                setSize={setSize}
+                now={now}
+                localeOptions={{ locale, timeZone }}
+                top={row.start}
+                height={row.size}
+                onSelect={selectConversation}
+              />
+            );
+          })}
+        </div>
+      </div>
+      {loadMoreError ? (
+        <div className="list-footer" role="alert">
+          <span>More conversations could not be loaded: {loadMoreError.message}</span>
+          <button type="button" className="link-button" onClick={() => void loadMore()}>
+            Try again
+          </button>
+        </div>
+      ) : loadingMore ? (
+        <div className="list-footer muted" role="status">
+          Loading more…
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+// One row of the conversation list: who, what they said last, when, how long they have waited,
+// unread count and tags.
+import type { Conversation } from '../../../preload/contract';
+import { formatFullTime, formatListTime } from '../format/list-time';
+import type { LocaleOptions } from '../format/locale';
+import { tagLabel } from '../format/tag-label';
+import { waitingTime } from '../format/waiting-time';
+
+const STATUS_LABELS: Partial<Record<Conversation['status'], string>> = {
+  snoozed: 'Snoozed',
+  resolved: 'Resolved',
+  archived: 'Archived',
+  pending: 'Pending',
+};
+
+const OPTED_OUT = 'Opted out';
+
+export function rowDomId(conversationId: number): string {
+  return `conversation-${conversationId}`;
+}
+
+export interface ConversationRowProps {
+  conversation: Conversation;
+  selected: boolean;
+  position: number;
+  setSize: number;
+  now: number;
+  localeOptions: LocaleOptions;
+  top: number;
+  height: number;
+  onSelect: (id: number) => void;
+}
+
+export function ConversationRow({ conversation: c, selected, position, setSize, now, localeOptions, top, height, onSelect }: ConversationRowProps) {
+  const unread = c.unreadCount > 0;
+  const waiting = c.requiresResponse && c.waitingSince !== null ? waitingTime(c.waitingSince, now, localeOptions.locale) : null;
+  const status = STATUS_LABELS[c.status];
+  // One chip per label: an opt-out intent says the same as the opted-out flag.
+  const shown = new Set<string>([...(status ? [status] : []), ...(c.optedOut ? [OPTED_OUT] : [])]);
+  const tags = [...(c.intent !== null ? [c.intent] : []), ...c.tags].filter((t) => {
+    const label = tagLabel(t);
+    if (shown.has(label)) return false;
+    shown.add(label);
+    return true;
+  });
+  return (
+    <div
+      id={rowDomId(c.id)}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={position}
+      aria-setsize={setSize}
+      className={`row${selected ? ' row--selected' : ''}${unread ? ' row--unread' : ''}`}
+      style={{ transform: `translateY(${top}px)`, height }}
+      onClick={() => onSelect(c.id)}
+    >
+      <div className="row-line">
+        <span className="row-name">{c.memberName || 'Unknown member'}</span>
+        {c.lastMessageAt !== null ? (
+          <time className="row-time" dateTime={c.lastMessageAt} title={formatFullTime(c.lastMessageAt, localeOptions)}>
+            {formatListTime(c.lastMessageAt, now, localeOptions)}
+          </time>
+        ) : null}
+      </div>
+      <div className="row-line">
+        <span className="row-preview">{c.lastMessagePreview}</span>
+        {unread ? (
+          <span className="unread-badge">
+            <span aria-hidden="true">{c.unreadCount > 99 ? '99+' : c.unreadCount}</span>
+            <span className="sr-only">({c.unreadCount} unread)</span>
+          </span>
+        ) : null}
+      </div>
+      <div className="row-line row-meta">
+        {waiting ? (
+          <span className={`waiting waiting--${waiting.level}`} title={`Waiting for a reply for ${waiting.long}`}>
+            <span aria-hidden="true">Waiting {waiting.short}</span>
+            <span className="sr-only">(waiting {waiting.long})</span>
+          </span>
+        ) : null}
+        {status ? <span className={`chip chip--status chip--${c.status}`}>{status}</span> : null}
+        {c.optedOut ? <span className="chip chip--warn">{OPTED_OUT}</span> : null}
+        {tags.map((t) => (
+          <span key={t} className="chip">
+            {tagLabel(t)}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}

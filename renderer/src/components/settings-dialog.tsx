@@ -1,0 +1,16 @@
+import { useAppStore } from '../store/store-context';
+import { AccountSection } from './account-section';
+import { InboxesSection } from './inboxes-section';
+import { Modal } from './modal';
+import { PreferencesSection } from './preferences-section';
+
+export function SettingsDialog() {
+  const closeDialog = useAppStore((s) => s.closeDialog);
+  return (
+    <Modal title="Settings" onClose={closeDialog} wide>
+      <AccountSection />
+      <InboxesSection />
+      <PreferencesSection />
+    </Modal>
+  );
+}

@@ -1,0 +1,82 @@
+// Above the thread: who, the conversation's state, and what staff can do with it.
+import type { Conversation } from '../../../preload/contract';
+import { snoozeOptions } from '../format/snooze-options';
+import { tagLabel } from '../format/tag-label';
+import { formatFullTime } from '../format/list-time';
+import { useNow } from '../hooks/use-now';
+import { useAppDeps, useAppStore } from '../store/store-context';
+import { TagEditor } from './tag-editor';
+
+const STATUS_TEXT: Readonly<Record<Conversation['status'], string>> = {
+  open: 'Open',
+  pending: 'Pending',
+  snoozed: 'Snoozed',
+  resolved: 'Resolved',
+  archived: 'Archived',
+};
+
+export function ThreadHeader({ conversation: c, titleId }: { conversation: Conversation; titleId: string }) {
+  const setConversationStatus = useAppStore((s) => s.setConversationStatus);
+  const markConversationUnread = useAppStore((s) => s.markConversationUnread);
+  const { locale, timeZone } = useAppDeps();
+  const now = useNow(60_000);
+  const snoozes = snoozeOptions(now, locale);
+  const closed = c.status === 'resolved' || c.status === 'archived';
+
+  return (
+    <div className="thread-header">
+      <div className="thread-title-row">
+        <h2 id={titleId} className="thread-title">
+          {c.memberName || 'Unknown member'}
+        </h2>
+        <span className={`chip chip--status chip--${c.status}`}>
+          {STATUS_TEXT[c.status]}
+          {c.status === 'snoozed' && c.snoozedUntil !== null ? ` until ${formatFullTime(c.snoozedUntil, { locale, timeZone })}` : ''}
+        </span>
+        {c.intent !== null ? <span className="chip">{tagLabel(c.intent)}</span> : null}
+        {c.optedOut ? <span className="chip chip--warn">Opted out of texts</span> : null}
+      </div>
+      <div className="thread-actions" role="group" aria-label="Conversation actions">
+        {closed ? (
+          <button type="button" className="button button--small" onClick={() => void setConversationStatus(c.id, 'open')}>
+            Reopen
+          </button>
+        ) : (
+          <button type="button" className="button button--small" title="Resolve (e)" onClick={() => void setConversationStatus(c.id, 'resolved')}>
+            Resolve
+          </button>
+        )}
+        <label className="sr-only" htmlFor={`snooze-${c.id}`}>
+          Snooze
+        </label>
+        <select
+          id={`snooze-${c.id}`}
+          className="select select--small"
+          value=""
+          onChange={(event) => {
+            const option = snoozes.find((o) => o.id === event.target.value);
+            if (option) void setConversationStatus(c.id, 'snoozed', option.until);
+          }}
+        >
+          <option value="" disabled>
+            Snooze…
+          </option>
+          {snoozes.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        {c.status !== 'archived' ? (
+          <button type="button" className="button button--small" onClick={() => void setConversationStatus(c.id, 'archived')}>
+            Archive
+          </button>
+        ) : null}
+        <button type="button" className="button button--small" title="Mark unread (u)" onClick={() => void markConversationUnread(c.id)}>
+          Mark unread
+        </button>
+      </div>
+      <TagEditor conversation={c} />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// The window's single store: one zustand store made of slices, each slice's data under its own key
+// and every action at the top level.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppDeps } from './app-deps';
+import { createComposerActions, initialComposerState, type ComposerActions, type ComposerState } from './composer-slice';
+import { createConversationActions, type ConversationActions } from './conversation-actions';
+import { createLifecycleActions, type LifecycleActions } from './lifecycle-slice';
+import { createListActions, initialListState, type ListActions, type ListState } from './list-slice';
+import { createSearchActions, initialSearchState, type SearchActions, type SearchState } from './search-slice';
+import { createSessionActions, initialSessionState, type SessionActions, type SessionState } from './session-slice';
+import { createSyncActions, initialSyncState, type SyncActions, type SyncState } from './sync-slice';
+import { createThreadActions, initialThreadState, type ThreadActions, type ThreadState } from './thread-slice';
+import { createUiActions, initialUiState, type UiActions, type UiState } from './ui-slice';
+
+export interface AppData {
+  list: ListState;
+  thread: ThreadState;
+  composer: ComposerState;
+  sync: SyncState;
+  session: SessionState;
+  search: SearchState;
+  ui: UiState;
+}
+
+export type AppState = AppData &
+  ListActions &
+  ThreadActions &
+  ComposerActions &
+  ConversationActions &
+  SyncActions &
+  SessionActions &
+  SearchActions &
+  UiActions &
+  LifecycleActions;
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(deps: AppDeps): AppStore {
+  return createStore<AppState>()((set, get) => ({
+    list: initialListState,
+    thread: initialThreadState,
+    composer: initialComposerState,
+    sync: initialSyncState,
+    session: initialSessionState,
+    search: initialSearchState,
+    ui: initialUiState,
+    ...createListActions(deps, set, get),
+    ...createThreadActions(deps, set, get),
+    ...createComposerActions(deps, set, get),
+    ...createConversationActions(deps, set, get),
+    ...createSyncActions(deps, set, get),
+    ...createSessionActions(deps, set, get),
+    ...createSearchActions(deps, set, get),
+    ...createUiActions(set, get),
+    ...createLifecycleActions(deps, set, get),
+  }));
+}

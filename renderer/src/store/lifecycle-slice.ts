@@ -1,0 +1,119 @@
+// Starting the window and keeping it current: the first load, pushed events, and the refetch of
+// everything on screen when the event sequence shows a gap.
+import type { AppEvent } from '../../../preload/contract';
+import type { AppDeps } from './app-deps';
+import { createSeqTracker } from './seq-tracker';
+import type { GetState, SetState } from './store-types';
+import { loadView } from './view-memory';
+
+export interface LifecycleActions {
+  /** Subscribes to events and loads what the window shows; returns the unsubscribe. */
+  start: () => () => void;
+  receiveEvent: (event: AppEvent) => void;
+  /** Refetches everything on screen (after missed events). */
+  refetchVisible: () => Promise<void>;
+}
+
+const EVENT_TYPES: ReadonlySet<string> = new Set(['messagesAdded', 'conversationUpdated', 'syncStatusChanged', 'accountChanged', 'uiCommand']);
+
+/** The bridge is ours, but a malformed event must not break the window. */
+function looksLikeEvent(value: unknown): value is AppEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, seq } = value as { type?: unknown; seq?: unknown };
+  return typeof type === 'string' && EVENT_TYPES.has(type) && typeof seq === 'number' && Number.isInteger(seq);
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetState): LifecycleActions {
+  const seq = createSeqTracker();
+
+  const refetchVisible = async (): Promise<void> => {
+    const state = get();
+    const work: Promise<void>[] = [state.refreshList(), state.refreshCounts(), state.loadSyncStatus(), state.loadAccount()];
+    if (state.thread.conversationId !== null) work.push(state.thread.status === 'ready' ? state.refreshThread() : state.openThread(state.thread.conversationId));
+    if (state.search.submitted !== null) work.push(state.runSearch());
+    await Promise.all(work);
+  };
+
+  const handle = (event: AppEvent, missed: boolean): void => {
+    const state = get();
+    switch (event.type) {
+      case 'messagesAdded': {
+        if (!missed) {
+          void state.refreshList();
+          void state.refreshCounts();
+          if (state.thread.conversationId !== null && event.conversationIds.includes(state.thread.conversationId)) {
+            void state.refreshThread();
+          }
+        }
+        if (!event.quiet && event.count > 0) {
+          const where = event.conversationIds.length > 1 ? ` in ${plural(event.conversationIds.length, 'conversation', 'conversations')}` : '';
+          state.announce(`${plural(event.count, 'new message', 'new messages')}${where}.`);
+        }
+        return;
+      }
+      case 'conversationUpdated':
+        state.applyConversation(event.conversation);
+        if (!missed) void state.refreshCounts();
+        return;
+      case 'syncStatusChanged': {
+        const before = state.sync.status?.owners.some((o) => o.lastError !== null) ?? false;
+        state.applySyncStatus(event.status);
+        const failing = event.status.owners.find((o) => o.lastError !== null);
+        if (!before && failing?.lastError) state.alert(`Sync failed: ${failing.lastError.message}`);
+        return;
+      }
+      case 'accountChanged':
+        state.applyAccount(event.account);
+        return;
+      case 'uiCommand':
+        switch (event.command) {
+          case 'openConversation':
+            if (event.conversationId !== undefined) {
+              state.closeDialog();
+              state.selectConversation(event.conversationId);
+            }
+            return;
+          case 'openSettings':
+            state.openDialog('settings');
+            return;
+          case 'focusSearch':
+            state.closeDialog();
+            state.requestFocus('search');
+            return;
+          case 'showHelp':
+            state.openDialog('help');
+            return;
+        }
+    }
+  };
+
+  return {
+    start() {
+      // Subscribe first, then load: an event during the load is then seen, never lost.
+      const unsubscribe = deps.api.onEvent((event) => get().receiveEvent(event));
+      seq.reset();
+      const view = loadView(deps.viewStorage);
+      if (view) {
+        set((s) => ({ list: { ...s.list, ownerId: view.ownerId, filter: view.filter, tag: view.tag } }));
+      }
+      const state = get();
+      void state.loadAccount();
+      void state.loadSyncStatus();
+      void state.loadList();
+      void state.refreshCounts();
+      if (view?.selectedId != null) state.selectConversation(view.selectedId);
+      return unsubscribe;
+    },
+    receiveEvent(event) {
+      if (!looksLikeEvent(event)) return;
+      const missed = seq.observe(event.seq) === 'missed';
+      if (missed) void refetchVisible();
+      handle(event, missed);
+    },
+    refetchVisible,
+  };
+}

@@ -1,0 +1,30 @@
+// Refreshing a long, paged list without losing the user's place: the fresh first page replaces the
+// top, pages loaded further down stay (minus anything that moved up), and the open conversation
+// stays visible even if it no longer matches the filter (reading an unread one must not yank it away).
+import type { Conversation } from '../../../preload/contract';
+
+export interface ListPage {
+  items: Conversation[];
+  nextCursor: string | null;
+}
+
+export function mergeFirstPage(current: ListPage, page: ListPage, keepId: number | null): ListPage {
+  const pageIds = new Set(page.items.map((c) => c.id));
+  const tail = page.nextCursor === null ? [] : current.items.slice(page.items.length).filter((c) => !pageIds.has(c.id));
+  const items = [...page.items, ...tail];
+  if (keepId !== null && !pageIds.has(keepId) && !tail.some((c) => c.id === keepId)) {
+    const oldIndex = current.items.findIndex((c) => c.id === keepId);
+    const kept = current.items[oldIndex];
+    if (kept) items.splice(Math.min(oldIndex, items.length), 0, kept);
+  }
+  return { items, nextCursor: tail.length > 0 ? current.nextCursor : page.nextCursor };
+}
+
+/** Replaces the conversation with the same id, keeping its place. */
+export function replaceConversation(items: readonly Conversation[], updated: Conversation): Conversation[] | null {
+  const index = items.findIndex((c) => c.id === updated.id);
+  if (index < 0) return null;
+  const next = items.slice();
+  next[index] = updated;
+  return next;
+}

@@ -1,0 +1,50 @@
+// Runs in the browser page in place of the Electron preload: implements `window.frontdesk`
+// from the same contract table, over a WebSocket to the bridge server (same origin, so the
+// renderer's CSP `connect-src 'self'` allows it).
+import { channelNames, type AppEvent, type ChannelName, type Outcome } from '../../../preload/contract';
+import type { FrontdeskApi } from '../../../preload/frontdesk-api';
+
+type Reply = { id: number; outcome: Outcome<unknown> } | { event: AppEvent };
+
+const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`);
+const pending = new Map<number, (outcome: Outcome<unknown>) => void>();
+const listeners = new Set<(event: AppEvent) => void>();
+const queue: string[] = [];
+let nextId = 1;
+
+socket.addEventListener('open', () => {
+  for (const message of queue.splice(0)) socket.send(message);
+});
+socket.addEventListener('message', (e: MessageEvent<string>) => {
+  const reply = JSON.parse(e.data) as Reply;
+  if ('event' in reply) {
+    for (const l of [...listeners]) l(reply.event);
+    return;
+  }
+  pending.get(reply.id)?.(reply.outcome);
+  pending.delete(reply.id);
+});
+socket.addEventListener('close', () => {
+  for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'internal', message: 'The bridge closed.' } });
+  pending.clear();
+});
+
+function request(name: ChannelName, args: unknown): Promise<Outcome<unknown>> {
+  return new Promise((resolve) => {
+    const id = nextId++;
+    pending.set(id, resolve);
+    const message = JSON.stringify({ id, name, args: args ?? {} });
+    if (socket.readyState === WebSocket.OPEN) socket.send(message);
+    else queue.push(message);
+  });
+}
+
+const api: Record<string, unknown> = {};
+for (const name of channelNames) api[name] = (args?: unknown) => request(name, args);
+api['onEvent'] = (listener: (event: AppEvent) => void) => {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+};
+(window as unknown as { frontdesk: FrontdeskApi }).frontdesk = api as FrontdeskApi;

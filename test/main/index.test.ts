@@ -1,0 +1,174 @@
+// The entry point's wiring with Electron and the core mocked: what runs at launch, in which
+// order, and how quitting closes the core first.
+import type { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { channelNames, requestChannel } from '../../preload/contract';
+import type { CoreOptions } from '../../main/core/core';
+import { fakeCore, type FakeCore } from './fake-core';
+
+const dir = mkdtempSync(join(tmpdir(), 'frontdesk-index-'));
+afterAll(async () => {
+  (await import('electron-log/node')).default.errorHandler.stopCatching();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const h = await vi.hoisted(async () => {
+  // Shared with the electron mock factory below, which vitest hoists above the imports.
+  const { EventEmitter: Emitter } = await import('node:events');
+  class App extends Emitter {
+    isPackaged = true;
+    lock = true;
+    quit = vi.fn(() => {
+      const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+      this.emit('before-quit', event);
+      if (!event.defaultPrevented) this.quitted = true;
+    });
+    quitted = false;
+    paths: Record<string, string> = {};
+    readyResolve: () => void = () => {};
+    ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
+    requestSingleInstanceLock = () => this.lock;
+    setAppUserModelId = vi.fn();
+    whenReady = () => this.ready;
+    getPath = (name: string) => this.paths[name] ?? '/nonexistent';
+    getVersion = () => '0.1.0';
+    getName = () => 'Frontdesk';
+    setBadgeCount = vi.fn();
+    setLoginItemSettings = vi.fn();
+    exit = vi.fn();
+  }
+  return { app: new App(), windows: [] as unknown[], handled: new Map<string, unknown>(), menus: [] as unknown[], trays: [] as unknown[] };
+});
+
+vi.mock('electron', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  class BrowserWindow extends Emitter {
+    webContents = Object.assign(new Emitter(), {
+      id: 41,
+      session: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
+      setWindowOpenHandler: vi.fn(),
+      isDestroyed: () => false,
+      send: vi.fn(),
+    });
+    visible = true;
+    focused = false;
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      h.windows.push(this);
+    }
+    loadFile = vi.fn(() => Promise.resolve());
+    loadURL = vi.fn(() => Promise.resolve());
+    isDestroyed = () => false;
+    isMinimized = () => false;
+    isVisible = () => this.visible;
+    isFocused = () => this.focused;
+    isMaximized = () => false;
+    getNormalBounds = () => ({ x: 0, y: 0, width: 1200, height: 800 });
+    maximize = vi.fn();
+    restore = vi.fn();
+    show = vi.fn(() => (this.visible = true));
+    hide = vi.fn(() => (this.visible = false));
+    focus = vi.fn();
+  }
+  class Tray {
+    constructor() {
+      h.trays.push(this);
+    }
+    setImage = vi.fn();
+    setToolTip = vi.fn();
+    setContextMenu = vi.fn();
+    on = vi.fn();
+    destroy = vi.fn();
+  }
+  class Notification extends Emitter {
+    static isSupported = () => true;
+    show = vi.fn();
+    close = vi.fn();
+  }
+  const image = { addRepresentation: vi.fn() };
+  return {
+    app: h.app,
+    BrowserWindow,
+    Tray,
+    Notification,
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => h.menus.push(m) },
+    nativeImage: { createFromBitmap: () => image },
+    ipcMain: { handle: (channel: string, listener: unknown) => h.handled.set(channel, listener), removeHandler: (c: string) => h.handled.delete(c) },
+    safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret', encryptString: vi.fn(), decryptString: vi.fn() },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    shell: { openExternal: vi.fn(), openPath: vi.fn(() => Promise.resolve('')) },
+    dialog: { showErrorBox: vi.fn() },
+  };
+});
+vi.mock('electron-log/main', async () => ({ default: (await import('electron-log/node')).default }));
+
+const created: { options: CoreOptions | null; core: FakeCore | null; failWith: Error | null } = { options: null, core: null, failWith: null };
+vi.mock('../../main/core/create-core', () => ({
+  createCore: (options: CoreOptions) => {
+    if (created.failWith) return Promise.reject(created.failWith);
+    created.options = options;
+    created.core = fakeCore();
+    return Promise.resolve(created.core);
+  },
+}));
+
+describe('main/index', () => {
+  it('wires the app on ready and closes the core before quitting', async () => {
+    h.app.paths = { userData: join(dir, 'userData'), logs: join(dir, 'logs'), appData: join(dir, 'appData') };
+    await import('../../main/index');
+    expect(h.app.listenerCount('second-instance')).toBe(1);
+    expect(h.windows).toHaveLength(0);
+
+    h.app.readyResolve();
+    await vi.waitFor(() => expect(created.core?.start).toHaveBeenCalled());
+    const core = created.core!;
+
+    expect(created.options).toMatchObject({ dataDir: join(dir, 'userData') });
+    expect(created.options?.credentials.level()).toBe('os');
+    expect(h.windows).toHaveLength(1);
+    expect([...h.handled.keys()].sort()).toEqual(channelNames.map(requestChannel).sort());
+    expect(h.trays).toHaveLength(1);
+    expect(h.menus).toHaveLength(1);
+
+    // A second launch brings the one window forward.
+    const win = h.windows[0] as EventEmitter & { focus: ReturnType<typeof vi.fn>; hide: ReturnType<typeof vi.fn> };
+    h.app.emit('second-instance');
+    expect(win.focus).toHaveBeenCalled();
+
+    // Closing the window hides it to the tray.
+    const closeEvent = { preventDefault: vi.fn() };
+    win.emit('close', closeEvent);
+    expect(closeEvent.preventDefault).toHaveBeenCalled();
+    expect(win.hide).toHaveBeenCalled();
+
+    // Quit waits for the core to close, then really quits.
+    h.app.quit();
+    expect(h.app.quitted).toBe(false);
+    await vi.waitFor(() => expect(h.app.quitted).toBe(true));
+    expect(core.close).toHaveBeenCalledTimes(1);
+    expect(h.handled.size).toBe(0);
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    vi.resetModules();
+    h.app.lock = false;
+    h.app.quit.mockClear();
+    const listeners = h.app.listenerCount('second-instance');
+    await import('../../main/index');
+    expect(h.app.quit).toHaveBeenCalledTimes(1);
+    expect(h.app.listenerCount('second-instance')).toBe(listeners);
+  });
+
+  it('says why and exits when the core cannot be created', async () => {
+    vi.resetModules();
+    h.app.lock = true;
+    created.failWith = new Error('database is locked');
+    const { dialog } = await import('electron');
+    await import('../../main/index');
+    await vi.waitFor(() => expect(h.app.exit).toHaveBeenCalledWith(1));
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('Frontdesk could not start', expect.stringContaining('database is locked'));
+  });
+});

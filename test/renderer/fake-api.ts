@@ -1,0 +1,446 @@
+// An in-memory FrontdeskApi for component and store tests: small, but it filters, pages, marks
+// read, sends and pushes events like the core does, and records every call.
+import type {
+  Account,
+  ApiError,
+  AppEvent,
+  AppEventInput,
+  ArgsInput,
+  ChannelName,
+  Conversation,
+  ListFilter,
+  Message,
+  Outcome,
+  Owner,
+  Result,
+  SearchHit,
+  Settings,
+  Suggestion,
+  SyncStatus,
+} from '../../preload/contract';
+import type { FrontdeskApi } from '../../preload/frontdesk-api';
+
+export const FAKE_NOW = Date.parse('2025-10-14T15:00:00Z');
+
+export interface Call {
+  name: ChannelName;
+  args: unknown;
+}
+
+class Refusal extends Error {
+  constructor(readonly apiError: ApiError) {
+    super(apiError.message);
+  }
+}
+
+let nextId = 1000;
+
+export function makeConversation(partial: Partial<Conversation> & { id: number }): Conversation {
+  return {
+    ownerId: '100',
+    memberId: null,
+    memberName: `Member ${partial.id}`,
+    lastMessageAt: new Date(FAKE_NOW - partial.id * 60_000).toISOString(),
+    lastMessagePreview: `Preview ${partial.id}`,
+    unreadCount: 0,
+    requiresResponse: false,
+    waitingSince: null,
+    status: 'open',
+    snoozedUntil: null,
+    tags: [],
+    intent: null,
+    optedOut: false,
+    ...partial,
+  };
+}
+
+export function makeMessage(partial: Partial<Message> & { conversationId: number }): Message {
+  const sentAt = partial.sentAt ?? new Date(FAKE_NOW - 3_600_000).toISOString();
+  return {
+    id: nextId++,
+    ownerId: '100',
+    direction: 'inbound',
+    channel: 'sms',
+    senderName: 'Member',
+    body: 'Hello',
+    sentAt,
+    localDate: sentAt.slice(0, 10),
+    localTime: sentAt.slice(11, 16),
+    readAt: null,
+    intent: null,
+    confidence: null,
+    ...partial,
+  };
+}
+
+function matchesFilter(c: Conversation, filter: ListFilter): boolean {
+  switch (filter) {
+    case 'all':
+      return c.status !== 'archived';
+    case 'unread':
+      return c.unreadCount > 0 && c.status !== 'archived';
+    case 'needs_reply':
+      return c.requiresResponse && (c.status === 'open' || c.status === 'pending');
+    case 'snoozed':
+    case 'resolved':
+    case 'archived':
+      return c.status === filter;
+  }
+}
+
+function byNewest(a: Conversation, b: Conversation): number {
+  return (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? '') || b.id - a.id;
+}
+
+function snippetOf(body: string, query: string): SearchHit['snippet'] {
+  const parts: SearchHit['snippet'] = [];
+  const lower = body.toLowerCase();
+  const needle = query.toLowerCase();
+  let at = 0;
+  for (let found = lower.indexOf(needle); found >= 0; found = lower.indexOf(needle, at)) {
+    if (found > at) parts.push({ text: body.slice(at, found), match: false });
+    parts.push({ text: body.slice(found, found + needle.length), match: true });
+    at = found + needle.length;
+  }
+  if (at < body.length) parts.push({ text: body.slice(at), match: false });
+  return parts;
+}
+
+export interface FakeSetup {
+  conversations?: Conversation[];
+  messages?: Message[];
+  account?: Partial<Account>;
+  settings?: Partial<Settings>;
+  owners?: Owner[];
+  available?: { id: string; name: string }[];
+  syncStatus?: Partial<SyncStatus>;
+  suggestions?: Suggestion[];
+  /** Messages fetchHistory adds, per conversation. */
+  history?: Message[];
+  /** Emit conversationUpdated after actions, as the core does. */
+  emitOnActions?: boolean;
+}
+
+type Gate = { promise: Promise<void>; release: () => void };
+
+export class FakeFrontdesk {
+  conversations: Conversation[];
+  messages: Message[];
+  account: Account;
+  settings: Settings;
+  owners: Owner[];
+  available: { id: string; name: string }[];
+  syncStatus: SyncStatus;
+  suggestions: Suggestion[];
+  history: Message[];
+  emitOnActions: boolean;
+  readonly calls: Call[] = [];
+  seq = 0;
+  private readonly listeners = new Set<(event: AppEvent) => void>();
+  private readonly failures = new Map<ChannelName, ApiError[]>();
+  private readonly gates = new Map<ChannelName, Gate>();
+  readonly api: FrontdeskApi;
+
+  constructor(setup: FakeSetup = {}) {
+    this.conversations = setup.conversations ?? [];
+    this.messages = setup.messages ?? [];
+    this.account = { mode: 'signed_in', username: 'frontdesk', baseUrl: 'https://anytime.club-os.com', secretStorage: 'os', ...setup.account };
+    this.settings = { pollIntervalSeconds: 30, notifications: 'name_and_text', launchAtLogin: false, historyAsRead: true, ...setup.settings };
+    this.owners = setup.owners ?? [{ id: '100', name: 'My Messages', enabled: true }];
+    this.available = setup.available ?? [];
+    this.syncStatus = {
+      polling: true,
+      intervalSeconds: 30,
+      owners: this.owners.map((o) => ({
+        ownerId: o.id,
+        ownerName: o.name,
+        state: 'idle',
+        lastSuccessAt: new Date(FAKE_NOW - 12_000).toISOString(),
+        lastError: null,
+        nextRunAt: null,
+        consecutiveFailures: 0,
+        addedLastPoll: 0,
+        historyImported: true,
+      })),
+      ...setup.syncStatus,
+    };
+    this.suggestions = setup.suggestions ?? [];
+    this.history = setup.history ?? [];
+    this.emitOnActions = setup.emitOnActions ?? true;
+    this.api = this.buildApi();
+  }
+
+  // --- test controls -------------------------------------------------------------------------
+
+  /** Pushes an event with the next sequence number. */
+  emit(input: AppEventInput): AppEvent {
+    const event = { ...input, seq: ++this.seq };
+    for (const listener of [...this.listeners]) listener(event);
+    return event;
+  }
+
+  /** Pretends `count` events were emitted while this window was not listening. */
+  skipEvents(count: number): void {
+    this.seq += count;
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  /** The next call of `name` is refused with this error. */
+  failNext(name: ChannelName, error: ApiError): void {
+    this.failures.set(name, [...(this.failures.get(name) ?? []), error]);
+  }
+
+  /** Answers to calls of `name` wait until the returned function is called. */
+  hold(name: ChannelName): () => void {
+    let release = (): void => {};
+    const promise = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.gates.set(name, { promise, release });
+    return () => {
+      this.gates.delete(name);
+      release();
+    };
+  }
+
+  callsOf(name: ChannelName): unknown[] {
+    return this.calls.filter((c) => c.name === name).map((c) => c.args);
+  }
+
+  conversation(id: number): Conversation {
+    const c = this.conversations.find((x) => x.id === id);
+    if (!c) throw new Error(`fake: no conversation ${id}`);
+    return c;
+  }
+
+  /** A member texts in: the message is stored, the conversation updated and messagesAdded pushed. */
+  receive(conversationId: number, body: string, sentAt = new Date(FAKE_NOW).toISOString()): Message {
+    const message = makeMessage({ conversationId, body, sentAt, senderName: this.conversation(conversationId).memberName });
+    this.messages.push(message);
+    this.update(conversationId, (c) => ({
+      ...c,
+      lastMessageAt: sentAt,
+      lastMessagePreview: body,
+      unreadCount: c.unreadCount + 1,
+      requiresResponse: true,
+      waitingSince: c.waitingSince ?? sentAt,
+    }));
+    this.emit({ type: 'messagesAdded', ownerId: '100', conversationIds: [conversationId], count: 1, quiet: false });
+    return message;
+  }
+
+  // --- the API -------------------------------------------------------------------------------
+
+  private update(id: number, change: (c: Conversation) => Conversation): Conversation {
+    const index = this.conversations.findIndex((c) => c.id === id);
+    const current = this.conversations[index];
+    if (!current) throw new Refusal({ code: 'not_found', message: 'That conversation no longer exists.' });
+    const next = change(current);
+    this.conversations[index] = next;
+    return next;
+  }
+
+  private changed(c: Conversation): Conversation {
+    if (this.emitOnActions) this.emit({ type: 'conversationUpdated', conversation: c });
+    return c;
+  }
+
+  private threadOf(conversationId: number): Message[] {
+    return this.messages.filter((m) => m.conversationId === conversationId);
+  }
+
+  private async run<K extends ChannelName>(name: K, args: ArgsInput<K> | undefined, work: () => Result<K>): Promise<Outcome<Result<K>>> {
+    this.calls.push({ name, args: args ?? {} });
+    // The core does the work when asked; a held call only delays the answer, as a slow bridge would.
+    const outcome = this.answer(name, work);
+    const gate = this.gates.get(name);
+    if (gate) await gate.promise;
+    // A real bridge always answers asynchronously.
+    await Promise.resolve();
+    return outcome;
+  }
+
+  private answer<K extends ChannelName>(name: K, work: () => Result<K>): Outcome<Result<K>> {
+    const failure = this.failures.get(name)?.shift();
+    if (failure) return { ok: false, error: failure };
+    try {
+      return { ok: true, value: work() };
+    } catch (error) {
+      if (error instanceof Refusal) return { ok: false, error: error.apiError };
+      throw error;
+    }
+  }
+
+  private buildApi(): FrontdeskApi {
+    const page = <T>(items: T[], cursor: string | null | undefined, limit: number | undefined): { items: T[]; next: string | null } => {
+      const start = cursor ? Number(cursor) : 0;
+      const size = limit ?? 50;
+      const slice = items.slice(start, start + size);
+      return { items: slice, next: start + size < items.length ? String(start + size) : null };
+    };
+    const counts = (ownerId?: string) => {
+      const mine = this.conversations.filter((c) => ownerId === undefined || c.ownerId === ownerId);
+      const filters = { all: 0, unread: 0, needs_reply: 0, snoozed: 0, resolved: 0, archived: 0 } satisfies Record<ListFilter, number>;
+      for (const f of Object.keys(filters) as ListFilter[]) filters[f] = mine.filter((c) => matchesFilter(c, f)).length;
+      const tagCounts = new Map<string, number>();
+      for (const c of mine) for (const t of new Set([...c.tags, ...(c.intent ? [c.intent] : [])])) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+      return {
+        filters,
+        tags: [...tagCounts].map(([tag, count]) => ({ tag, count })),
+        unreadTotal: mine.reduce((n, c) => n + c.unreadCount, 0),
+      };
+    };
+    const status = (): SyncStatus => structuredClone(this.syncStatus);
+
+    return {
+      appInfo: (a) => this.run('appInfo', a, () => ({ name: 'Frontdesk', version: '0.1.0', platform: 'linux' })),
+      listConversations: (a) =>
+        this.run('listConversations', a, () => {
+          const filter = a?.filter ?? 'all';
+          const all = this.conversations
+            .filter((c) => matchesFilter(c, filter))
+            .filter((c) => a?.ownerId === undefined || c.ownerId === a.ownerId)
+            .filter((c) => a?.tag === undefined || c.tags.includes(a.tag) || c.intent === a.tag)
+            .filter((c) => !a?.query || c.memberName.toLowerCase().includes(a.query.toLowerCase()))
+            .sort(byNewest);
+          const { items, next } = page(all, a?.cursor, a?.limit);
+          return { items: structuredClone(items), nextCursor: next };
+        }),
+      getConversation: (a) => this.run('getConversation', a, () => structuredClone(this.update(a!.conversationId, (c) => c))),
+      getCounts: (a) => this.run('getCounts', a, () => counts(a?.ownerId)),
+      listMessages: (a) =>
+        this.run('listMessages', a, () => {
+          const thread = this.threadOf(a!.conversationId);
+          const end = a?.before ? thread.findIndex((m) => String(m.id) === a.before) : thread.length;
+          const limit = a?.limit ?? 50;
+          const start = Math.max(0, end - limit);
+          const items = thread.slice(start, end);
+          return { items: structuredClone(items), prevCursor: start > 0 && items[0] ? String(items[0].id) : null };
+        }),
+      markRead: (a) =>
+        this.run('markRead', a, () => {
+          for (const m of this.threadOf(a!.conversationId)) m.readAt ??= new Date(FAKE_NOW).toISOString();
+          return this.changed(this.update(a!.conversationId, (c) => ({ ...c, unreadCount: 0 })));
+        }),
+      markUnread: (a) =>
+        this.run('markUnread', a, () => this.changed(this.update(a!.conversationId, (c) => ({ ...c, unreadCount: Math.max(1, c.unreadCount) })))),
+      setStatus: (a) =>
+        this.run('setStatus', a, () =>
+          this.changed(this.update(a!.conversationId, (c) => ({ ...c, status: a!.status, snoozedUntil: a!.snoozedUntil ?? null }))),
+        ),
+      setTags: (a) => this.run('setTags', a, () => this.changed(this.update(a!.conversationId, (c) => ({ ...c, tags: [...a!.tags] })))),
+      fetchHistory: (a) =>
+        this.run('fetchHistory', a, () => {
+          const found = this.history.filter((m) => m.conversationId === a!.conversationId);
+          this.history = this.history.filter((m) => m.conversationId !== a!.conversationId);
+          this.messages = [...found, ...this.messages];
+          return { added: found.length };
+        }),
+      search: (a) =>
+        this.run('search', a, () => {
+          const query = a!.query.trim().toLowerCase();
+          const hits: SearchHit[] = this.messages
+            .filter((m) => query !== '' && m.body.toLowerCase().includes(query))
+            .filter((m) => a?.ownerId === undefined || m.ownerId === a.ownerId)
+            .map((m) => ({
+              messageId: m.id,
+              conversationId: m.conversationId,
+              memberName: this.conversations.find((c) => c.id === m.conversationId)?.memberName ?? '',
+              sentAt: m.sentAt,
+              direction: m.direction,
+              snippet: snippetOf(m.body, a!.query.trim()),
+            }));
+          const { items, next } = page(hits, a?.cursor, a?.limit);
+          return { hits: items, nextCursor: next };
+        }),
+      suggestReplies: (a) =>
+        this.run('suggestReplies', a, () => {
+          const intent = this.update(a!.conversationId, (c) => c).intent;
+          return { suggestions: this.suggestions.filter((s) => s.intent === intent) };
+        }),
+      sendReply: (a) =>
+        this.run('sendReply', a, () => {
+          const conversation = this.update(a!.conversationId, (c) => c);
+          if (a!.channel === 'sms' && conversation.optedOut) {
+            throw new Refusal({ code: 'opted_out', message: 'This member opted out of texts.' });
+          }
+          const message = makeMessage({
+            conversationId: a!.conversationId,
+            direction: 'outbound',
+            channel: a!.channel,
+            senderName: 'Front Desk',
+            body: a!.body.trim(),
+            sentAt: new Date(FAKE_NOW).toISOString(),
+            readAt: new Date(FAKE_NOW).toISOString(),
+          });
+          this.messages.push(message);
+          this.changed(
+            this.update(a!.conversationId, (c) => ({
+              ...c,
+              lastMessageAt: message.sentAt,
+              lastMessagePreview: message.body,
+              requiresResponse: false,
+              waitingSince: null,
+            })),
+          );
+          return structuredClone(message);
+        }),
+      syncNow: (a) => this.run('syncNow', a, status),
+      getSyncStatus: (a) => this.run('getSyncStatus', a, status),
+      startPolling: (a) =>
+        this.run('startPolling', a, () => {
+          this.syncStatus.polling = true;
+          return status();
+        }),
+      stopPolling: (a) =>
+        this.run('stopPolling', a, () => {
+          this.syncStatus.polling = false;
+          return status();
+        }),
+      setPollInterval: (a) =>
+        this.run('setPollInterval', a, () => {
+          this.syncStatus.intervalSeconds = a!.seconds;
+          return status();
+        }),
+      listOwners: (a) => this.run('listOwners', a, () => ({ owners: structuredClone(this.owners), available: structuredClone(this.available) })),
+      addOwner: (a) =>
+        this.run('addOwner', a, () => {
+          const owner = { id: a!.ownerId, name: a!.name ?? a!.ownerId, enabled: true };
+          this.owners.push(owner);
+          return owner;
+        }),
+      removeOwner: (a) =>
+        this.run('removeOwner', a, () => {
+          this.owners = this.owners.filter((o) => o.id !== a!.ownerId);
+          return { ok: true as const };
+        }),
+      getSettings: (a) => this.run('getSettings', a, () => ({ ...this.settings })),
+      setSettings: (a) =>
+        this.run('setSettings', a, () => {
+          this.settings = { ...this.settings, ...a };
+          return { ...this.settings };
+        }),
+      getAccount: (a) => this.run('getAccount', a, () => ({ ...this.account })),
+      signIn: (a) =>
+        this.run('signIn', a, () => {
+          if (a!.password !== 'correct horse') throw new Refusal({ code: 'clubos_credentials', message: 'ClubOS did not accept that username and password.' });
+          this.account = { ...this.account, mode: 'signed_in', username: a!.username, baseUrl: a!.baseUrl ?? 'https://anytime.club-os.com' };
+          return { ...this.account };
+        }),
+      signOut: (a) =>
+        this.run('signOut', a, () => {
+          this.account = { ...this.account, mode: 'demo', username: null };
+          return { ...this.account };
+        }),
+      onEvent: (listener) => {
+        this.listeners.add(listener);
+        return () => {
+          this.listeners.delete(listener);
+        };
+      },
+    };
+  }
+}
