@@ -54,7 +54,15 @@ async function start(): Promise<void> {
   log.info('starting', { version: app.getVersion(), packaged: app.isPackaged, platform: process.platform });
 
   const credentials = safeStorageCredentialStore({ file: join(userData, 'credentials.json'), safeStorage, platform: process.platform, logger: log });
-  const core = await createCore({ dataDir: userData, clock: systemClock, logger, credentials });
+  const core = await createCore({
+    dataDir: userData,
+    clock: systemClock,
+    logger,
+    credentials,
+    appVersion: app.getVersion(),
+    // With no ClubOS account the app shows a simulated club, with a new member text now and then.
+    demo: { liveIntervalMs: 45_000, historyDays: 120 },
+  });
   // Undone in reverse order on quit, after the core has closed.
   const teardown: Array<() => void> = [];
   setupGracefulQuit(core, log, () => {
