@@ -1,0 +1,46 @@
+// Keyset cursors, opaque to callers: base64url of a small JSON tuple whose first element names
+// the kind, so a cursor from one list can never be replayed against another.
+import { z } from 'zod';
+import { DbError } from './errors';
+
+const conversationCursor = z.tuple([z.literal('c'), z.string().max(40), z.number().int().positive()]);
+const messageCursor = z.tuple([z.literal('m'), z.string().max(40), z.number().int().positive()]);
+const searchCursor = z.tuple([z.literal('s'), z.number().int().positive()]);
+
+export interface TimeKey {
+  at: string;
+  id: number;
+}
+
+function encode(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+function decode<T>(cursor: string, schema: z.ZodType<T>): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    json = undefined;
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new DbError('invalid_argument', 'cursor: not a cursor of this list');
+  return parsed.data;
+}
+
+export const encodeConversationCursor = (key: TimeKey): string => encode(['c', key.at, key.id]);
+export function decodeConversationCursor(cursor: string): TimeKey {
+  const [, at, id] = decode(cursor, conversationCursor);
+  return { at, id };
+}
+
+export const encodeMessageCursor = (key: TimeKey): string => encode(['m', key.at, key.id]);
+export function decodeMessageCursor(cursor: string): TimeKey {
+  const [, at, id] = decode(cursor, messageCursor);
+  return { at, id };
+}
+
+export const encodeSearchCursor = (rowid: number): string => encode(['s', rowid]);
+export function decodeSearchCursor(cursor: string): number {
+  return decode(cursor, searchCursor)[1];
+}

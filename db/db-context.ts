@@ -1,0 +1,29 @@
+// What every query module is built from: the connection, its statement cache, time and a log.
+import type { Logger } from '../main/log/logger';
+import type { Clock } from '../main/time/clock';
+import { epochToStored } from './iso-time';
+import type { Connection, Prepare } from './statements';
+
+export interface DbContext {
+  conn: Connection;
+  prepare: Prepare;
+  clock: Clock;
+  logger: Logger;
+  /** The clock's now in the stored instant form. */
+  nowIso: () => string;
+  /** Runs `fn` in a transaction (a savepoint when one is already open). */
+  transaction: <T>(fn: () => T) => T;
+}
+
+export function createContext(conn: Connection, prepare: Prepare, clock: Clock, logger: Logger): DbContext {
+  return {
+    conn,
+    prepare,
+    clock,
+    logger,
+    nowIso: () => epochToStored(clock.now()),
+    // IMMEDIATE takes the write lock up front, so a writer never fails to upgrade a read lock
+    // while another connection writes; nested calls become savepoints.
+    transaction: <T>(fn: () => T): T => conn.transaction(fn).immediate(),
+  };
+}

@@ -1,0 +1,52 @@
+// The database as the rest of the app sees it: query groups over one connection. No SQL leaves
+// db/; callers compose writes with `transaction`.
+import type { Logger } from '../main/log/logger';
+import type { Clock } from '../main/time/clock';
+import { createContext } from './db-context';
+import { conversationQueries, type ConversationQueries } from './queries/conversations';
+import { messageQueries, type MessageQueries } from './queries/messages';
+import { ownerQueries, type OwnerQueries } from './queries/owners';
+import { searchMessages } from './queries/search';
+import { settingsQueries, type SettingsQueries } from './queries/settings';
+import { statementCache, type Connection } from './statements';
+import type { SearchQuery } from './types';
+import type { SearchHit } from '../preload/contract';
+
+export interface FrontdeskDb {
+  /** The file ('' for `:memory:`). */
+  readonly path: string;
+  readonly messages: MessageQueries;
+  readonly conversations: ConversationQueries;
+  readonly owners: OwnerQueries;
+  readonly settings: SettingsQueries;
+  search(query: SearchQuery): { hits: SearchHit[]; nextCursor: string | null };
+  /**
+   * Runs `fn` in one transaction; nested calls (every write here nests) become savepoints, so a
+   * poll's messages and its owner sync state commit together. `fn` must be synchronous.
+   */
+  transaction<T>(fn: () => T): T;
+  /** Lets SQLite refresh its statistics, then closes. Idempotent. */
+  close(): void;
+}
+
+export function createFrontdeskDb(conn: Connection, options: { path: string; clock: Clock; logger: Logger }): FrontdeskDb {
+  const ctx = createContext(conn, statementCache(conn), options.clock, options.logger);
+  return {
+    path: options.path,
+    messages: messageQueries(ctx),
+    conversations: conversationQueries(ctx),
+    owners: ownerQueries(ctx),
+    settings: settingsQueries(ctx),
+    search: (query) => searchMessages(ctx, query),
+    transaction: ctx.transaction,
+    close() {
+      if (!conn.open) return;
+      try {
+        conn.pragma('optimize');
+      } catch (error) {
+        options.logger.warn('PRAGMA optimize failed at close', { error });
+      }
+      conn.close();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+// db/: the SQLite layer. Everything the app uses from here is exported below.
+export { openDatabase, type OpenOptions, type OpenedDatabase, type Recovery } from './open';
+export type { FrontdeskDb } from './frontdesk-db';
+export type { MessageQueries } from './queries/messages';
+export type { ConversationQueries } from './queries/conversations';
+export type { OwnerQueries } from './queries/owners';
+export type { SettingsQueries } from './queries/settings';
+export { DbError, type DbErrorReason } from './errors';
+export { LATEST_VERSION } from './migrations/list';
+export type { MigrationOutcome } from './migrate';
+export type * from './types';

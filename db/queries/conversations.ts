@@ -1,0 +1,235 @@
+// Conversations: one per (owner, member id) when ClubOS gave the member's id, else one per
+// (owner, normalized name) until the id is learnt. Read state, status, tags and the opt-out flag
+// are local; the cached columns follow the messages (cached-columns.ts).
+import { z } from 'zod';
+import { conversationStatusSchema, type Conversation, type Counts } from '../../preload/contract';
+import type { DbContext } from '../db-context';
+import { DbError, notFound } from '../errors';
+import { toStoredInstant } from '../iso-time';
+import { toConversation } from '../rows';
+import { CONVERSATION_COLUMNS } from '../sql-fragments';
+import type {
+  CachedColumnMismatch,
+  CachedColumns,
+  ConversationKey,
+  ListConversationsQuery,
+  StatusChange,
+  UnreadTotals,
+} from '../types';
+import { parseInput } from '../validate';
+import { auditAll, auditConversation, expectedCachedColumns } from './audit';
+import { refreshCachedColumns } from './cached-columns';
+import { listConversations } from './conversation-list';
+import { countConversations, unreadTotals } from './counts';
+import { mergeConversations } from './merge';
+import { normalizeTags, replaceTags } from './tags';
+
+const clubosId = z.string().regex(/^\d{1,12}$/, 'expected a numeric ClubOS id');
+const keySchema = z.object({
+  ownerId: clubosId,
+  memberId: clubosId.nullable(),
+  memberName: z.string(),
+  nameKey: z.string().min(1),
+});
+const statusSchema = z
+  .object({ status: conversationStatusSchema, snoozedUntil: z.string().nullable().optional() })
+  .refine((s) => (s.status === 'snoozed') === (s.snoozedUntil !== undefined && s.snoozedUntil !== null), {
+    message: 'snoozedUntil is required for, and only for, status "snoozed"',
+  });
+
+export interface ConversationQueries {
+  get(id: number): Conversation | null;
+  findByMemberId(ownerId: string, memberId: string): Conversation | null;
+  /**
+   * The name-keyed conversation of that name; failing that, the one member-keyed conversation
+   * with that name (its id was learnt since). Two members of the same name: null, never a guess.
+   */
+  findByNameKey(ownerId: string, nameKey: string): Conversation | null;
+  /**
+   * By member id when known, else by name key (as findByNameKey); creates it when missing. Never
+   * adopts a name-keyed conversation for a member id: attachMemberId and merge decide that.
+   */
+  findOrCreate(key: ConversationKey): { id: number; created: boolean };
+  /**
+   * Gives a name-keyed conversation its member's id. If that member already has a conversation,
+   * the two merge into the existing one. Returns the surviving conversation's id.
+   */
+  attachMemberId(conversationId: number, memberId: string): number;
+  /** Moves `fromId`'s messages and manual tags into `intoId`, deletes `fromId`, returns `intoId`'s row. */
+  merge(fromId: number, intoId: number): Conversation;
+  list(query?: ListConversationsQuery): { items: Conversation[]; nextCursor: string | null };
+  counts(options?: { ownerId?: string; now?: number }): Counts;
+  unreadTotals(now?: number): UnreadTotals;
+  /** Every unread inbound or system message of the conversation becomes read. */
+  markRead(id: number): Conversation;
+  /** The given message, or the newest inbound (else system) one, becomes unread. */
+  markUnread(id: number, messageId?: number): Conversation;
+  setStatus(id: number, change: StatusChange): Conversation;
+  /** Replaces the user's tags; the automatic intent tag is kept. */
+  setTags(id: number, tags: readonly string[]): Conversation;
+  setOptedOut(id: number, optedOut: boolean): Conversation;
+  /** The cached columns as a from-scratch read of the messages says they should be. */
+  expectedCachedColumns(id: number): CachedColumns;
+  /** Cached columns that disagree with the messages: one conversation, or all when omitted. */
+  audit(id?: number): CachedColumnMismatch[];
+}
+
+const memberKey = (ownerId: string, memberId: string): string => `${ownerId}/m/${memberId}`;
+const nameKeyOf = (ownerId: string, nameKey: string): string => `${ownerId}/n/${nameKey}`;
+
+export function conversationQueries(ctx: DbContext): ConversationQueries {
+  const byKey = (key: string): Conversation | null => {
+    const row = ctx.prepare(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.conversation_id = ?`).get(key);
+    return row === undefined ? null : toConversation(row);
+  };
+
+  function get(id: number): Conversation | null {
+    const row = ctx.prepare(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id = ?`).get(id);
+    return row === undefined ? null : toConversation(row);
+  }
+
+  function getOrThrow(id: number): Conversation {
+    const c = get(id);
+    if (!c) throw notFound('conversation', id);
+    return c;
+  }
+
+  function findByNameKey(ownerId: string, nameKey: string): Conversation | null {
+    const unattached = byKey(nameKeyOf(ownerId, nameKey));
+    if (unattached) return unattached;
+    const ids = ctx
+      .prepare('SELECT id FROM conversations WHERE owner_id = ? AND name_key = ? AND member_id IS NOT NULL LIMIT 2')
+      .pluck()
+      .all(ownerId, nameKey) as number[];
+    return ids.length === 1 ? get(ids[0]!) : null;
+  }
+
+  function findOrCreate(key: ConversationKey): { id: number; created: boolean } {
+    const k = parseInput(keySchema, key, 'conversation key');
+    return ctx.transaction(() => {
+      const found = k.memberId !== null ? byKey(memberKey(k.ownerId, k.memberId)) : findByNameKey(k.ownerId, k.nameKey);
+      if (found) return { id: found.id, created: false };
+      const owner: unknown = ctx.prepare('SELECT 1 FROM owners WHERE owner_id = ?').pluck().get(k.ownerId);
+      if (owner === undefined) throw new DbError('invalid_argument', `owner ${k.ownerId} is not registered`);
+      const now = ctx.nowIso();
+      const result = ctx
+        .prepare(
+          `INSERT INTO conversations (conversation_id, owner_id, member_id, member_name, name_key, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          k.memberId !== null ? memberKey(k.ownerId, k.memberId) : nameKeyOf(k.ownerId, k.nameKey),
+          k.ownerId,
+          k.memberId,
+          k.memberName,
+          k.nameKey,
+          now,
+          now,
+        );
+      return { id: Number(result.lastInsertRowid), created: true };
+    });
+  }
+
+  function attachMemberId(conversationId: number, memberId: string): number {
+    const id = parseInput(clubosId, memberId, 'memberId');
+    return ctx.transaction(() => {
+      const c = getOrThrow(conversationId);
+      if (c.memberId === id) return c.id;
+      if (c.memberId !== null) throw new DbError('invalid_argument', `conversation ${c.id} already belongs to member ${c.memberId}`);
+      const existing = byKey(memberKey(c.ownerId, id));
+      if (existing) return mergeConversations(ctx, c.id, existing.id);
+      ctx
+        .prepare('UPDATE conversations SET member_id = ?, conversation_id = ?, updated_at = ? WHERE id = ?')
+        .run(id, memberKey(c.ownerId, id), ctx.nowIso(), c.id);
+      return c.id;
+    });
+  }
+
+  function markRead(id: number): Conversation {
+    return ctx.transaction(() => {
+      getOrThrow(id);
+      ctx
+        .prepare(`UPDATE messages SET read_at = ? WHERE conversation_id = ? AND read_at IS NULL AND direction <> 'outbound'`)
+        .run(ctx.nowIso(), id);
+      refreshCachedColumns(ctx, id);
+      return getOrThrow(id);
+    });
+  }
+
+  function markUnread(id: number, messageId?: number): Conversation {
+    return ctx.transaction(() => {
+      getOrThrow(id);
+      let target: number | undefined;
+      if (messageId !== undefined) {
+        const m = ctx.prepare('SELECT conversation_id, direction FROM messages WHERE id = ?').get(messageId) as
+          | { conversation_id: number; direction: string }
+          | undefined;
+        if (!m || m.conversation_id !== id) throw notFound('message', messageId);
+        if (m.direction === 'outbound') throw new DbError('invalid_argument', 'an outbound message cannot be unread');
+        target = messageId;
+      } else {
+        const newest = (direction: string): number | undefined =>
+          ctx
+            .prepare('SELECT id FROM messages WHERE conversation_id = ? AND direction = ? ORDER BY sent_at DESC, id DESC LIMIT 1')
+            .pluck()
+            .get(id, direction) as number | undefined;
+        target = newest('inbound') ?? newest('system');
+      }
+      if (target !== undefined) {
+        ctx.prepare('UPDATE messages SET read_at = NULL WHERE id = ?').run(target);
+        refreshCachedColumns(ctx, id);
+      }
+      return getOrThrow(id);
+    });
+  }
+
+  function setStatus(id: number, change: StatusChange): Conversation {
+    const s = parseInput(statusSchema, change, 'status');
+    const until = s.status === 'snoozed' ? toStoredInstant(s.snoozedUntil!, 'snoozedUntil') : null;
+    return ctx.transaction(() => {
+      getOrThrow(id);
+      ctx
+        .prepare('UPDATE conversations SET conversation_status = ?, snoozed_until = ?, updated_at = ? WHERE id = ?')
+        .run(s.status, until, ctx.nowIso(), id);
+      return getOrThrow(id);
+    });
+  }
+
+  function setTags(id: number, tags: readonly string[]): Conversation {
+    const clean = normalizeTags(tags);
+    return ctx.transaction(() => {
+      getOrThrow(id);
+      replaceTags(ctx, id, 'manual', clean);
+      return getOrThrow(id);
+    });
+  }
+
+  function setOptedOut(id: number, optedOut: boolean): Conversation {
+    return ctx.transaction(() => {
+      getOrThrow(id);
+      ctx
+        .prepare('UPDATE conversations SET opted_out = ?, updated_at = ? WHERE id = ? AND opted_out <> ?')
+        .run(optedOut ? 1 : 0, ctx.nowIso(), id, optedOut ? 1 : 0);
+      return getOrThrow(id);
+    });
+  }
+
+  return {
+    get,
+    findByMemberId: (ownerId, memberId) => byKey(memberKey(ownerId, memberId)),
+    findByNameKey,
+    findOrCreate,
+    attachMemberId,
+    merge: (fromId, intoId) => getOrThrow(mergeConversations(ctx, fromId, intoId)),
+    list: (query = {}) => listConversations(ctx, query),
+    counts: (options) => countConversations(ctx, options),
+    unreadTotals: (now) => unreadTotals(ctx, now),
+    markRead,
+    markUnread,
+    setStatus,
+    setTags,
+    setOptedOut,
+    expectedCachedColumns: (id) => expectedCachedColumns(ctx, id),
+    audit: (id) => (id === undefined ? auditAll(ctx) : auditConversation(ctx, id)),
+  };
+}

@@ -1,0 +1,86 @@
+// Rows as SQLite returns them, parsed into the contract's shapes. The schema's CHECKs already
+// hold the formats; parsing here keeps a drifted file from leaking wrong types into the app.
+import { z } from 'zod';
+import {
+  channelSchema,
+  conversationStatusSchema,
+  directionSchema,
+  intentSchema,
+  type Conversation,
+  type Message,
+} from '../preload/contract';
+
+const flag = z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1);
+const tagList = z.array(z.string());
+
+const conversationRow = z.object({
+  id: z.number().int(),
+  owner_id: z.string(),
+  member_id: z.string().nullable(),
+  member_name: z.string(),
+  last_message_at: z.string().nullable(),
+  last_message_preview: z.string(),
+  unread_count: z.number().int(),
+  requires_response: flag,
+  waiting_since: z.string().nullable(),
+  conversation_status: conversationStatusSchema,
+  snoozed_until: z.string().nullable(),
+  tags: z.string(),
+  intent: intentSchema.nullable(),
+  opted_out: flag,
+});
+
+export function toConversation(row: unknown): Conversation {
+  const r = conversationRow.parse(row);
+  return {
+    id: r.id,
+    ownerId: r.owner_id,
+    memberId: r.member_id,
+    memberName: r.member_name,
+    lastMessageAt: r.last_message_at,
+    lastMessagePreview: r.last_message_preview,
+    unreadCount: r.unread_count,
+    requiresResponse: r.requires_response,
+    waitingSince: r.waiting_since,
+    status: r.conversation_status,
+    snoozedUntil: r.snoozed_until,
+    tags: tagList.parse(JSON.parse(r.tags)),
+    intent: r.intent,
+    optedOut: r.opted_out,
+  };
+}
+
+const messageRow = z.object({
+  id: z.number().int(),
+  conversation_id: z.number().int(),
+  owner_id: z.string(),
+  direction: directionSchema,
+  channel: channelSchema,
+  sender_name: z.string(),
+  body: z.string(),
+  sent_at: z.string(),
+  local_date: z.string(),
+  local_time: z.string().nullable(),
+  read_at: z.string().nullable(),
+  intent: intentSchema.nullable(),
+  ai_confidence_score: z.number().nullable(),
+});
+
+export function toMessage(row: unknown): Message {
+  const r = messageRow.parse(row);
+  return {
+    id: r.id,
+    conversationId: r.conversation_id,
+    ownerId: r.owner_id,
+    direction: r.direction,
+    channel: r.channel,
+    senderName: r.sender_name,
+    body: r.body,
+    sentAt: r.sent_at,
+    localDate: r.local_date,
+    localTime: r.local_time,
+    readAt: r.read_at,
+    intent: r.intent,
+    confidence: r.ai_confidence_score,
+  };
+}
