@@ -6,17 +6,30 @@ import type { FrontdeskApi } from '../../../preload/frontdesk-api';
 
 type Reply = { id: number; outcome: Outcome<unknown> } | { event: AppEvent };
 
+const CLOSED: Outcome<never> = { ok: false, error: { code: 'internal', message: 'The connection to Frontdesk closed. Reload the page.' } };
+
 const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`);
 const pending = new Map<number, (outcome: Outcome<unknown>) => void>();
 const listeners = new Set<(event: AppEvent) => void>();
 const queue: string[] = [];
 let nextId = 1;
 
+function parseReply(data: unknown): Reply | null {
+  if (typeof data !== 'string') return null;
+  try {
+    const value: unknown = JSON.parse(data);
+    return typeof value === 'object' && value !== null && ('event' in value || 'id' in value) ? (value as Reply) : null;
+  } catch {
+    return null;
+  }
+}
+
 socket.addEventListener('open', () => {
   for (const message of queue.splice(0)) socket.send(message);
 });
-socket.addEventListener('message', (e: MessageEvent<string>) => {
-  const reply = JSON.parse(e.data) as Reply;
+socket.addEventListener('message', (e: MessageEvent<unknown>) => {
+  const reply = parseReply(e.data);
+  if (!reply) return;
   if ('event' in reply) {
     for (const l of [...listeners]) l(reply.event);
     return;
@@ -25,11 +38,14 @@ socket.addEventListener('message', (e: MessageEvent<string>) => {
   pending.delete(reply.id);
 });
 socket.addEventListener('close', () => {
-  for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'internal', message: 'The bridge closed.' } });
+  // Like a dead preload: every request, pending or later, answers with an error instead of hanging.
+  for (const resolve of pending.values()) resolve(CLOSED);
   pending.clear();
+  queue.length = 0;
 });
 
 function request(name: ChannelName, args: unknown): Promise<Outcome<unknown>> {
+  if (socket.readyState === WebSocket.CLOSING || socket.readyState === WebSocket.CLOSED) return Promise.resolve(CLOSED);
   return new Promise((resolve) => {
     const id = nextId++;
     pending.set(id, resolve);

@@ -1,0 +1,54 @@
+// With no stored credentials the core runs demo mode against its built-in simulator: the window
+// says so, and shows the simulated club's history.
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openAppWindow, type AppWindow } from './harness/app-window';
+import { launchChromium } from './harness/chromium';
+import { startDemoApp, type DemoApp } from './harness/demo-app';
+import { filterCount, threadPane, threadTitle } from './harness/locators';
+import { saveScreenshot } from './harness/screenshots';
+
+let app: DemoApp | undefined;
+let browser: Browser | undefined;
+let win: AppWindow | undefined;
+
+beforeAll(async () => {
+  app = await startDemoApp({ seed: 7, historyDays: 7 });
+  browser = await launchChromium();
+  win = await openAppWindow(browser, app.bridge.url, { timeZone: 'America/Chicago' });
+});
+
+afterEach(() => {
+  expect(win?.errors.take() ?? []).toEqual([]);
+});
+
+afterAll(async () => {
+  await win?.close();
+  await browser?.close();
+  await app?.close();
+});
+
+describe('demo mode', () => {
+  it('shows the demo banner and the simulated history', async () => {
+    if (!app || !win) throw new Error('the app did not start');
+    const { page } = win;
+    expect((await app.core.handlers.getAccount({})).mode).toBe('demo');
+
+    const banner = page.getByRole('region', { name: 'Demo mode' });
+    await banner.getByText(/^Demo mode — showing a simulated ClubOS club\./).waitFor();
+    await banner.getByRole('button', { name: 'Sign in' }).waitFor();
+
+    const { filters } = await app.core.handlers.getCounts({});
+    expect(filters.all).toBeGreaterThan(5);
+    await expect.poll(() => filterCount(page, 'All')).toBe(filters.all);
+    const first = (await app.core.handlers.listConversations({ filter: 'all', limit: 1 })).items[0];
+    expect(first).toBeDefined();
+    const row = page.getByRole('option').first();
+    expect(await row.locator('.row-name').textContent()).toBe(first?.memberName);
+
+    await row.click();
+    await threadTitle(page).getByText(first?.memberName ?? '', { exact: true }).waitFor();
+    await threadPane(page).locator('.message-body').first().waitFor();
+    await saveScreenshot(page, 'demo-inbox');
+  });
+});
