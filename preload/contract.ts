@@ -100,6 +100,8 @@ export const accountSchema = z.object({
   baseUrl: z.string(),
   /** How safe the OS keystore is: `weak` is Linux's basic_text backend. */
   secretStorage: z.enum(['os', 'weak', 'unavailable']),
+  /** The club's IANA zone: times are shown on the club's clock, not the computer's. Null until ClubOS was reached. */
+  clubTimeZone: z.string().nullable(),
 });
 
 export const settingsSchema = z.object({

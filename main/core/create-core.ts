@@ -56,7 +56,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     username: session.username,
     baseUrl: session.baseUrl,
     secretStorage: credentials.level(),
+    clubTimeZone: session.knownContext()?.timeZone ?? null,
   });
+
+  /** Once ClubOS has told us the club's zone, the window shows times on the club's clock. */
+  const announceClubContext = (current: Session): void => {
+    current.clubContext().then(
+      () => {
+        if (current === session) events.emit({ type: 'accountChanged', account: account() });
+      },
+      () => undefined, // the sync status reports why ClubOS could not be reached
+    );
+  };
 
   const conversationOrFail = (id: number): Conversation => {
     const c = session.db.conversations.get(id);
@@ -76,6 +87,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events.emit({ type: 'accountChanged', account: account() });
     events.emit({ type: 'syncStatusChanged', status: session.engine.status() });
     if (wasStarted) await session.start();
+    announceClubContext(session);
   }
 
   const snoozeTimer = setInterval(() => {
@@ -211,6 +223,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async start() {
       started = true;
       await session.start();
+      announceClubContext(session);
     },
     async close() {
       clearInterval(snoozeTimer);

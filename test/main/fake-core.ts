@@ -55,6 +55,7 @@ export const sampleAccount = (over: Partial<Account> = {}): Account => ({
   username: null,
   baseUrl: 'http://127.0.0.1:0',
   secretStorage: 'os',
+  clubTimeZone: null,
   ...over,
 });
 

@@ -8,7 +8,7 @@ import { useFocusRequest } from '../hooks/use-focus-request';
 import { useNow } from '../hooks/use-now';
 import { FILTER_EMPTY, FILTER_LABELS } from '../store/filters';
 import { LOAD_MORE_THRESHOLD } from '../store/list-slice';
-import { useAppDeps, useAppStore } from '../store/store-context';
+import { useTimeOptions, useAppStore } from '../store/store-context';
 import { ConversationRow, rowDomId } from './conversation-row';
 import { EmptyState, ErrorState, Loading } from './state-views';
 
@@ -33,7 +33,7 @@ export function ConversationList() {
   const loadMore = useAppStore((s) => s.loadMore);
   const selectConversation = useAppStore((s) => s.selectConversation);
   const selectRelative = useAppStore((s) => s.selectRelative);
-  const { locale, timeZone } = useAppDeps();
+  const { locale, timeZone } = useTimeOptions();
   const now = useNow(30_000);
   const scrollRef = useRef<HTMLDivElement>(null);
   useFocusRequest('list', scrollRef);

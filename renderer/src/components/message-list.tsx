@@ -7,7 +7,7 @@ import { formatDayHeading } from '../format/day-heading';
 import { groupByDay } from '../format/group-by-day';
 import { useNow } from '../hooks/use-now';
 import { useWindowAttention } from '../hooks/use-window-attention';
-import { useAppDeps, useAppStore } from '../store/store-context';
+import { useTimeOptions, useAppStore } from '../store/store-context';
 import { MessageItem, messageDomId } from './message-item';
 
 /** Pixels from the end that still count as "at the bottom". */
@@ -33,7 +33,7 @@ export function MessageList() {
   const loadOlder = useAppStore((s) => s.loadOlder);
   const fetchHistory = useAppStore((s) => s.fetchHistory);
   const markThreadRead = useAppStore((s) => s.markThreadRead);
-  const { locale, timeZone } = useAppDeps();
+  const { locale, timeZone } = useTimeOptions();
   const now = useNow(60_000);
   const attentive = useWindowAttention();
   const scrollRef = useRef<HTMLDivElement>(null);

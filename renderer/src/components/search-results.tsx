@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { SearchHit } from '../../../preload/contract';
 import { formatFullTime, formatListTime } from '../format/list-time';
 import { useNow } from '../hooks/use-now';
-import { useAppDeps, useAppStore } from '../store/store-context';
+import { useTimeOptions, useAppStore } from '../store/store-context';
 import { EmptyState, ErrorState, Loading } from './state-views';
 
 export function Snippet({ parts }: { parts: SearchHit['snippet'] }) {
@@ -31,7 +31,7 @@ export function SearchResults() {
   const loadMoreHits = useAppStore((s) => s.loadMoreHits);
   const runSearch = useAppStore((s) => s.runSearch);
   const clearSearch = useAppStore((s) => s.clearSearch);
-  const { locale, timeZone } = useAppDeps();
+  const { locale, timeZone } = useTimeOptions();
   const now = useNow(60_000);
 
   let body;

@@ -4,10 +4,10 @@ import { formatFullTime } from '../format/list-time';
 import { formatAgo } from '../format/relative-time';
 import { summarizeSync } from '../format/sync-summary';
 import { useNow } from '../hooks/use-now';
-import { useAppDeps, useAppStore } from '../store/store-context';
+import { useTimeOptions, useAppStore } from '../store/store-context';
 
 function SyncedAgo({ lastSuccessAt }: { lastSuccessAt: string }) {
-  const { locale, timeZone } = useAppDeps();
+  const { locale, timeZone } = useTimeOptions();
   const now = useNow(1000);
   return (
     <span className="sync-text" title={`Last synced ${formatFullTime(lastSuccessAt, { locale, timeZone })}`}>

@@ -4,7 +4,7 @@ import { snoozeOptions } from '../format/snooze-options';
 import { tagLabel } from '../format/tag-label';
 import { formatFullTime } from '../format/list-time';
 import { useNow } from '../hooks/use-now';
-import { useAppDeps, useAppStore } from '../store/store-context';
+import { useTimeOptions, useAppStore } from '../store/store-context';
 import { TagEditor } from './tag-editor';
 
 const STATUS_TEXT: Readonly<Record<Conversation['status'], string>> = {
@@ -18,7 +18,7 @@ const STATUS_TEXT: Readonly<Record<Conversation['status'], string>> = {
 export function ThreadHeader({ conversation: c, titleId }: { conversation: Conversation; titleId: string }) {
   const setConversationStatus = useAppStore((s) => s.setConversationStatus);
   const markConversationUnread = useAppStore((s) => s.markConversationUnread);
-  const { locale, timeZone } = useAppDeps();
+  const { locale, timeZone } = useTimeOptions();
   const now = useNow(60_000);
   const snoozes = snoozeOptions(now, locale);
   const closed = c.status === 'resolved' || c.status === 'archived';

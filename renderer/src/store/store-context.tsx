@@ -34,3 +34,13 @@ export function useAppDeps(): AppDeps {
 export function useAppStoreApi(): AppStore {
   return useAppContext().store;
 }
+
+/**
+ * Locale and time zone for showing times: the club's zone once the core knows it (ClubOS shows
+ * every time on the club's clock, and so must we), else the computer's.
+ */
+export function useTimeOptions(): { locale: string | undefined; timeZone: string | undefined } {
+  const deps = useAppDeps();
+  const clubTimeZone = useAppStore((s) => s.session.account?.clubTimeZone ?? null);
+  return { locale: deps.locale, timeZone: clubTimeZone ?? deps.timeZone };
+}
