@@ -8,13 +8,11 @@ import { openDatabase, type FrontdeskDb } from '../../db';
 import { createClubOSClient } from '../clubos/client';
 import type { ClubContext, ClubOSClient } from '../clubos/types';
 import { startSimulator, type ClubOSSimulator } from '../clubos/simulator';
-import { ingestPoll } from '../conversations/ingest-poll';
-import { normalizeForKey } from '../sync/message-key';
 import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
-import type { SyncStore } from '../sync/sync-store';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import type { Credentials } from './credential-store';
+import { dbSyncStore } from './db-sync-store';
 import type { EventBus } from './event-bus';
 
 export const CLUBOS_BASE_URL = 'https://anytime.club-os.com';
@@ -73,17 +71,7 @@ function buildSession(deps: SessionDeps, parts: SessionParts): Session {
     return contextPromise;
   };
 
-  const store: SyncStore = {
-    listOwners: () => db.owners.list(),
-    storedKeys: (ownerId, from, to) => db.messages.storedKeys(ownerId, from, to),
-    async writePoll(write) {
-      // Staff names tell outbound rows from member texts: never store a poll without them.
-      const ctx = await clubContext();
-      const staffNameKeys = new Set(ctx.staff.map((s) => normalizeForKey(s.name)));
-      return ingestPoll({ db, staffNameKeys: () => staffNameKeys, historyAsRead: deps.historyAsRead }, write);
-    },
-    recordFailure: (ownerId, error, failures) => db.owners.recordSyncFailure(ownerId, error, failures),
-  };
+  const store = dbSyncStore({ db, clubContext, historyAsRead: () => deps.historyAsRead() });
 
   const engine = createSyncEngine({
     client,
