@@ -38,8 +38,12 @@ export function inboxDateWalker(nowMs: number, timeZone: string): (label: InboxL
   return (label) => {
     const row = index++;
     if (label.kind === 'time') {
-      const date = timeLabelDate(label, today, nowMs, timeZone);
-      if (date < bound) bound = date;
+      // Rows go newest first, so no row is later than the one above it: a page rendered just
+      // before midnight and read just after lists `11:58 PM` (yesterday) above `12:04 AM`, which
+      // is yesterday's too, even though 12:04 AM today is within the future tolerance.
+      const candidate = timeLabelDate(label, today, nowMs, timeZone);
+      const date = candidate < bound ? candidate : bound;
+      bound = date;
       return { localDate: date, localTime: `${pad2(label.hour)}:${pad2(label.minute)}` };
     }
     const date = latestDateNotAfter(label.month, label.day, bound);

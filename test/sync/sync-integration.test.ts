@@ -118,14 +118,10 @@ describe('club time zone and midnight, end to end', () => {
     expect(excess(dbKeys, simKeys)).toEqual([]);
   });
 
-  // KNOWN BUG, main/clubos/inbox-dates.ts (not this folder's to fix; reported to the lead): a
-  // time label is resolved against "today" alone, ignoring the rows above it. A page rendered
-  // just before midnight and read just after lists `11:58 PM` (yesterday, correctly) above
-  // `12:04 AM`, which lies within the 5-minute tolerance of the new day and is read as today:
-  // a date later than the row above it, so the message is stored a day late. The walk should
-  // keep time labels at or before `bound` like it does for `Mon D` labels. `it.fails` turns red
-  // once that is fixed: then make this an ordinary `it`.
-  it.fails('keeps a 12:04 AM row below a yesterday 11:58 PM row on yesterday (page read across midnight)', async () => {
+  // A page rendered just before midnight and read just after lists `11:58 PM` (yesterday) above
+  // `12:04 AM`, which lies within the 5-minute tolerance of the new day: it must still be dated
+  // no later than the row above it, or it is stored a day late and then a second time.
+  it('keeps a 12:04 AM row below a yesterday 11:58 PM row on yesterday (page read across midnight)', async () => {
     club = await startClub(chicago(2026, 12, 8, 0, 0));
     const { sim, clock } = club;
     let afterResponse: (() => void) | null = null;

@@ -58,6 +58,15 @@ describe('inbox dates in the club zone', () => {
     expect(FUTURE_TOLERANCE_MS).toBe(300_000);
   });
 
+  it('never dates a row later than the row above it (a page rendered before midnight, read after)', () => {
+    const justAfterMidnight = at(2026, 12, 9, 0, 1);
+    // 12:04 AM alone would be "today, within the tolerance"; below yesterday's 11:58 PM it is yesterday's.
+    expect(resolve(justAfterMidnight, '11:58 PM', '12:04 AM')).toEqual([
+      ['2026-12-08', '23:58'],
+      ['2026-12-08', '00:04'],
+    ]);
+  });
+
   it('follows a row across midnight: 11:58 PM today, then Dec 8 once the day has turned', () => {
     expect(resolve(at(2026, 12, 8, 23, 59), '11:58 PM')).toEqual([['2026-12-08', '23:58']]);
     expect(resolve(at(2026, 12, 9, 0, 3), '12:01 AM', 'Dec 8')).toEqual([
