@@ -23,6 +23,11 @@ function quote(word: string): string {
   return `"${word.replaceAll('"', '""')}"`;
 }
 
+/** Restricts a MATCH expression to the message bodies (the names are matched otherwise). */
+export function bodyOnly(match: string): string {
+  return `body : (${match})`;
+}
+
 export function planSearch(text: string): SearchPlan {
   const clean = text.replace(CONTROL, ' ');
   const phrases = clean

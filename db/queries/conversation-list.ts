@@ -4,7 +4,7 @@
 import type { Conversation, ListFilter } from '../../preload/contract';
 import { decodeConversationCursor, encodeConversationCursor } from '../cursor';
 import type { DbContext } from '../db-context';
-import { planSearch } from '../fts-query';
+import { bodyOnly, planSearch } from '../fts-query';
 import { epochToStored } from '../iso-time';
 import { toConversation } from '../rows';
 import { CONVERSATION_COLUMNS, INBOX } from '../sql-fragments';
@@ -70,7 +70,7 @@ export function listConversations(
     // Text with nothing indexable (only emoji or punctuation) can still match a name.
     where.push(plan.match === null ? `c.member_name LIKE @like ESCAPE '\\'` : TEXT_MATCH);
     params.like = escapeLike(text);
-    if (plan.match !== null) params.match = plan.match;
+    if (plan.match !== null) params.match = bodyOnly(plan.match);
   }
   if (cursor) {
     where.push('(c.last_message_at, c.id) < (@cursorAt, @cursorId)');

@@ -141,6 +141,7 @@ export function messageQueries(ctx: DbContext): MessageQueries {
 
   function insert(batch: readonly NewMessage[], options: InsertOptions = {}): InsertResult {
     const rows = batch.map((m, i) => parseInput(newMessageSchema, m, `messages[${i}]`));
+    if (rows.length === 0) return { insertedIds: [], conversationIds: [], skipped: 0 };
     return ctx.transaction(() => {
       const owners = new Map<number, { owner: string; status: string }>();
       const ownerOf = ctx.prepare('SELECT owner_id AS owner, conversation_status AS status FROM conversations WHERE id = ?');

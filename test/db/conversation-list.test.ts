@@ -100,6 +100,9 @@ describe('conversations.list', () => {
       expect(() => db.conversations.list({ query: hostile })).not.toThrow();
     }
     expect(names(db, { query: '%' })).toEqual([]);
+    // Message text means bodies: a staff member's name on a reply does not match the conversation.
+    db.messages.insert([msg(ids.unread, 9, { direction: 'outbound', source: 'sent', senderName: 'Alexandra Staff', body: 'ok' })]);
+    expect(names(db, { query: 'alexandra' })).toEqual([]);
   });
 
   it('pages with a keyset cursor, without gaps or repeats, even when activity times tie', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSearch } from '../../db/fts-query';
+import { bodyOnly, planSearch } from '../../db/fts-query';
 import { literalSnippet, parseSnippet } from '../../db/snippet';
 
 describe('planSearch', () => {
@@ -53,5 +53,11 @@ describe('snippets', () => {
     expect(parts.map((p) => p.match)).toEqual([false, true, false]);
     expect(parts[0]!.text.startsWith('…')).toBe(true);
     expect(parts[2]!.text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('bodyOnly', () => {
+  it('restricts a whole expression to the body column', () => {
+    expect(bodyOnly(planSearch('pool "party" hours').match!)).toBe('body : ("pool" """party""" "hours" *)');
   });
 });
