@@ -1,6 +1,7 @@
 // The inputs and results of db/'s queries that the IPC contract does not already define.
-import type { ApiError, ConversationStatus, ListFilter } from '../preload/contract';
+import type { ConversationStatus, ListFilter } from '../preload/contract';
 import type { Intent } from '../main/intents/catalog';
+import type { OwnerSyncRecord } from '../main/sync/sync-store';
 
 export type Direction = 'inbound' | 'outbound' | 'system';
 export type Channel = 'sms' | 'email' | 'system';
@@ -122,16 +123,8 @@ export interface StatusChange {
   snoozedUntil?: string | null;
 }
 
-/** An owner (whose inbox is synced) with its sync state; the sync engine's OwnerSyncRecord. */
-export interface OwnerRecord {
-  ownerId: string;
-  name: string;
-  enabled: boolean;
-  lastSuccessAt: string | null;
-  lastError: ApiError | null;
-  consecutiveFailures: number;
-  historyImported: boolean;
-}
+/** An owner (whose inbox is synced) with its sync state: exactly what the sync engine reads. */
+export type OwnerRecord = OwnerSyncRecord;
 
 /** The conversation columns derived from its messages. */
 export interface CachedColumns {
