@@ -1,21 +1,37 @@
 import { inboxDateWalker } from './inbox-dates';
-import { parseInboxPage } from './parse/inbox-page';
-import type { ClubOSId, InboxSnapshot } from './types';
+import { parseInboxPage, parseInboxPageInSlices, type InboxPageRow } from './parse/inbox-page';
+import { resolveSliceOptions, type SliceOptions } from './parse/slice-options';
+import type { ClubOSId, InboxRow, InboxSnapshot } from './types';
+
+export interface SnapshotContext {
+  ownerId: ClubOSId;
+  fetchedAt: number;
+  timeZone: string;
+}
 
 /** A whole inbox page → the typed snapshot, dates resolved in the club zone at `fetchedAt`. */
-export function readInboxSnapshot(html: string, at: { ownerId: ClubOSId; fetchedAt: number; timeZone: string }): InboxSnapshot {
+export function readInboxSnapshot(html: string, at: SnapshotContext): InboxSnapshot {
   const dateOf = inboxDateWalker(at.fetchedAt, at.timeZone);
-  return {
-    ownerId: at.ownerId,
-    fetchedAt: at.fetchedAt,
-    timeZone: at.timeZone,
-    rows: parseInboxPage(html).map((row, position) => ({
-      senderName: row.senderName,
-      memberId: row.memberId,
-      body: row.body,
-      label: row.label,
-      ...dateOf(row.parsedLabel),
-      position,
-    })),
-  };
+  const rows = parseInboxPage(html).map((row, position) => toInboxRow(row, position, dateOf));
+  return { ownerId: at.ownerId, fetchedAt: at.fetchedAt, timeZone: at.timeZone, rows };
+}
+
+/**
+ * The same snapshot, parsed and dated a slice of rows at a time with a pause between slices, so
+ * a long inbox (a first sync can list a year of texts) never holds the main process for long.
+ */
+export async function readInboxSnapshotInSlices(html: string, at: SnapshotContext, options: SliceOptions = {}): Promise<InboxSnapshot> {
+  const { rowsPerSlice, pause } = resolveSliceOptions(options);
+  const pageRows = await parseInboxPageInSlices(html, { rowsPerSlice, pause });
+  const dateOf = inboxDateWalker(at.fetchedAt, at.timeZone);
+  const rows: InboxRow[] = [];
+  for (let position = 0; position < pageRows.length; position++) {
+    if (position > 0 && position % rowsPerSlice === 0) await pause();
+    rows.push(toInboxRow(pageRows[position]!, position, dateOf));
+  }
+  return { ownerId: at.ownerId, fetchedAt: at.fetchedAt, timeZone: at.timeZone, rows };
+}
+
+function toInboxRow(row: InboxPageRow, position: number, dateOf: ReturnType<typeof inboxDateWalker>): InboxRow {
+  return { senderName: row.senderName, memberId: row.memberId, body: row.body, label: row.label, ...dateOf(row.parsedLabel), position };
 }

@@ -63,14 +63,21 @@ export function readableText(element: HTMLElement): string {
     }
   };
   element.childNodes.forEach(walk);
-  const lines = parts
-    .join('')
+  return tidyLines(parts.join(''));
+}
+
+/** Line breaks normalized, each line trimmed, blank lines at both ends dropped. */
+export function tidyLines(text: string): string {
+  if (!text.includes('\n') && !text.includes('\r')) return text.trim();
+  const lines = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => line.trim());
-  while (lines.length > 0 && lines[0] === '') lines.shift();
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.join('\n');
+  let first = 0;
+  let last = lines.length;
+  while (first < last && lines[first] === '') first++;
+  while (last > first && lines[last - 1] === '') last--;
+  return lines.slice(first, last).join('\n');
 }
 
 /** Text with every run of whitespace collapsed: names, labels, one-line replies. */

@@ -1,0 +1,247 @@
+// The inbox fragment read in one streaming pass, without a DOM, for pages in the exact shape
+// MARKUP.md fixes. A DOM parse costs tens of microseconds a row, so a long inbox would hold the
+// main process for seconds; this reader costs a few and can stop after any row, letting the
+// caller yield between slices of a long page.
+//
+// It reads only markup it can read unambiguously: lower-case tags from a short list, balanced
+// and nested without any of the implicit closes HTML allows, quoted attributes, no comments.
+// On anything else it answers 'irregular' and the caller reads the page with the DOM reader,
+// which decides what the page means (rows or an error). Where both readers accept a page they
+// return the same rows (test/clubos/parse/canonical-inbox-reader.test.ts compares them).
+import { decodeHtmlText } from './html-text';
+import { tidyLines } from './html-document';
+import { parseInboxLabel, type InboxLabel } from './inbox-label';
+import type { InboxPageRow } from './inbox-page-row';
+import { createMarkupScanner, type MarkupAttribute, type MarkupScanner } from './markup-scanner';
+import { memberIdFromHref } from './member-link';
+
+export type ReadProgress = 'more' | 'done' | 'irregular';
+
+export interface CanonicalInboxReader {
+  /** Reads up to `maxRows` more rows. 'done': the whole page was read and is a valid inbox. */
+  read(maxRows: number): ReadProgress;
+  /** The rows read so far, newest first; the page's rows once `read` answered 'done'. */
+  readonly rows: readonly InboxPageRow[];
+}
+
+interface LeanElement {
+  name: string;
+  /** Raw `class` value (node-html-parser does not decode it either). */
+  className: string | null;
+  /** Raw `href` value; never holds a character reference (those pages go to the DOM reader). */
+  href: string | null;
+  children: LeanNode[];
+}
+
+/** A string child is raw text. */
+type LeanNode = LeanElement | string;
+
+/** Tags a row is built from, plus the inline ones a body may carry. */
+const KNOWN_TAGS = new Set(['ul', 'li', 'div', 'h3', 'a', 'p', 'span', 'br', 'b', 'i', 'em', 'strong', 'small', 'u']);
+/** Tags whose text the row reads (a name, a body, a label); text elsewhere is layout and is not kept. */
+const TEXT_TAGS = new Set(['a', 'p', 'span', 'b', 'i', 'em', 'strong', 'small', 'u']);
+
+/**
+ * Opening the key tag inside the value tag makes HTML (and node-html-parser) close the parent
+ * first: `<p>a<div>` is not nesting. Such pages are left to the DOM reader.
+ */
+const CLOSED_BY_OPENING: Readonly<Record<string, ReadonlySet<string>>> = {
+  li: new Set(['li']),
+  p: new Set(['p', 'div']),
+  b: new Set(['div']),
+  h3: new Set(['h3']),
+};
+
+/**
+ * Values node-html-parser might split differently: its tag and attribute regexes can stop at a
+ * `>` or quote inside a value, and find `class=` or `id=` inside another attribute's value.
+ */
+const UNUSUAL_VALUE = /[<>"']|\s(?:id|class)\s*=/i;
+
+export function createCanonicalInboxReader(html: string): CanonicalInboxReader {
+  const scanner = createMarkupScanner(html);
+  const rows: InboxPageRow[] = [];
+  // A page has a handful of distinct labels ("Oct 13" for every text of a day): read each once.
+  const labels = new Map<string, InboxLabel | null>();
+  let inList = false;
+  let listSeen = false;
+  let emptyMarker = false;
+  let outcome: 'done' | 'irregular' | null = null;
+
+  function step(): boolean {
+    switch (scanner.next()) {
+      case 'text':
+        return scanner.blank();
+      case 'open': {
+        if (inList) {
+          if (scanner.name !== 'li') return false;
+          const li = readElement(scanner);
+          const row = li && readRow(li, labels);
+          if (!row) return false;
+          rows.push(row);
+          return true;
+        }
+        const element = scanner.name === 'p' ? readElement(scanner) : scanner.selfClosing ? null : elementOf(scanner);
+        if (!element) return false;
+        if (element.name === 'ul' && hasClass(element, 'message-list') && !listSeen) {
+          inList = true;
+          listSeen = true;
+          return true;
+        }
+        if (element.name === 'p' && hasClass(element, 'no-messages')) {
+          emptyMarker = true;
+          return true;
+        }
+        return false;
+      }
+      case 'close':
+        if (!inList || scanner.name !== 'ul') return false;
+        inList = false;
+        return true;
+      case 'end':
+        outcome = !inList && listSeen && rows.length > 0 !== emptyMarker ? 'done' : 'irregular';
+        return outcome === 'done';
+      case 'irregular':
+        return false;
+    }
+  }
+
+  return {
+    rows,
+    read(maxRows) {
+      if (outcome) return outcome;
+      const target = rows.length + Math.max(1, maxRows);
+      while (rows.length < target) {
+        if (!step()) {
+          outcome = 'irregular';
+          return outcome;
+        }
+        if (outcome) return outcome;
+      }
+      return 'more';
+    },
+  };
+}
+
+/** The element the scanner's open token starts, children not yet read; null when its attributes are unusual. */
+function elementOf(scanner: MarkupScanner): LeanElement | null {
+  if (!KNOWN_TAGS.has(scanner.name)) return null;
+  const attributes = scanner.attributes;
+  if (attributes.length === 0) return { name: scanner.name, className: null, href: null, children: [] };
+  if (!plainAttributes(attributes)) return null;
+  let className: string | null = null;
+  let href: string | null = null;
+  for (const a of attributes) {
+    if (a.name === 'class') className = a.value;
+    else if (a.name === 'href') href = a.value;
+  }
+  if (href !== null && href.includes('&')) return null;
+  return { name: scanner.name, className, href, children: [] };
+}
+
+/** The subtree the scanner's open token starts, read up to its end tag; null when it strays from plain nesting. */
+function readElement(scanner: MarkupScanner): LeanElement | null {
+  if (scanner.selfClosing) return null;
+  const root = elementOf(scanner);
+  if (!root || root.name === 'br') return null;
+  const stack: LeanElement[] = [root];
+  // How many of the open elements are TEXT_TAGS: inside any of them, all text counts.
+  let inText = TEXT_TAGS.has(root.name) ? 1 : 0;
+  for (;;) {
+    const kind = scanner.next();
+    const parent = stack[stack.length - 1]!;
+    if (kind === 'text') {
+      if (inText > 0) parent.children.push(scanner.text());
+    } else if (kind === 'open') {
+      if (CLOSED_BY_OPENING[parent.name]?.has(scanner.name)) return null;
+      const element = elementOf(scanner);
+      if (!element) return null;
+      parent.children.push(element);
+      if (element.name !== 'br') {
+        if (scanner.selfClosing) return null;
+        stack.push(element);
+        if (TEXT_TAGS.has(element.name)) inText++;
+      }
+    } else if (kind === 'close') {
+      if (scanner.name !== parent.name) return null;
+      stack.pop();
+      if (TEXT_TAGS.has(parent.name)) inText--;
+      if (stack.length === 0) return root;
+    } else {
+      return null;
+    }
+  }
+}
+
+function plainAttributes(attributes: readonly MarkupAttribute[]): boolean {
+  for (let i = 0; i < attributes.length; i++) {
+    const a = attributes[i]!;
+    if (UNUSUAL_VALUE.test(a.value)) return false;
+    for (let j = 0; j < i; j++) if (attributes[j]!.name === a.name) return false;
+  }
+  return true;
+}
+
+const SPACE = /\s/;
+
+/** As node-html-parser's classList (the raw value split on whitespace) holding `name`. */
+function hasClass(element: LeanElement, name: string): boolean {
+  const value = element.className;
+  if (value === null) return false;
+  for (let at = value.indexOf(name); at >= 0; at = value.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if ((at === 0 || SPACE.test(value.charAt(at - 1))) && (end === value.length || SPACE.test(value.charAt(end)))) return true;
+  }
+  return false;
+}
+
+function childElement(parent: LeanElement, name: string, className?: string): LeanElement | undefined {
+  for (const child of parent.children) {
+    if (typeof child !== 'string' && child.name === name && (className === undefined || hasClass(child, className))) return child;
+  }
+  return undefined;
+}
+
+/** node-html-parser's rawText: text children verbatim, `<br>` as a line break. */
+function rawTextOf(element: LeanElement): string {
+  if (element.name === 'br') return '\n';
+  let text = '';
+  for (const child of element.children) text += typeof child === 'string' ? child : rawTextOf(child);
+  return text;
+}
+
+function collapsedText(element: LeanElement): string {
+  return decodeHtmlText(rawTextOf(element)).replace(/\s+/g, ' ').trim();
+}
+
+/** As html-document.ts's readableText: each text node decoded on its own, `<br>` a line break. */
+function readableText(element: LeanElement): string {
+  return tidyLines(decodedText(element));
+}
+
+function decodedText(element: LeanElement): string {
+  let text = '';
+  for (const child of element.children) {
+    if (typeof child === 'string') text += decodeHtmlText(child);
+    else text += child.name === 'br' ? '\n' : decodedText(child);
+  }
+  return text;
+}
+
+/** The row, or null when the DOM reader must look (it either finds the part elsewhere or names the fault). */
+function readRow(li: LeanElement, labels: Map<string, InboxLabel | null>): InboxPageRow | null {
+  const message = childElement(li, 'div', 'message');
+  const options = childElement(li, 'div', 'message-options');
+  if (!message || !options) return null;
+  const heading = childElement(message, 'h3');
+  const link = heading && childElement(heading, 'a', 'username-content');
+  const paragraph = childElement(message, 'p');
+  const span = childElement(options, 'span');
+  if (!link || !paragraph || !span) return null;
+  const senderName = collapsedText(link);
+  const label = collapsedText(span);
+  let parsedLabel = labels.get(label);
+  if (parsedLabel === undefined) labels.set(label, (parsedLabel = parseInboxLabel(label)));
+  if (senderName === '' || label === '' || !parsedLabel) return null;
+  return { senderName, memberId: memberIdFromHref(link.href ?? ''), body: readableText(paragraph), label, parsedLabel };
+}

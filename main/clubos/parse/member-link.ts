@@ -1,0 +1,9 @@
+import type { ClubOSId } from '../types';
+
+const DELEGATE_HREF = /^(?:https?:\/\/[^/]+)?\/action\/Delegate\/(\d{1,12})(?:\/|$)/;
+
+/** The member id a sender link's href carries (`/action/Delegate/<id>/…`); null for `#` and for id 0. */
+export function memberIdFromHref(href: string): ClubOSId | null {
+  const id = DELEGATE_HREF.exec(href.trim())?.[1] ?? null;
+  return id === '0' ? null : id;
+}

@@ -1,0 +1,27 @@
+// The app's core, signed in to a local simulator: the same createCore the shell and the
+// browser bridge run, with its database in `dataDir`.
+import type { Core } from '../../../main/core/core';
+import { createCore } from '../../../main/core/create-core';
+import { memoryCredentialStore } from '../../../main/core/credential-store';
+import { silentLogger } from '../../../main/log/logger';
+import { systemClock } from '../../../main/time/clock';
+
+/** The simulator's default login. */
+const SIMULATOR_LOGIN = { username: 'demo', password: 'demo' };
+
+export function signedInCore(dataDir: string, baseUrl: string): Promise<Core> {
+  const credentials = memoryCredentialStore('os');
+  credentials.save({ ...SIMULATOR_LOGIN, baseUrl });
+  return createCore({ dataDir, clock: systemClock, logger: silentLogger, credentials });
+}
+
+/** Resolves with the time (performance.now) of the next messagesAdded event. */
+export function nextMessagesAdded(core: Core): Promise<number> {
+  return new Promise((resolve) => {
+    const stop = core.events.subscribe((event) => {
+      if (event.type !== 'messagesAdded') return;
+      stop();
+      resolve(performance.now());
+    });
+  });
+}

@@ -1,0 +1,43 @@
+// Run in a fresh process by figures/memory.ts: opens the core on a copy of the large database,
+// lists the inbox and searches once, then reports its resident memory over the IPC channel.
+import { createCore } from '../../../main/core/create-core';
+import { memoryCredentialStore } from '../../../main/core/credential-store';
+import { silentLogger } from '../../../main/log/logger';
+import { systemClock } from '../../../main/time/clock';
+import { memoryProbeInputSchema, memoryProbeResultSchema, type MemoryProbeResult } from './memory-probe-messages';
+
+const mb = (bytes: number): number => Math.round((bytes / 1024 ** 2) * 10) / 10;
+
+async function probe(): Promise<void> {
+  const input = memoryProbeInputSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
+  const beforeOpenRssMb = mb(process.memoryUsage().rss);
+  // Signed in (so the core serves this database, not demo mode's) to a port nothing answers:
+  // listing and searching never need ClubOS.
+  const credentials = memoryCredentialStore('os');
+  credentials.save({ username: 'bench', password: 'bench', baseUrl: 'http://127.0.0.1:9' });
+  const core = await createCore({ dataDir: input.dataDir, clock: systemClock, logger: silentLogger, credentials });
+  try {
+    const list = await core.handlers.listConversations({ filter: 'all' });
+    const found = await core.handlers.search({ query: input.query });
+    const usage = process.memoryUsage();
+    const result: MemoryProbeResult = {
+      beforeOpenRssMb,
+      rssMb: mb(usage.rss),
+      heapUsedMb: mb(usage.heapUsed),
+      externalMb: mb(usage.external),
+      listed: list.items.length,
+      hits: found.hits.length,
+    };
+    process.send?.(memoryProbeResultSchema.parse(result));
+  } finally {
+    await core.close();
+  }
+}
+
+probe().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error('memory probe failed:', error);
+    process.exit(1);
+  },
+);

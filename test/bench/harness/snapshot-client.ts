@@ -1,0 +1,29 @@
+// A ClubOS client that answers every inbox request with one parsed snapshot: the idle-poll
+// figure times the engine's reconcile path alone, without the network and the parse (timed
+// separately). Any other call is a benchmark bug.
+import type { ClubContext, ClubOSClient, InboxSnapshot } from '../../../main/clubos/types';
+import { BENCH_OWNER_ID, BENCH_TIME_ZONE } from './bench-constants';
+
+export const BENCH_CLUB_CONTEXT: ClubContext = {
+  clubId: '512',
+  clubLocationId: '1024',
+  timeZone: BENCH_TIME_ZONE,
+  loggedInUserId: BENCH_OWNER_ID,
+  loggedInUserName: 'Alex Morgan',
+  staff: [{ id: BENCH_OWNER_ID, name: 'Alex Morgan' }],
+  locations: [{ id: '1024', name: 'Springfield - Main St' }],
+  owners: [{ id: BENCH_OWNER_ID, name: 'My Messages', kind: 'employee' }],
+};
+
+export function snapshotClient(snapshot: InboxSnapshot): ClubOSClient {
+  const unused = (name: string) => (): Promise<never> => Promise.reject(new Error(`the benchmark does not call ${name}`));
+  return {
+    getInbox: () => Promise.resolve(snapshot),
+    getClubContext: () => Promise.resolve(BENCH_CLUB_CONTEXT),
+    signIn: () => Promise.resolve(BENCH_CLUB_CONTEXT),
+    getHistory: unused('getHistory'),
+    send: unused('send'),
+    searchMember: unused('searchMember'),
+    signOut: () => Promise.resolve(),
+  };
+}
