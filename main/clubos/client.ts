@@ -8,7 +8,7 @@ import type { Clock } from '../time/clock';
 import { requireClubOSId } from './clubos-id';
 import { ClubOSError, isClubOSError } from './errors';
 import { createTransport, type ClubOSTransport } from './http-transport';
-import { readInboxSnapshot } from './inbox-snapshot';
+import { readInboxSnapshotInSlices } from './inbox-snapshot';
 import { toMemberHistory } from './member-history';
 import { pickSearchMatch, searchNameParts } from './member-search-match';
 import { parseFollowUpPopup, type FollowUpPopup } from './parse/followup-popup';
@@ -143,7 +143,8 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
           signal,
         });
         const html = requireOk(answer, 'the inbox');
-        return readInboxSnapshot(html, { ownerId, fetchedAt: clock.now(), timeZone: session.context.timeZone });
+        // A long inbox is read in slices, yielding between them, so the window stays responsive.
+        return readInboxSnapshotInSlices(html, { ownerId, fetchedAt: clock.now(), timeZone: session.context.timeZone });
       });
     },
 

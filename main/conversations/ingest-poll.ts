@@ -7,7 +7,7 @@ import type { FrontdeskDb } from '../../db';
 import type { PollWrite, PollWriteResult } from '../sync/sync-store';
 import { inboxDraft, type DraftContext } from './inbox-drafts';
 
-export const INGEST_CHUNK_ROWS = 500;
+export const INGEST_CHUNK_ROWS = 150;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

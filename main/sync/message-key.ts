@@ -29,3 +29,30 @@ export function hash64(text: string): string {
 export function messageKey(senderName: string, body: string, localDate: string): string {
   return `${localDate}|${hash64(`${normalizeForKey(senderName)}\u0000${normalizeForKey(body)}`)}`;
 }
+
+export type KeyFunction = (senderName: string, body: string, localDate: string) => string;
+
+/**
+ * A memo of `messageKey` across polls. The inbox lists mostly the same rows poll after poll, and
+ * normalizing every body again is most of an idle poll's work. Each `nextPoll()` keeps only the
+ * keys the previous poll used, so the memo never outgrows one inbox.
+ */
+export function createKeyMemo(): { keyOf: KeyFunction; nextPoll(): void } {
+  let previous = new Map<string, string>();
+  let current = new Map<string, string>();
+  return {
+    keyOf(senderName, body, localDate) {
+      const raw = `${localDate}\u0000${senderName}\u0000${body}`;
+      let key = current.get(raw);
+      if (key === undefined) {
+        key = previous.get(raw) ?? messageKey(senderName, body, localDate);
+        current.set(raw, key);
+      }
+      return key;
+    },
+    nextPoll() {
+      previous = current;
+      current = new Map();
+    },
+  };
+}

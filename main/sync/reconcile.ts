@@ -5,7 +5,7 @@
 // So a second "Ok" at a later minute is new even when the inbox was cleared in between, and
 // yesterday's `11:58 PM` row that now reads `Dec 8` still matches the row stored last night.
 import type { ClubOSId, InboxRow } from '../clubos/types';
-import { messageKey } from './message-key';
+import { messageKey, type KeyFunction } from './message-key';
 
 export interface StoredKey {
   dedupeKey: string;
@@ -66,7 +66,12 @@ function claimAny(pool: Pool): boolean {
  * The rows of `rows` (one inbox snapshot, newest first) that are not yet stored, oldest first,
  * each with its key and a fresh occurrence number.
  */
-export function reconcile(ownerId: ClubOSId, rows: readonly InboxRow[], stored: readonly StoredKey[]): NewInboxMessage[] {
+export function reconcile(
+  ownerId: ClubOSId,
+  rows: readonly InboxRow[],
+  stored: readonly StoredKey[],
+  keys: readonly string[] = rows.map((r) => messageKey(r.senderName, r.body, r.localDate)),
+): NewInboxMessage[] {
   const pools = new Map<string, Pool>();
   for (const s of stored) {
     let pool = pools.get(s.dedupeKey);
@@ -80,7 +85,6 @@ export function reconcile(ownerId: ClubOSId, rows: readonly InboxRow[], stored: 
     pool.nextOccurrence = Math.max(pool.nextOccurrence, s.occurrence + 1);
   }
 
-  const keys = rows.map((r) => messageKey(r.senderName, r.body, r.localDate));
   const matched = new Array<boolean>(rows.length).fill(false);
   const poolOf = (i: number): Pool | undefined => pools.get(keys[i]!);
 
@@ -125,4 +129,20 @@ export function reconcile(ownerId: ClubOSId, rows: readonly InboxRow[], stored: 
     });
   }
   return fresh;
+}
+
+const KEY_SLICE_ROWS = 2_000;
+
+/**
+ * The keys of a snapshot's rows, computed in slices with a turn of the event loop between them:
+ * a first import can list 100,000 rows, and hashing them in one go would freeze the window.
+ */
+export async function snapshotKeys(rows: readonly InboxRow[], keyOf: KeyFunction = messageKey): Promise<string[]> {
+  const keys = new Array<string>(rows.length);
+  for (let start = 0; start < rows.length; start += KEY_SLICE_ROWS) {
+    if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const end = Math.min(rows.length, start + KEY_SLICE_ROWS);
+    for (let i = start; i < end; i++) keys[i] = keyOf(rows[i]!.senderName, rows[i]!.body, rows[i]!.localDate);
+  }
+  return keys;
 }

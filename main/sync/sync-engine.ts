@@ -11,7 +11,8 @@ import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import { backoffDelayMs } from './backoff';
-import { reconcile, snapshotDateRange } from './reconcile';
+import { reconcile, snapshotDateRange, snapshotKeys } from './reconcile';
+import { createKeyMemo } from './message-key';
 import type { OwnerSyncRecord, SyncStore } from './sync-store';
 
 export const MIN_INTERVAL_SECONDS = 5;
@@ -54,6 +55,7 @@ interface OwnerLoop {
   consecutiveFailures: number;
   addedLastPoll: number;
   historyImported: boolean;
+  keyMemo: ReturnType<typeof createKeyMemo>;
 }
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
@@ -127,7 +129,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (abort.signal.aborted) throw abort.signal.reason;
       rowsSeen = snapshot.rows.length;
       const range = snapshotDateRange(snapshot.rows);
-      const fresh = range ? reconcile(ownerId, snapshot.rows, store.storedKeys(ownerId, range.from, range.to)) : [];
+      loop.keyMemo.nextPoll();
+      const keys = await snapshotKeys(snapshot.rows, loop.keyMemo.keyOf);
+      if (abort.signal.aborted) throw abort.signal.reason;
+      const fresh = range ? reconcile(ownerId, snapshot.rows, store.storedKeys(ownerId, range.from, range.to), keys) : [];
       const quiet = !loop.historyImported;
       const mustRecord = fresh.length > 0 || quiet || loop.consecutiveFailures > 0 || loop.record.consecutiveFailures > 0;
       const at = clock.now();
@@ -198,6 +203,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       consecutiveFailures: record.consecutiveFailures,
       addedLastPoll: 0,
       historyImported: record.historyImported,
+      keyMemo: createKeyMemo(),
     };
   }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxRow } from '../../main/clubos/types';
 import { reconcile, snapshotDateRange, type NewInboxMessage, type StoredKey } from '../../main/sync/reconcile';
-import { messageKey } from '../../main/sync/message-key';
+import { createKeyMemo, messageKey } from '../../main/sync/message-key';
+import { snapshotKeys } from '../../main/sync/reconcile';
 
 const row = (senderName: string, body: string, localDate: string, localTime: string | null, position = 0): InboxRow => ({
   senderName,
@@ -92,4 +93,20 @@ describe('reconcile', () => {
       expect(stored).toHaveLength(inbox.length);
     }
   });
+
+  it('computes the same keys through the memo and in slices, and the memo forgets rows no longer listed', async () => {
+    const rows = Array.from({ length: 4_500 }, (_, i) => row(`Member ${i % 40}`, `text ${i % 700}`, '2026-12-07', null, i));
+    const memo = createKeyMemo();
+    const direct = rows.map((r) => messageKey(r.senderName, r.body, r.localDate));
+    memo.nextPoll();
+    expect(await snapshotKeys(rows, memo.keyOf)).toEqual(direct);
+    memo.nextPoll();
+    expect(await snapshotKeys(rows.slice(0, 10), memo.keyOf)).toEqual(direct.slice(0, 10));
+    memo.nextPoll();
+    // Two polls later only the ten rows of the last poll may still be remembered: a changed row
+    // is keyed afresh, never from a stale entry.
+    const changed = { ...rows[20]!, body: 'something else' };
+    expect(await snapshotKeys([changed], memo.keyOf)).toEqual([messageKey(changed.senderName, changed.body, changed.localDate)]);
+  });
 });
+
