@@ -76,7 +76,7 @@ export function createTransport(options: TransportOptions): ClubOSTransport {
     try {
       const response = await options.fetch(url, { method: req.method, headers, body, redirect: 'manual', signal });
       for (const setCookie of response.headers.getSetCookie()) await storeCookie(sessionJar, setCookie, url.href);
-      const text = await response.text();
+      const text = await readBodyText(response);
       logger.debug('ClubOS request', { ...line, status: response.status, durationMs: clock.now() - started });
       const location = response.headers.get('location');
       return { status: response.status, location: location === null ? null : new URL(location, url), body: text };
@@ -118,4 +118,22 @@ function toTransportError(
   if (ctx.caller?.aborted) return new ClubOSError('timeout', `${ctx.what} was cancelled`, undefined, { cause });
   if (ctx.deadline.aborted) return new ClubOSError('timeout', `${ctx.what}: no answer within ${ctx.timeoutMs} ms`, undefined, { cause });
   return new ClubOSError('network', `${ctx.what}: could not reach ClubOS`, undefined, { cause });
+}
+
+/**
+ * The body as text, decoded piece by piece as it arrives. `response.text()` decodes the whole body
+ * in one go, which for a years-long inbox (tens of MB) holds the event loop for 100+ ms.
+ */
+async function readBodyText(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
