@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { conversationStatusSchema, type Conversation, type Counts } from '../../preload/contract';
 import type { DbContext } from '../db-context';
 import { DbError, notFound } from '../errors';
-import { toStoredInstant } from '../iso-time';
+import { epochToStored, toStoredInstant } from '../iso-time';
 import { toConversation } from '../rows';
 import { CONVERSATION_COLUMNS } from '../sql-fragments';
 import type {
@@ -68,6 +68,8 @@ export interface ConversationQueries {
   /** Replaces the user's tags; the automatic intent tag is kept. */
   setTags(id: number, tags: readonly string[]): Conversation;
   setOptedOut(id: number, optedOut: boolean): Conversation;
+  /** Every snoozed conversation whose `snoozed_until` is at or before `now` becomes open; returns them. */
+  wakeDueSnoozes(now: number): Conversation[];
   /** The cached columns as a from-scratch read of the messages says they should be. */
   expectedCachedColumns(id: number): CachedColumns;
   /** Cached columns that disagree with the messages: one conversation, or all when omitted. */
@@ -214,6 +216,18 @@ export function conversationQueries(ctx: DbContext): ConversationQueries {
     });
   }
 
+  function wakeDueSnoozes(now: number): Conversation[] {
+    return ctx.transaction(() => {
+      const due = ctx
+        .prepare(`SELECT id FROM conversations WHERE conversation_status = 'snoozed' AND snoozed_until <= ?`)
+        .pluck()
+        .all(epochToStored(now)) as number[];
+      const wake = ctx.prepare(`UPDATE conversations SET conversation_status = 'open', snoozed_until = NULL, updated_at = ? WHERE id = ?`);
+      for (const id of due) wake.run(ctx.nowIso(), id);
+      return due.map(getOrThrow);
+    });
+  }
+
   return {
     get,
     findByMemberId: (ownerId, memberId) => byKey(memberKey(ownerId, memberId)),
@@ -229,6 +243,7 @@ export function conversationQueries(ctx: DbContext): ConversationQueries {
     setStatus,
     setTags,
     setOptedOut,
+    wakeDueSnoozes,
     expectedCachedColumns: (id) => expectedCachedColumns(ctx, id),
     audit: (id) => (id === undefined ? auditAll(ctx) : auditConversation(ctx, id)),
   };

@@ -16,7 +16,6 @@ import { CLUBOS_BASE_URL, openAccountSession, openDemoSession, type Session, typ
 import type { Core, CoreOptions } from './core';
 import { createEventBus } from './event-bus';
 import { settingsService } from './settings-service';
-import { wakeDueSnoozes } from '../conversations/wake-snoozes';
 
 /** How often snoozed conversations are checked for having come due. */
 const SNOOZE_CHECK_MS = 30_000;
@@ -92,7 +91,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const snoozeTimer = setInterval(() => {
     try {
-      for (const c of wakeDueSnoozes(session.db, clock.now())) updated(c);
+      for (const c of session.db.conversations.wakeDueSnoozes(clock.now())) updated(c);
     } catch (error) {
       log.error('waking snoozed conversations failed', { error });
     }

@@ -3,7 +3,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { importHistory } from '../../main/conversations/history-import';
 import { sendReply } from '../../main/conversations/send-reply';
-import { wakeDueSnoozes } from '../../main/conversations/wake-snoozes';
 import { memoryDb } from '../db/helpers';
 import { conversationRig, type Rig } from './conversation-rig';
 
@@ -78,13 +77,13 @@ describe('snooze expiry', () => {
     app.db.conversations.setStatus(soon, { status: 'snoozed', snoozedUntil: new Date(now + 2 * HOUR).toISOString() });
     app.db.conversations.setStatus(later, { status: 'snoozed', snoozedUntil: new Date(now + 48 * HOUR).toISOString() });
     expect(app.db.conversations.list({ filter: 'all', now }).items).toEqual([]);
-    expect(wakeDueSnoozes(app.db, now + 2 * HOUR - 1)).toEqual([]);
+    expect(app.db.conversations.wakeDueSnoozes(now + 2 * HOUR - 1)).toEqual([]);
 
-    const woken = wakeDueSnoozes(app.db, now + 2 * HOUR);
+    const woken = app.db.conversations.wakeDueSnoozes(now + 2 * HOUR);
     expect(woken.map((c) => [c.id, c.status, c.snoozedUntil])).toEqual([[soon, 'open', null]]);
     expect(app.db.conversations.get(soon)!.status).toBe('open');
     expect(app.db.conversations.get(later)).toMatchObject({ status: 'snoozed' });
-    expect(wakeDueSnoozes(app.db, now + 2 * HOUR)).toEqual([]);
+    expect(app.db.conversations.wakeDueSnoozes(now + 2 * HOUR)).toEqual([]);
   });
 
   it('finds due snoozes among more snoozed conversations than one list page holds', () => {
@@ -116,7 +115,7 @@ describe('snooze expiry', () => {
       db.conversations.setStatus(id, { status: 'snoozed', snoozedUntil: new Date(until).toISOString() });
       ids.push(id);
     }
-    const woken = wakeDueSnoozes(db, now);
+    const woken = db.conversations.wakeDueSnoozes(now);
     expect(woken.map((c) => c.id).sort((a, b) => a - b)).toEqual(ids.slice(0, 3));
     expect(db.conversations.counts({ now }).filters.snoozed).toBe(617);
     db.close();
