@@ -136,6 +136,15 @@ export const suggestionSchema = z.object({
   text: z.string(),
 });
 
+export const replyTemplateSchema = z.object({
+  id: z.string(),
+  intent: intentSchema,
+  /** The wording offered to staff: theirs when edited, else the default. */
+  text: z.string(),
+  defaultText: z.string(),
+  edited: z.boolean(),
+});
+
 export const countsSchema = z.object({
   filters: z.record(listFilterSchema, z.number().int().nonnegative()),
   tags: z.array(z.object({ tag: z.string(), count: z.number().int().nonnegative() })),
@@ -214,6 +223,15 @@ export const channels = {
   suggestReplies: {
     args: z.object({ conversationId: id }).strict(),
     result: z.object({ suggestions: z.array(suggestionSchema) }),
+  },
+  listReplyTemplates: {
+    args: none,
+    result: z.object({ templates: z.array(replyTemplateSchema) }),
+  },
+  setReplyTemplate: {
+    /** `text: null` puts the default wording back. `{firstName}` is replaced when offered. */
+    args: z.object({ id: z.string().min(1).max(100), text: z.string().trim().min(1).max(2000).nullable() }).strict(),
+    result: z.object({ templates: z.array(replyTemplateSchema) }),
   },
   sendReply: {
     args: z
@@ -320,6 +338,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export type Owner = z.infer<typeof ownerSchema>;
 export type SearchHit = z.infer<typeof searchHitSchema>;
 export type Suggestion = z.infer<typeof suggestionSchema>;
+export type ReplyTemplateEntry = z.infer<typeof replyTemplateSchema>;
 export type Counts = z.infer<typeof countsSchema>;
 export type ListFilter = z.infer<typeof listFilterSchema>;
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;

@@ -10,7 +10,8 @@ import { isClubOSError } from '../clubos/errors';
 import { importHistory } from '../conversations/history-import';
 import { resolveMemberId } from '../conversations/member-identity';
 import { sendReply } from '../conversations/send-reply';
-import { replyTemplateOverridesSchema, suggestReplies } from '../intents/suggest-replies';
+import { replyTemplateOverridesSchema, suggestReplies, type ReplyTemplateOverrides } from '../intents/suggest-replies';
+import { isTemplateId, templateCatalog, withTemplateText } from '../intents/template-catalog';
 import { AppError } from './app-error';
 import { CLUBOS_BASE_URL, openAccountSession, openDemoSession, type Session, type SessionDeps } from './account-session';
 import type { Core, CoreOptions } from './core';
@@ -19,6 +20,7 @@ import { settingsService } from './settings-service';
 
 /** How often snoozed conversations are checked for having come due. */
 const SNOOZE_CHECK_MS = 30_000;
+const TEMPLATE_OVERRIDES_KEY = 'replyTemplates';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { clock, credentials } = options;
@@ -67,6 +69,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       () => undefined, // the sync status reports why ClubOS could not be reached
     );
   };
+
+  /** Staff wording of suggested replies, by template id; app-wide, so kept in the app database. */
+  const templateOverrides = (): ReplyTemplateOverrides => appDb.settings.get(TEMPLATE_OVERRIDES_KEY, replyTemplateOverridesSchema) ?? {};
 
   const conversationOrFail = (id: number): Conversation => {
     const c = session.db.conversations.get(id);
@@ -131,8 +136,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
     suggestReplies: ({ conversationId }) => {
       const c = conversationOrFail(conversationId);
-      const overrides = appDb.settings.get('replyTemplates', replyTemplateOverridesSchema) ?? {};
-      return Promise.resolve({ suggestions: suggestReplies(c.intent ?? 'general_inquiry', c.memberName, overrides) });
+      return Promise.resolve({ suggestions: suggestReplies(c.intent ?? 'general_inquiry', c.memberName, templateOverrides()) });
+    },
+    listReplyTemplates: () => Promise.resolve({ templates: templateCatalog(templateOverrides()) }),
+    setReplyTemplate: ({ id, text }) => {
+      if (!isTemplateId(id)) throw new AppError('not_found', `There is no reply template ${id}.`);
+      const next = withTemplateText(templateOverrides(), id, text);
+      appDb.settings.set(TEMPLATE_OVERRIDES_KEY, { ...next });
+      return Promise.resolve({ templates: templateCatalog(next) });
     },
 
     async sendReply(args) {

@@ -139,6 +139,18 @@ describe('createCore in demo mode', () => {
 
     const { suggestions } = await call('suggestReplies', { conversationId: target.id });
     expect(suggestions.length).toBeGreaterThan(0);
+    // Staff reword a template: the composer offers their wording, filled in; reset brings the default back.
+    const firstId = suggestions[0]!.id;
+    const edited = await call('setReplyTemplate', { id: firstId, text: 'Hey {firstName}, on it now.' });
+    expect(edited.templates.find((t) => t.id === firstId)).toMatchObject({ edited: true, text: 'Hey {firstName}, on it now.' });
+    const reworded = (await call('suggestReplies', { conversationId: target.id })).suggestions.find((x) => x.id === firstId)!;
+    expect(reworded.text).toMatch(/^Hey \S+, on it now\.$/);
+    expect(reworded.text).not.toContain('{firstName}');
+    const reset = await call('setReplyTemplate', { id: firstId, text: null });
+    expect(reset.templates.find((t) => t.id === firstId)).toMatchObject({ edited: false });
+    expect((await call('listReplyTemplates')).templates.every((t) => !t.edited)).toBe(true);
+    const unknown = await dispatch(core.handlers, 'setReplyTemplate', { id: 'no.such', text: 'x' }, memoryLogger());
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const sent = await call('sendReply', { conversationId: target.id, channel: 'sms', body: suggestions[0]!.text, suggestionId: suggestions[0]!.id });
     expect(sent).toMatchObject({ direction: 'outbound', channel: 'sms', conversationId: target.id });
     expect((await call('getConversation', { conversationId: target.id })).requiresResponse).toBe(false);

@@ -20,6 +20,8 @@ const validArgs: { [K in ChannelName]: ArgsInput<K> } = {
   search: { query: 'freeze' },
   suggestReplies: { conversationId: 1 },
   sendReply: { conversationId: 1, channel: 'sms', body: 'See you at 6!' },
+  listReplyTemplates: {},
+  setReplyTemplate: { id: 'billing.look-into', text: 'Hi {firstName}, on it!' },
   syncNow: { ownerId: '100000001' },
   getSyncStatus: {},
   startPolling: {},

@@ -79,6 +79,8 @@ export function fakeHandlers(): MockHandlers {
     fetchHistory: vi.fn(() => Promise.resolve({ added: 0 })),
     search: vi.fn(() => Promise.resolve({ hits: [], nextCursor: null })),
     suggestReplies: vi.fn(() => Promise.resolve({ suggestions: [] })),
+    listReplyTemplates: vi.fn(() => Promise.resolve({ templates: [] })),
+    setReplyTemplate: vi.fn(() => Promise.resolve({ templates: [] })),
     sendReply: vi.fn((args) =>
       Promise.resolve({
         id: 9,

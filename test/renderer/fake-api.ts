@@ -15,6 +15,7 @@ import type {
   Result,
   SearchHit,
   Settings,
+  ReplyTemplateEntry,
   Suggestion,
   SyncStatus,
 } from '../../preload/contract';
@@ -115,6 +116,7 @@ export interface FakeSetup {
   available?: { id: string; name: string }[];
   syncStatus?: Partial<SyncStatus>;
   suggestions?: Suggestion[];
+  templates?: ReplyTemplateEntry[];
   /** Messages fetchHistory adds, per conversation. */
   history?: Message[];
   /** Emit conversationUpdated after actions, as the core does. */
@@ -132,6 +134,7 @@ export class FakeFrontdesk {
   available: { id: string; name: string }[];
   syncStatus: SyncStatus;
   suggestions: Suggestion[];
+  templates: ReplyTemplateEntry[];
   history: Message[];
   emitOnActions: boolean;
   readonly calls: Call[] = [];
@@ -165,6 +168,7 @@ export class FakeFrontdesk {
       ...setup.syncStatus,
     };
     this.suggestions = setup.suggestions ?? [];
+    this.templates = setup.templates ?? [];
     this.history = setup.history ?? [];
     this.emitOnActions = setup.emitOnActions ?? true;
     this.api = this.buildApi();
@@ -355,6 +359,15 @@ export class FakeFrontdesk {
             }));
           const { items, next } = page(hits, a?.cursor, a?.limit);
           return { hits: items, nextCursor: next };
+        }),
+      listReplyTemplates: (a) => this.run('listReplyTemplates', a, () => ({ templates: this.templates.map((t) => ({ ...t })) })),
+      setReplyTemplate: (a) =>
+        this.run('setReplyTemplate', a, () => {
+          const t = this.templates.find((x) => x.id === a!.id);
+          if (!t) throw new Refusal({ code: 'not_found', message: `There is no reply template ${a!.id}.` });
+          t.text = a!.text ?? t.defaultText;
+          t.edited = a!.text !== null;
+          return { templates: this.templates.map((x) => ({ ...x })) };
         }),
       suggestReplies: (a) =>
         this.run('suggestReplies', a, () => {

@@ -3,6 +3,7 @@ import { AccountSection } from './account-section';
 import { InboxesSection } from './inboxes-section';
 import { Modal } from './modal';
 import { PreferencesSection } from './preferences-section';
+import { ReplyTemplatesSection } from './reply-templates-section';
 
 export function SettingsDialog() {
   const closeDialog = useAppStore((s) => s.closeDialog);
@@ -11,6 +12,7 @@ export function SettingsDialog() {
       <AccountSection />
       <InboxesSection />
       <PreferencesSection />
+      <ReplyTemplatesSection />
     </Modal>
   );
 }

@@ -86,4 +86,24 @@ describe('settings', () => {
     const { dialog } = await openSettings(fake);
     expect(await within(dialog).findByText(/no secure keyring/)).toBeInTheDocument();
   });
+
+  it('lets staff reword a suggested reply and put the default back', async () => {
+    const fake = new FakeFrontdesk({
+      templates: [{ id: 'billing.look-into', intent: 'question_about_billing', text: 'Hi {firstName}, I will check.', defaultText: 'Hi {firstName}, I will check.', edited: false }],
+    });
+    const { dialog, user } = await openSettings(fake);
+    const box = await within(dialog).findByLabelText(/^Billing/);
+    const save = within(dialog).getByRole('button', { name: 'Save Billing reply' });
+    expect(save).toBeDisabled();
+    await user.clear(box);
+    await user.type(box, 'Hi {{firstName}, looking now.');
+    await user.click(save);
+    await waitFor(() => expect(fake.callsOf('setReplyTemplate')).toEqual([{ id: 'billing.look-into', text: 'Hi {firstName}, looking now.' }]));
+    expect(await within(dialog).findByText('(edited)')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Reset Billing reply' }));
+    await waitFor(() => expect(fake.callsOf('setReplyTemplate').at(-1)).toEqual({ id: 'billing.look-into', text: null }));
+    await waitFor(() => expect(box).toHaveValue('Hi {firstName}, I will check.'));
+    expect(within(dialog).queryByText('(edited)')).toBeNull();
+  });
 });
+
