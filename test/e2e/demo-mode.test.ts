@@ -1,36 +1,16 @@
 // With no stored credentials the core runs demo mode against its built-in simulator: the window
 // says so, and shows the simulated club's history.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openAppWindow, type AppWindow } from './harness/app-window';
-import { launchChromium } from './harness/chromium';
-import { startDemoApp, type DemoApp } from './harness/demo-app';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './harness/browser-suite';
+import { startDemoApp } from './harness/demo-app';
 import { filterCount, threadPane, threadTitle } from './harness/locators';
 import { saveScreenshot } from './harness/screenshots';
 
-let app: DemoApp | undefined;
-let browser: Browser | undefined;
-let win: AppWindow | undefined;
-
-beforeAll(async () => {
-  app = await startDemoApp({ seed: 7, historyDays: 7 });
-  browser = await launchChromium();
-  win = await openAppWindow(browser, app.bridge.url, { timeZone: 'America/Chicago' });
-});
-
-afterEach(() => {
-  expect(win?.errors.take() ?? []).toEqual([]);
-});
-
-afterAll(async () => {
-  await win?.close();
-  await browser?.close();
-  await app?.close();
-});
+const opened = browserSuite(() => startDemoApp({ seed: 7, historyDays: 7 }), { timeZone: () => 'America/Chicago' });
 
 describe('demo mode', () => {
   it('shows the demo banner and the simulated history', async () => {
-    if (!app || !win) throw new Error('the app did not start');
+    const { app, win } = opened();
     const { page } = win;
     expect((await app.core.handlers.getAccount({})).mode).toBe('demo');
 

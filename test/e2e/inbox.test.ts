@@ -1,39 +1,16 @@
 // The inbox in a real browser against the real core and a ClubOS simulator: history on first
 // load, live arrivals within one poll interval, read state, and the sync controls.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { memberName, startAccountApp, type AccountApp } from './harness/account-app';
-import { openAppWindow, type AppWindow } from './harness/app-window';
-import { launchChromium } from './harness/chromium';
+import { describe, expect, it } from 'vitest';
+import { memberName, startAccountApp } from './harness/account-app';
+import { browserSuite } from './harness/browser-suite';
 import { conversationRow, filterCount, rowConversationId, threadPane, threadTitle, unreadBadge } from './harness/locators';
 
 const POLL_SECONDS = 5;
 /** One poll interval, plus the time one poll and one render take. */
 const ONE_POLL_MS = POLL_SECONDS * 1000 + 2500;
 
-let app: AccountApp | undefined;
-let browser: Browser | undefined;
-let win: AppWindow | undefined;
-
-function opened(): { app: AccountApp; win: AppWindow } {
-  if (!app || !win) throw new Error('the app did not start');
-  return { app, win };
-}
-
-beforeAll(async () => {
-  app = await startAccountApp({ seed: 11, historyDays: 4, pollSeconds: POLL_SECONDS, members: 80 });
-  browser = await launchChromium();
-  win = await openAppWindow(browser, app.bridge.url, { timeZone: app.sim.timeZone });
-});
-
-afterEach(() => {
-  expect(win?.errors.take() ?? []).toEqual([]);
-});
-
-afterAll(async () => {
-  await win?.close();
-  await browser?.close();
-  await app?.close();
+const opened = browserSuite(() => startAccountApp({ seed: 11, historyDays: 4, pollSeconds: POLL_SECONDS, members: 80 }), {
+  timeZone: (app) => app.sim.timeZone,
 });
 
 describe('the inbox window', () => {

@@ -1,38 +1,15 @@
 // Working in a conversation in a real browser against the real core and a ClubOS simulator:
 // replying, member text that looks like HTML, search, and the keyboard.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { memberName, startAccountApp, type AccountApp } from './harness/account-app';
-import { openAppWindow, type AppWindow } from './harness/app-window';
-import { launchChromium } from './harness/chromium';
+import { describe, expect, it } from 'vitest';
+import { memberName, startAccountApp } from './harness/account-app';
+import { browserSuite } from './harness/browser-suite';
 import { blurFocus, conversationRow, rowConversationId, selectedPosition, threadPane, threadTitle } from './harness/locators';
 
-let app: AccountApp | undefined;
-let browser: Browser | undefined;
-let win: AppWindow | undefined;
-
-function opened(): { app: AccountApp; win: AppWindow } {
-  if (!app || !win) throw new Error('the app did not start');
-  return { app, win };
-}
-
-beforeAll(async () => {
+const opened = browserSuite(
   // A long poll interval: these tests bring messages in with Sync now, when they want them.
-  app = await startAccountApp({ seed: 23, historyDays: 3, pollSeconds: 600, members: 80 });
-  browser = await launchChromium();
-  win = await openAppWindow(browser, app.bridge.url, { timeZone: app.sim.timeZone });
-  await win.page.getByRole('option').first().waitFor();
-});
-
-afterEach(() => {
-  expect(win?.errors.take() ?? []).toEqual([]);
-});
-
-afterAll(async () => {
-  await win?.close();
-  await browser?.close();
-  await app?.close();
-});
+  () => startAccountApp({ seed: 23, historyDays: 3, pollSeconds: 600, members: 80 }),
+  { timeZone: (app) => app.sim.timeZone, ready: (win) => win.page.getByRole('option').first().waitFor() },
+);
 
 describe('a conversation', () => {
   it('a reply appears in the thread and in the ClubOS log', async () => {

@@ -1,25 +1,15 @@
 // The main views, light and dark and in a small window: each is written to
 // test-results/screenshots/ for people to look at, and each must have readable text (WCAG AA
 // contrast) and nothing wider than its pane.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startAccountApp, type AccountApp } from './harness/account-app';
-import { openAppWindow, type AppWindow } from './harness/app-window';
-import { launchChromium } from './harness/chromium';
+import { browserSuite } from './harness/browser-suite';
 import { horizontalOverflow, lowContrastText } from './harness/layout-checks';
 import { conversationRow, threadPane, threadTitle } from './harness/locators';
 import { saveScreenshot } from './harness/screenshots';
 
 const PANES = ['.header', '.sidebar', '.list-scroll', '.thread-header', '.message-scroll', '.composer', '.search-scroll', '.modal'];
-
-let app: AccountApp | undefined;
-let browser: Browser | undefined;
-let win: AppWindow | undefined;
-
-function opened(): { app: AccountApp; page: Page } {
-  if (!app || !win) throw new Error('the app did not start');
-  return { app, page: win.page };
-}
 
 /** Saves the view and checks it is readable and fits. */
 async function checkView(page: Page, name: string): Promise<void> {
@@ -39,22 +29,15 @@ function commonWord(bodies: readonly string[]): string {
   return best[0];
 }
 
-beforeAll(async () => {
-  app = await startAccountApp({ seed: 31, historyDays: 6, pollSeconds: 600, members: 80 });
-  browser = await launchChromium();
-  win = await openAppWindow(browser, app.bridge.url, { timeZone: app.sim.timeZone });
-  await win.page.getByRole('option').first().waitFor();
+const suite = browserSuite(() => startAccountApp({ seed: 31, historyDays: 6, pollSeconds: 600, members: 80 }), {
+  timeZone: (app) => app.sim.timeZone,
+  ready: (win) => win.page.getByRole('option').first().waitFor(),
 });
 
-afterEach(() => {
-  expect(win?.errors.take() ?? []).toEqual([]);
-});
-
-afterAll(async () => {
-  await win?.close();
-  await browser?.close();
-  await app?.close();
-});
+function opened(): { app: AccountApp; page: Page } {
+  const { app, win } = suite();
+  return { app, page: win.page };
+}
 
 describe('the main views', () => {
   it('light: inbox, thread, search results, settings', async () => {
