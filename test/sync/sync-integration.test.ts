@@ -33,6 +33,28 @@ function boot(options: Partial<Parameters<typeof bootApp>[1]> = {}): App {
   return app;
 }
 
+/**
+ * An app whose clock can jump between ClubOS rendering a page and the client reading it: the
+ * page was drawn before midnight and is read after.
+ */
+function bootWithClockJump(): { app: App; jumpAfterNextResponse(ms: number): void } {
+  let afterResponse: (() => void) | null = null;
+  const app = boot({
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      afterResponse?.();
+      afterResponse = null;
+      return response;
+    },
+  });
+  return {
+    app,
+    jumpAfterNextResponse(ms) {
+      afterResponse = () => club.clock.advance(ms);
+    },
+  };
+}
+
 function registerOwner(app: App, ownerId = club.sim.loggedInUserId): string {
   const me = club.sim.staff.find((s) => s.id === ownerId)!;
   app.db.owners.upsert({ ownerId, name: me.name });
@@ -47,16 +69,7 @@ describe('club time zone and midnight, end to end', () => {
     expect(new Intl.DateTimeFormat().resolvedOptions().timeZone).toBe('Asia/Tokyo');
     club = await startClub(chicago(2026, 12, 7, 23, 40));
     const { sim, clock } = club;
-    // The clock jumps between rendering and parsing only when a test asks for it.
-    let afterResponse: (() => void) | null = null;
-    const app = boot({
-      fetch: async (input, init) => {
-        const response = await fetch(input, init);
-        afterResponse?.();
-        afterResponse = null;
-        return response;
-      },
-    });
+    const { app, jumpAfterNextResponse } = bootWithClockJump();
     const owner = registerOwner(app);
     await app.engine.syncNow(); // empty inbox: the first (quiet) import is done
     const member = sim.members[3]!;
@@ -86,7 +99,7 @@ describe('club time zone and midnight, end to end', () => {
     // A page rendered at 11:59 PM and read after midnight: its `11:58 PM` is yesterday's.
     sim.addInbound({ memberId: member.id, body: 'Last one tonight', at: chicago(2026, 12, 8, 23, 58) });
     clock.set(chicago(2026, 12, 8, 23, 59, 30));
-    afterResponse = () => clock.advance(60_000);
+    jumpAfterNextResponse(60_000);
     await app.engine.syncNow();
     expect(localDate(clock.now(), CHI)).toBe('2026-12-09');
 
@@ -124,22 +137,14 @@ describe('club time zone and midnight, end to end', () => {
   it('keeps a 12:04 AM row below a yesterday 11:58 PM row on yesterday (page read across midnight)', async () => {
     club = await startClub(chicago(2026, 12, 8, 0, 0));
     const { sim, clock } = club;
-    let afterResponse: (() => void) | null = null;
-    const app = boot({
-      fetch: async (input, init) => {
-        const response = await fetch(input, init);
-        afterResponse?.();
-        afterResponse = null;
-        return response;
-      },
-    });
+    const { app, jumpAfterNextResponse } = bootWithClockJump();
     const owner = registerOwner(app);
     await app.engine.syncNow();
     const member = sim.members[5]!;
     sim.addInbound({ memberId: member.id, body: 'Early bird', at: chicago(2026, 12, 8, 0, 4) });
     sim.addInbound({ memberId: member.id, body: 'Night owl', at: chicago(2026, 12, 8, 23, 58) });
     clock.set(chicago(2026, 12, 8, 23, 59, 30));
-    afterResponse = () => clock.advance(60_000);
+    jumpAfterNextResponse(60_000);
     await app.engine.syncNow();
     // The next page (rendered after midnight) says `Dec 8` for both: a wrong date stored above
     // would now be stored a second time.
