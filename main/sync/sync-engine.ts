@@ -134,12 +134,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (abort.signal.aborted) throw abort.signal.reason;
       const fresh = range ? reconcile(ownerId, snapshot.rows, store.storedKeys(ownerId, range.from, range.to), keys) : [];
       const quiet = !loop.historyImported;
-      const mustRecord = fresh.length > 0 || quiet || loop.consecutiveFailures > 0 || loop.record.consecutiveFailures > 0;
+      // Only what changes the stored state is written: new rows, the first import, or the end of a failure streak.
+      const mustRecord = fresh.length > 0 || quiet || loop.consecutiveFailures > 0;
       const at = clock.now();
       const result = mustRecord
         ? await store.writePoll({ ownerId, rows: fresh, timeZone: snapshot.timeZone, quiet, at })
         : { added: 0, conversationIds: [] };
-      loop.record = { ...loop.record, consecutiveFailures: 0, lastError: null, historyImported: true };
       loop.historyImported = true;
       loop.lastSuccessAt = at;
       loop.lastError = null;
@@ -165,7 +165,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (!isClubOSError(error)) log.error('poll failed unexpectedly', { owner: ownerId, error });
       try {
         store.recordFailure(ownerId, apiError, loop.consecutiveFailures);
-        loop.record = { ...loop.record, consecutiveFailures: loop.consecutiveFailures, lastError: apiError };
       } catch (storeError) {
         log.error('could not record a sync failure', { owner: ownerId, error: storeError });
       }
