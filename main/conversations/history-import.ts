@@ -4,11 +4,11 @@
 import type { Conversation } from '../../preload/contract';
 import type { FrontdeskDb, NewMessage } from '../../db';
 import type { HistoryEntry, InboxRow, MemberHistory } from '../clubos/types';
-import { buildActionRecord } from '../intents/action-record';
 import { classify } from '../intents/classifier';
-import { SYSTEM_INTENTS } from '../intents/catalog';
+import { isSystemIntent } from '../intents/catalog';
 import { reconcile, snapshotDateRange } from '../sync/reconcile';
 import { clubInstantIso } from './club-instant';
+import { classificationFields } from './inbox-drafts';
 
 const MESSAGE_KINDS: ReadonlySet<HistoryEntry['kind']> = new Set(['text', 'email']);
 
@@ -40,7 +40,7 @@ export function importHistory(
   const messages: NewMessage[] = fresh.map((row) => {
     const entry = entries[row.position]!;
     const classification = entry.direction === 'inbound' ? classify(entry.body) : null;
-    const system = classification !== null && (SYSTEM_INTENTS as readonly string[]).includes(classification.intent);
+    const system = classification !== null && isSystemIntent(classification.intent);
     const direction = entry.direction === 'outbound' ? 'outbound' : system ? 'system' : 'inbound';
     return {
       ownerId: conversation.ownerId,
@@ -58,10 +58,7 @@ export function importHistory(
       // History is the past: it never shows up as unread or waiting.
       readAt: direction === 'outbound' ? null : readAt,
       requiresResponse: false,
-      intent: classification?.intent ?? null,
-      confidence: classification?.confidence ?? null,
-      aiProcessed: classification !== null,
-      aiActionTaken: classification ? buildActionRecord(classification) : null,
+      ...classificationFields(classification),
       fromMemberId: direction === 'outbound' ? null : history.memberId,
       fromMemberName: direction === 'outbound' ? null : conversation.memberName,
     };

@@ -3,7 +3,7 @@
 import type { NewMessage } from '../../db';
 import { buildActionRecord } from '../intents/action-record';
 import { classify, type Classification } from '../intents/classifier';
-import { SYSTEM_INTENTS, type Intent } from '../intents/catalog';
+import { isSystemIntent } from '../intents/catalog';
 import type { NewInboxMessage } from '../sync/reconcile';
 import { normalizeForKey } from '../sync/message-key';
 import { clubInstantIso } from './club-instant';
@@ -22,7 +22,15 @@ export interface InboxDraft {
   classification: Classification | null;
 }
 
-const isSystemIntent = (intent: Intent): boolean => (SYSTEM_INTENTS as readonly string[]).includes(intent);
+/** The message columns a classification fills (none for staff's own rows). */
+export function classificationFields(classification: Classification | null): Pick<NewMessage, 'intent' | 'confidence' | 'aiProcessed' | 'aiActionTaken'> {
+  return {
+    intent: classification?.intent ?? null,
+    confidence: classification?.confidence ?? null,
+    aiProcessed: classification !== null,
+    aiActionTaken: classification ? buildActionRecord(classification) : null,
+  };
+}
 
 export function inboxDraft(row: NewInboxMessage, ctx: DraftContext): InboxDraft {
   const nameKey = normalizeForKey(row.senderName);
@@ -47,10 +55,7 @@ export function inboxDraft(row: NewInboxMessage, ctx: DraftContext): InboxDraft 
       occurrence: row.occurrence,
       readAt: direction === 'outbound' ? null : ctx.readAt,
       requiresResponse: direction === 'inbound' && (classification?.needsReply ?? false),
-      intent,
-      confidence: classification?.confidence ?? null,
-      aiProcessed: classification !== null,
-      aiActionTaken: classification ? buildActionRecord(classification) : null,
+      ...classificationFields(classification),
       fromMemberId: direction === 'outbound' ? null : row.memberId,
       fromMemberName: direction === 'outbound' ? null : row.senderName,
     },

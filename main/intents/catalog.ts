@@ -46,7 +46,12 @@ export function isIntent(value: string): value is Intent {
   return (INTENTS as readonly string[]).includes(value);
 }
 
+/** Texts ClubOS wrote itself in reply to a member's keyword (CONFIRM, STOP, START…). */
+export function isSystemIntent(intent: Intent): boolean {
+  return (SYSTEM_INTENTS as readonly string[]).includes(intent);
+}
+
 /** Intents whose message never needs an answer from staff (ClubOS auto-texts). */
 export function intentNeedsNoReply(intent: Intent): boolean {
-  return (SYSTEM_INTENTS as readonly string[]).includes(intent) || intent === 'spam';
+  return isSystemIntent(intent) || intent === 'spam';
 }
