@@ -20,17 +20,6 @@ const reviewed = JSON.parse(readFileSync(resolve('scripts', 'electronegativity-r
 const src = mkdtempSync(join(tmpdir(), 'frontdesk-audit-'));
 for (const folder of ['main', 'preload', 'renderer']) cpSync(folder, join(src, folder), { recursive: true });
 
-const run = spawnSync('npx', ['-y', `@doyensec/electronegativity@${VERSION}`, '-i', src, '-r', '-e', ELECTRON, '-o', report], {
-  stdio: ['ignore', 'pipe', 'pipe'],
-  encoding: 'utf8',
-});
-rmSync(src, { recursive: true, force: true });
-if (run.status !== 0) {
-  console.error(run.stdout, run.stderr);
-  console.error(`electronegativity did not run (exit ${run.status})`);
-  process.exit(2);
-}
-
 /** Minimal RFC 4180 line parser: the report quotes fields that hold commas. */
 function parseCsvLine(line) {
   const fields = [];
@@ -55,11 +44,49 @@ function parseCsvLine(line) {
   return fields;
 }
 
-const lines = readFileSync(report, 'utf8').split(/\r?\n/).filter(Boolean);
-if (!lines[0]?.startsWith('issue')) {
-  console.error(`unexpected report header: ${lines[0]}`);
-  process.exit(2);
+const HEADER = 'issue, severity, confidence, filename, location, sample, description, url';
+const SEVERITIES = new Set(['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH']);
+
+function scan() {
+  rmSync(report, { force: true });
+  const run = spawnSync('npx', ['-y', `@doyensec/electronegativity@${VERSION}`, '-i', src, '-r', '-e', ELECTRON, '-o', report], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) {
+    console.error(run.stdout, run.stderr);
+    console.error(`electronegativity did not run (exit ${run.status})`);
+    process.exit(2);
+  }
+  return readFileSync(report, 'utf8').split(/\r?\n/).filter(Boolean);
 }
+
+/** Every row whole: the header, then rows of eight fields with a check id and a known severity. */
+function wellFormed(lines) {
+  return (
+    lines[0] === HEADER &&
+    lines.slice(1).every((line) => {
+      const fields = parseCsvLine(line);
+      return fields.length >= 8 && /^[A-Z_]+$/.test(fields[0]) && SEVERITIES.has(fields[1]);
+    })
+  );
+}
+
+// The scanner writes its CSV header and its rows with separate, unordered asynchronous writes, so
+// now and then the header lands over the first row. Such a report is never read as a verdict:
+// the scan runs again, and a report that stays garbled fails the audit.
+let lines = [];
+for (let attempt = 1; attempt <= 3; attempt++) {
+  lines = scan();
+  if (wellFormed(lines)) break;
+  if (attempt === 3) {
+    console.error(`the electronegativity report stayed garbled after 3 scans: ${report}`);
+    process.exit(2);
+  }
+  console.warn(`electronegativity wrote a garbled report (its header and rows race); scanning again (${attempt + 1}/3)`);
+}
+rmSync(src, { recursive: true, force: true });
+
 let failures = 0;
 for (const line of lines.slice(1)) {
   const [issue, severity, confidence, filename, location] = parseCsvLine(line);
