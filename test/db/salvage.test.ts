@@ -1,12 +1,13 @@
 // Every way a database file is found damaged or unusable at start-up, with what is kept counted
 // and compared row by row with the file before the damage.
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../main/log/logger';
 import { manualClock } from '../../main/time/manual-clock';
 import { DbError, openDatabase } from '../../db';
+import { makeReadOnly, tinyDisk } from './fs-faults';
 import { CONVERSATIONS, MESSAGES, PAGE_SIZE, pagesOf, populate, rowidsOnPage, snapshot, type Snapshot } from './damage-fixture';
 import { T0, tempDir } from './helpers';
 
@@ -258,7 +259,6 @@ describe('a file that cannot be used at all is reported in plain words and left 
     const t = tempDir();
     cleanups.push(t.cleanup);
     const path = join(t.dir, 'frontdesk.sqlite');
-    const { mkdirSync } = require('node:fs') as typeof import('node:fs');
     mkdirSync(path);
     writeFileSync(join(path, 'keep.txt'), 'mine');
     const e = expectPlain(failure(() => open(path)), 'folder_in_place');
@@ -266,6 +266,95 @@ describe('a file that cannot be used at all is reported in plain words and left 
     expect(readFileSync(join(path, 'keep.txt'), 'utf8')).toBe('mine');
   });
 
-  void renameSync;
-  void existsSync;
+  it('a read-only database file', (ctx) => {
+    const { path, before } = fixture();
+    const bytes = readFileSync(path);
+    const undo = makeReadOnly(path);
+    if (!undo) return ctx.skip();
+    let error: unknown;
+    try {
+      error = failure(() => open(path));
+    } finally {
+      undo();
+    }
+    const e = expectPlain(error, 'read_only_file');
+    expect(e.message).toContain('the file is read-only');
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    const opened = open(path);
+    expect(opened.recovered).toBeNull();
+    opened.db.close();
+    expect(snapshot(path)).toEqual(before);
+  });
+
+  it('a read-only data folder, with the database in it or not yet', (ctx) => {
+    const { dir, path, before } = fixture();
+    const listing = readdirSync(dir).sort();
+    const undo = makeReadOnly(dir);
+    if (!undo) return ctx.skip();
+    let existing: unknown;
+    let missing: unknown;
+    try {
+      existing = failure(() => open(path));
+      missing = failure(() => open(join(dir, 'other.sqlite')));
+    } finally {
+      undo();
+    }
+    expect(expectPlain(existing, 'read_only_folder').message).toContain('the folder is read-only');
+    expectPlain(missing, 'read_only_folder');
+    expect(readdirSync(dir).sort()).toEqual(listing);
+    expect(snapshot(path)).toEqual(before);
+  });
+
+  it('a full disk while salvaging (SQLITE_FULL injected with a page cap): the damaged file stays where it was', () => {
+    const { dir, path, before } = fixture();
+    const leaves = pagesOf(path, 'messages').filter((p) => p.pagetype === 'leaf');
+    const victim = leaves[1]!;
+    const lost = rowidsOnPage(readFileSync(path), victim.pageno).length;
+    const damaged = scribble(path, victim.pageno);
+    const listing = readdirSync(dir).sort();
+    const capped = failure(() => open(path, { configure: (conn) => conn.pragma('max_page_count = 40') }));
+    expect(expectPlain(capped, 'disk_full').message).toContain('is full');
+    expect(readFileSync(path).equals(damaged)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(listing);
+    // With room again, the salvage runs.
+    const opened = open(path);
+    expect(opened.recovered?.kept.messages).toBe(MESSAGES - lost);
+    opened.db.close();
+    expectSubset(before.messages, snapshot(path).messages);
+  });
+
+  it('a full disk while salvaging (a real, tiny tmpfs)', (ctx) => {
+    const disk = tinyDisk(2048);
+    if (!disk) return ctx.skip();
+    cleanups.push(disk.unmount);
+    const built = fixture();
+    const path = join(disk.dir, 'frontdesk.sqlite');
+    copyFileSync(built.path, path);
+    const before = built.before;
+    const victim = pagesOf(path, 'messages').filter((p) => p.pagetype === 'leaf')[2]!;
+    const lost = rowidsOnPage(readFileSync(path), victim.pageno).length;
+    const damaged = scribble(path, victim.pageno);
+    // Fill the disk up to the last few KiB.
+    const filler = join(disk.dir, 'filler');
+    const { openSync, writeSync, closeSync, rmSync } = require('node:fs') as typeof import('node:fs');
+    const fd = openSync(filler, 'w');
+    try {
+      const block = Buffer.alloc(4096, 1);
+      for (;;) writeSync(fd, block);
+    } catch (error) {
+      expect((error as { code?: string }).code).toBe('ENOSPC');
+    } finally {
+      closeSync(fd);
+    }
+    const listing = readdirSync(disk.dir).sort();
+    const full = failure(() => open(path));
+    expectPlain(full, 'disk_full');
+    expect(readFileSync(path).equals(damaged)).toBe(true);
+    expect(readdirSync(disk.dir).sort()).toEqual(listing);
+    rmSync(filler);
+    const opened = open(path);
+    expect(opened.recovered?.kept.messages).toBe(MESSAGES - lost);
+    opened.db.close();
+    expectSubset(before.messages, snapshot(path).messages);
+  });
 });
