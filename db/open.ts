@@ -107,7 +107,7 @@ export function openDatabase(path: string, options: OpenOptions): OpenedDatabase
   }
 
   let recovered: Recovery | null = null;
-  let journalSetAside: string | null = null;
+  let journalSetAside: string | null;
   let version = 0;
   let conn: Connection;
   let migration: MigrationOutcome;

@@ -1,7 +1,7 @@
 // Every way a database file is found damaged or unusable at start-up, with what is kept counted
 // and compared row by row with the file before the damage.
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../main/log/logger';
@@ -336,7 +336,6 @@ describe('a file that cannot be used at all is reported in plain words and left 
     const damaged = scribble(path, victim.pageno);
     // Fill the disk up to the last few KiB.
     const filler = join(disk.dir, 'filler');
-    const { openSync, writeSync, closeSync, rmSync } = require('node:fs') as typeof import('node:fs');
     const fd = openSync(filler, 'w');
     try {
       const block = Buffer.alloc(4096, 1);

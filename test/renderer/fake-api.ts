@@ -15,6 +15,7 @@ import type {
   Result,
   SearchHit,
   Settings,
+  StartupNotice,
   ReplyTemplateEntry,
   Suggestion,
   SyncStatus,
@@ -121,6 +122,8 @@ export interface FakeSetup {
   history?: Message[];
   /** Emit conversationUpdated after actions, as the core does. */
   emitOnActions?: boolean;
+  /** What getStartupNotice answers (a repaired database, a start-up failure). */
+  startupNotice?: StartupNotice | null;
 }
 
 type Gate = { promise: Promise<void>; release: () => void };
@@ -137,6 +140,7 @@ export class FakeFrontdesk {
   templates: ReplyTemplateEntry[];
   history: Message[];
   emitOnActions: boolean;
+  startupNotice: StartupNotice | null;
   readonly calls: Call[] = [];
   seq = 0;
   private readonly listeners = new Set<(event: AppEvent) => void>();
@@ -171,6 +175,7 @@ export class FakeFrontdesk {
     this.templates = setup.templates ?? [];
     this.history = setup.history ?? [];
     this.emitOnActions = setup.emitOnActions ?? true;
+    this.startupNotice = setup.startupNotice ?? null;
     this.api = this.buildApi();
   }
 
@@ -301,6 +306,7 @@ export class FakeFrontdesk {
 
     return {
       appInfo: (a) => this.run('appInfo', a, () => ({ name: 'Frontdesk', version: '0.1.0', platform: 'linux' })),
+      getStartupNotice: (a) => this.run('getStartupNotice', a, () => ({ notice: this.startupNotice })),
       listConversations: (a) =>
         this.run('listConversations', a, () => {
           const filter = a?.filter ?? 'all';
