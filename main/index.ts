@@ -68,7 +68,7 @@ async function start(): Promise<void> {
     });
   } catch (error) {
     log.error('could not start', { error });
-    showStartupFailure(createStartupFailureCore(noticeForStartupFailure(error), app.getVersion()), join(userData, 'window-state.json'), logger);
+    showStartupFailure(createStartupFailureCore(noticeForStartupFailure(error, logDir), app.getVersion()), join(userData, 'window-state.json'), logger);
     return;
   }
   // Undone in reverse order on quit, after the core has closed.

@@ -42,12 +42,13 @@ export function noticeForOpenedDatabase(opened: Pick<OpenedDatabase, 'recovered'
 }
 
 /** Why the core could not be built, for the window. Messages Frontdesk wrote itself are shown as they are. */
-export function noticeForStartupFailure(error: unknown): StartupNotice {
+export function noticeForStartupFailure(error: unknown, logDir: string): StartupNotice {
+  const logs = `The log folder (${logDir}) has the details.`;
   const message =
     error instanceof DbError && error.reason === 'migration_failed'
-      ? 'Frontdesk could not update its database to this version. The database was left as it was, and a copy taken before the update is in the data folder. The log folder (Help → Open log folder) has the details.'
+      ? `Frontdesk could not update its database to this version. The database was left as it was, and a copy taken before the update is in the data folder. ${logs}`
       : error instanceof AppError
         ? error.message
-        : 'Something went wrong while Frontdesk was starting. The log folder (Help → Open log folder) has the details.';
+        : `Something went wrong while Frontdesk was starting. ${logs}`;
   return { level: 'error', title: 'Frontdesk could not start', message, messagesKept: null };
 }
