@@ -111,6 +111,17 @@ describe('salvaging a damaged database', () => {
     }
   });
 
+  it('a scribbled tag page: the tags come back from the copy kept on each conversation row', () => {
+    const { path, before } = fixture();
+    const pages = pagesOf(path, 'conversation_tags').filter((p) => p.pagetype === 'leaf');
+    expect(pages.length).toBeGreaterThan(0);
+    scribble(path, pages[0]!.pageno);
+    const opened = open(path);
+    expect(opened.recovered?.kept).toMatchObject({ messages: MESSAGES, conversations: CONVERSATIONS, tags: before.tags.size });
+    opened.db.close();
+    expect(snapshot(path).tags).toEqual(before.tags);
+  });
+
   it('a truncated file keeps every message on the pages that are left', () => {
     const { path, before } = fixture();
     const pages = statSync(path).size / PAGE_SIZE;
