@@ -76,6 +76,16 @@ function attempt<T>(fn: () => T): T | undefined {
   }
 }
 
+/** Runs a write to the fresh database; a row its constraints refuse is undefined, anything else (a full disk) propagates. */
+function unlessRefused<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (error) {
+    if (codeOf(error).startsWith('SQLITE_CONSTRAINT')) return undefined;
+    throw error;
+  }
+}
+
 function columnsOf(conn: Connection, table: string): string[] {
   return (conn.pragma(`table_info(${quote(table)})`) as Array<{ name: string }>).map((c) => c.name);
 }
@@ -174,7 +184,7 @@ export function salvageInto(source: Connection, target: Connection, options: Sal
 
   const ensureOwner = (ownerId: unknown): boolean => {
     if (typeof ownerId !== 'string') return false;
-    const added = attempt(() =>
+    const added = unlessRefused(() =>
       target.prepare('INSERT OR IGNORE INTO owners (owner_id, name, added_at, history_imported) VALUES (?, ?, ?, 0)').run(ownerId, `Inbox ${ownerId}`, now),
     );
     return added !== undefined && added.changes > 0;
@@ -311,7 +321,7 @@ function rebuildConversation(
   const conversationKey = `${ownerId}${memberId === null ? `/n/${key}` : `/m/${memberId}`}`;
   const existing = target.prepare('SELECT id FROM conversations WHERE conversation_id = ?').pluck().get(conversationKey);
   if (typeof existing === 'number') return existing;
-  const inserted = attempt(() =>
+  const inserted = unlessRefused(() =>
     target
       .prepare(
         `INSERT INTO conversations (id, conversation_id, owner_id, member_id, member_name, name_key, created_at, updated_at)
