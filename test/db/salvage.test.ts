@@ -232,6 +232,16 @@ describe('a -wal beside an intact database', () => {
     expect(snapshot(path)).toEqual(before);
   });
 
+  it('a stale -shm and a -wal without a valid header change nothing', () => {
+    const { path, before } = fixture();
+    writeFileSync(`${path}-shm`, Buffer.alloc(32768, 0x5a));
+    writeFileSync(`${path}-wal`, Buffer.alloc(5000, 0x33));
+    const opened = open(path);
+    expect(opened.recovered).toBeNull();
+    opened.db.close();
+    expect(snapshot(path)).toEqual(before);
+  });
+
   it('left by a crash of this database is kept and its commits are read', () => {
     const { dir, path, before } = fixture();
     const crashed = join(dir, 'crashed.sqlite');
