@@ -6,8 +6,8 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Logger } from '../main/log/logger';
-import type { Clock } from '../main/time/clock';
+import type { Logger } from '../common/log/logger';
+import type { Clock } from '../common/time/clock';
 import { configureConnection } from './connection';
 import { DbError } from './errors';
 import { createFrontdeskDb, type FrontdeskDb } from './frontdesk-db';

@@ -17,8 +17,8 @@
 // header: the rest of the file (the schema on page 1, every table) is usually intact.
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import type { Logger } from '../main/log/logger';
-import type { Clock } from '../main/time/clock';
+import type { Logger } from '../common/log/logger';
+import type { Clock } from '../common/time/clock';
 import { createContext } from './db-context';
 import { epochToStored } from './iso-time';
 import { FRONTDESK_APPLICATION_ID } from './migrations/001-initial';

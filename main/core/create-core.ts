@@ -2,22 +2,20 @@
 // a few injected dependencies. The Electron shell, the browser test bridge and the benchmarks all
 // build this same core; only the shell knows about Electron.
 import { join } from 'node:path';
-import type { Account, Conversation, Handlers } from '../../preload/contract';
-import { openDatabase } from '../../db';
+import type { Account, Conversation, Handlers } from '../../common/contract';
 import { createClubOSClient } from '../clubos/client';
-import { isClubOSError } from '../clubos/errors';
-import { importHistory } from '../conversations/history-import';
-import { resolveMemberId } from '../conversations/member-identity';
-import { sendReply } from '../conversations/send-reply';
+import { isClubOSError } from '../../common/errors/clubos-error';
+import { importHistory } from '../ingest/history-import';
+import { resolveMemberId } from '../ingest/member-identity';
+import { sendReply } from '../services/send-reply';
 import { replyTemplateOverridesSchema, suggestReplies, type ReplyTemplateOverrides } from '../intents/suggest-replies';
 import { isTemplateId, templateCatalog, withTemplateText } from '../intents/template-catalog';
-import { AppError } from './app-error';
-import { CLUBOS_BASE_URL, openAccountSession, openDemoSession, type Session, type SessionDeps } from './account-session';
+import { AppError } from '../../common/errors/app-error';
+import { CLUBOS_BASE_URL, openAccountSession, openDemoSession, type Session, type SessionDeps } from '../services/account-session';
 import type { Core, CoreOptions } from './core';
-import { createEventBus } from './event-bus';
-import { settingsService } from './settings-service';
-import { noticeForOpenedDatabase } from './startup-notice';
-import { normalizeForKey } from '../sync/message-key';
+import { createEventBus } from '../../common/event-bus';
+import { settingsService } from '../services/settings-service';
+import { openAppDatabase } from '../services/app-database';
 
 /** How often snoozed conversations are checked for having come due. */
 const SNOOZE_CHECK_MS = 30_000;
@@ -29,10 +27,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = logger.scope('core');
 
   // Creates the data folder if needed; a file it cannot use is reported in plain words (DbError).
-  const opened = openDatabase(join(options.dataDir, 'frontdesk.sqlite'), { logger, clock, nameKey: normalizeForKey });
-  const appDb = opened.db;
-  const startupNotice = noticeForOpenedDatabase(opened);
-  if (opened.recovered) log.warn('the database was damaged: what could be read was kept', { movedTo: opened.recovered.movedTo, ...opened.recovered.kept });
+  const { db: appDb, notice: startupNotice } = openAppDatabase(join(options.dataDir, 'frontdesk.sqlite'), { logger, clock });
   const events = createEventBus((error) => log.error('an event subscriber failed', { error }));
   const settings = settingsService(appDb);
 

@@ -1,10 +1,10 @@
 // The core Frontdesk runs when the real one could not be built (its database cannot be opened or
 // written): the window still opens and says why, instead of a raw error box. Every request but
 // the notice and the app's name is refused with the same plain message.
-import { channelNames, type Handlers, type StartupNotice } from '../../preload/contract';
-import { AppError } from './app-error';
+import { channelNames, type Handlers, type StartupNotice } from '../../common/contract';
+import { AppError } from '../../common/errors/app-error';
+import { createEventBus } from '../../common/event-bus';
 import type { Core } from './core';
-import { createEventBus } from './event-bus';
 
 export function createStartupFailureCore(notice: StartupNotice, appVersion = '0.0.0-dev'): Core {
   const refuse = (): Promise<never> => Promise.reject(new AppError('unavailable', notice.message));

@@ -4,19 +4,19 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AppEvent, ChannelName, Result, ArgsInput } from '../../preload/contract';
-import { startSimulator, type ClubOSSimulator } from '../../main/clubos/simulator';
+import type { AppEvent, ChannelName, Result, ArgsInput } from '../../common/contract';
+import { startSimulator, type ClubOSSimulator } from '../../main/clubos-simulator';
 import type { Core } from '../../main/core/core';
 import { createCore } from '../../main/core/create-core';
-import { memoryCredentialStore, type CredentialStore } from '../../main/core/credential-store';
-import { dispatch } from '../../main/core/dispatch';
+import { memoryCredentialStore, type CredentialStore } from '../../main/services/credential-store';
+import { dispatch } from '../../main/ipc/dispatch';
 import { createStartupFailureCore } from '../../main/core/startup-failure-core';
-import { noticeForStartupFailure } from '../../main/core/startup-notice';
+import { noticeForStartupFailure } from '../../main/services/startup-notice';
 import { DbError } from '../../db';
 import { CONVERSATIONS, MESSAGES, PAGE_SIZE, pagesOf, populate, rowidsOnPage } from '../db/damage-fixture';
 import { makeReadOnly } from '../db/fs-faults';
-import { memoryLogger, type LogLine } from '../../main/log/logger';
-import { manualClock, type ManualClock } from '../../main/time/manual-clock';
+import { memoryLogger, type LogLine } from '../../common/log/logger';
+import { manualClock, type ManualClock } from '../../common/time/manual-clock';
 import { chicago, tempDir, type TempDir } from '../sync/sync-rig';
 
 interface Harness {

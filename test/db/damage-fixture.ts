@@ -4,8 +4,8 @@
 // under test, and the pages each table's rows sit on (SQLite's dbstat), so a test knows exactly
 // which rows a damaged page held.
 import Database from 'better-sqlite3';
-import { memoryLogger } from '../../main/log/logger';
-import { manualClock } from '../../main/time/manual-clock';
+import { memoryLogger } from '../../common/log/logger';
+import { manualClock } from '../../common/time/manual-clock';
 import { openDatabase } from '../../db';
 import { conversation, msg, OTHER_OWNER, OWNER, T0, withOwners } from './helpers';
 

@@ -2,14 +2,14 @@
 // mode against the built-in simulator) through the same IPC registration as the app, so a
 // well-formed id that names nothing is refused with `not_found` and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestChannel, type ChannelName, type Outcome } from '../../preload/contract';
+import { requestChannel, type ChannelName, type Outcome } from '../../common/contract';
 import type { Core } from '../../main/core/core';
 import { createCore } from '../../main/core/create-core';
-import { memoryCredentialStore } from '../../main/core/credential-store';
+import { memoryCredentialStore } from '../../main/services/credential-store';
 import { registerHandlers, type InvokeListener } from '../../main/ipc/register-handlers';
 import { createSenderCheck, type InvokeEventLike } from '../../main/ipc/sender-check';
-import { memoryLogger } from '../../main/log/logger';
-import { manualClock } from '../../main/time/manual-clock';
+import { memoryLogger } from '../../common/log/logger';
+import { manualClock } from '../../common/time/manual-clock';
 import { chicago, tempDir, type TempDir } from '../sync/sync-rig';
 
 const APP_URL = 'file:///opt/Frontdesk/resources/app.asar/out/renderer/index.html';

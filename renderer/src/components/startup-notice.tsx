@@ -1,7 +1,7 @@
 // What start-up has to tell the user, from the core's own words: a repaired database (how many
 // messages were kept) as a banner they can dismiss, or, when Frontdesk cannot run at all (its data
 // folder is read-only, the disk is full…), a screen that says why and what to do.
-import type { StartupNotice } from '../../../preload/contract';
+import type { StartupNotice } from '../../../common/contract';
 import { useAppStore } from '../store/store-context';
 
 export function StartupNoticeBanner() {
