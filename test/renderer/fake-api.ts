@@ -21,6 +21,7 @@ import type {
   SyncStatus,
 } from '../../common/contract';
 import type { FrontdeskApi } from '../../common/frontdesk-api';
+import { plainDataProblem } from '../../main/ipc/plain-data';
 
 export const FAKE_NOW = Date.parse('2025-10-14T15:00:00Z');
 
@@ -263,6 +264,13 @@ export class FakeFrontdesk {
 
   private async run<K extends ChannelName>(name: K, args: ArgsInput<K> | undefined, work: () => Result<K>): Promise<Outcome<Result<K>>> {
     this.calls.push({ name, args: args ?? {} });
+    // What Electron IPC delivers, the main process checks: a field set to undefined, a Date or a
+    // Map is refused there, so it is refused here too.
+    const notData = plainDataProblem(args ?? {});
+    if (notData) {
+      await Promise.resolve();
+      return { ok: false, error: { code: 'invalid_argument', message: `${name}: ${notData}` } };
+    }
     // The core does the work when asked; a held call only delays the answer, as a slow bridge would.
     const outcome = this.answer(name, work);
     const gate = this.gates.get(name);
