@@ -12,14 +12,16 @@ import { readInboxSnapshotInSlices } from './inbox-snapshot';
 import { toMemberHistory } from './member-history';
 import { pickSearchMatch, searchNameParts } from './member-search-match';
 import { parseFollowUpPopup, type FollowUpPopup } from './parse/followup-popup';
+import { isSomethingNotRight } from './parse/something-not-right';
 import { parseSearchPage, parseSearchResults } from './parse/search-page';
 import { readSendReply } from './parse/send-reply';
 import { buildSendForm } from './send-form';
 import { createSerialQueue } from './serial-queue';
 import { createSessionKeeper, type LiveSession } from './session-keeper';
 import { requireOk } from './session-check';
-import { DASHBOARD_VIEW, signInToClubOS } from './sign-in';
-import type { ClubOSClient, ClubOSId, MemberSearchResult, SendRequest } from './types';
+import { DASHBOARD_VIEW, SEARCH_VIEW, signInToClubOS } from './sign-in';
+import type { FormField } from './parse/form-fields';
+import type { ClubContext, ClubOSClient, ClubOSId, ClubPageContext, MemberSearchResult, SendRequest } from './types';
 
 export interface ClubOSClientOptions {
   /** `https://anytime.club-os.com`, or the simulator's `http://127.0.0.1:<port>`. */
@@ -34,13 +36,21 @@ export interface ClubOSClientOptions {
   /** Least time between two sign-in attempts. */
   loginMinIntervalMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The zone to read ClubOS times in when no ClubOS page names one: the account's confirmed zone,
+   * else the computer's. Asked on every call, so a zone the user confirms applies from the next call.
+   */
+  fallbackTimeZone?: () => string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_LOGIN_MIN_INTERVAL_MS = 5_000;
 
 const LEAD_PROFILE_VIEW = '/action/LeadProfile/view';
-const SEARCH_VIEW = '/action/Dashboard/search';
+
+export function hostTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -62,6 +72,13 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
     logger,
   });
   const oneAtATime = createSerialQueue();
+  const fallbackZone = options.fallbackTimeZone ?? hostTimeZone;
+
+  /** ClubOS's context with the zone every time is read in: ClubOS's own, else the fallback. */
+  const resolved = (context: ClubPageContext): ClubContext => {
+    const { timeZone, ...rest } = context;
+    return timeZone !== null ? { ...rest, timeZone, timeZoneSource: 'clubos' } : { ...rest, timeZone: fallbackZone(), timeZoneSource: 'account' };
+  };
 
   /** Runs `call` on the live session; when ClubOS says the session is gone, once more on a new one. */
   async function withSession<T>(what: string, signal: AbortSignal | undefined, call: (session: LiveSession) => Promise<T>): Promise<T> {
@@ -95,7 +112,9 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
       referer: LEAD_PROFILE_VIEW,
       signal,
     });
-    requireOk(answer, 'the delegation');
+    const body = requireOk(answer, 'the delegation');
+    // ClubOS refuses with `<br />Something isn't right.  Please refresh…<br />` and a 200.
+    if (isSomethingNotRight(body)) throw new ClubOSError('rejected', `ClubOS refused to open member ${memberId} ("Something isn't right")`);
     if ((await http.cookie('delegatedUserId')) !== memberId) {
       throw new ClubOSError('rejected', 'ClubOS did not delegate to the member');
     }
@@ -122,11 +141,11 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
 
   return {
     async signIn() {
-      return withSession('signing in', undefined, (session) => Promise.resolve(session.context));
+      return withSession('signing in', undefined, (session) => Promise.resolve(resolved(session.context)));
     },
 
     async getClubContext() {
-      return withSession('reading the club context', undefined, (session) => Promise.resolve(session.context));
+      return withSession('reading the club context', undefined, (session) => Promise.resolve(resolved(session.context)));
     },
 
     async getInbox(ownerId, signal) {
@@ -144,14 +163,14 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
         });
         const html = requireOk(answer, 'the inbox');
         // A long inbox is read in slices, yielding between them, so the window stays responsive.
-        return readInboxSnapshotInSlices(html, { ownerId, fetchedAt: clock.now(), timeZone: session.context.timeZone });
+        return readInboxSnapshotInSlices(html, { ownerId, fetchedAt: clock.now(), timeZone: resolved(session.context).timeZone });
       });
     },
 
     async getHistory(memberId, signal) {
       requireClubOSId(memberId, 'the member');
       return oneAtATime.run(() =>
-        withSession('reading a member history', signal, async (session) => toMemberHistory(await openFollowUp(memberId, signal), session.context)),
+        withSession('reading a member history', signal, async (session) => toMemberHistory(await openFollowUp(memberId, signal), resolved(session.context))),
       );
     },
 
@@ -163,7 +182,7 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
           const popup = await openFollowUp(request.memberId, signal);
           if (request.channel === 'sms' && !popup.canText) throw new ClubOSError('opted_out', 'the member opted out of text messages');
           const now = clock.now();
-          const zone = session.context.timeZone;
+          const zone = resolved(session.context).timeZone;
           const form = buildSendForm(popup.fields, request, {
             staffId: session.context.loggedInUserId,
             localStamp: `${localDate(now, zone)} ${localTime(now, zone)}`,
@@ -184,16 +203,11 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
       return oneAtATime.run(() =>
         withSession('searching for a member', signal, async (): Promise<MemberSearchResult | null> => {
           const page = await http.request({ method: 'GET', path: SEARCH_VIEW, referer: DASHBOARD_VIEW, signal });
-          const tokens = parseSearchPage(requireOk(page, 'the search page'));
+          const { fields } = parseSearchPage(requireOk(page, 'the search page'));
           const answer = await http.request({
             method: 'POST',
             path: '/action/UserSearch/',
-            form: [
-              ['filter.keyword', keyword],
-              ['actAs', 'loggedIn'],
-              ['_sourcePage', tokens.sourcePage],
-              ['__fp', tokens.fp],
-            ],
+            form: searchForm(fields, keyword),
             xhr: true,
             referer: SEARCH_VIEW,
             signal,
@@ -220,6 +234,13 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
       }
     },
   };
+}
+
+/** The search form as ClubOS served it, with the keyword; `actAs=loggedIn` as the protocol notes send it. */
+function searchForm(fields: readonly FormField[], keyword: string): FormField[] {
+  const filled: FormField[] = fields.map(([name, value]) => (name === 'filter.keyword' ? [name, keyword] : [name, value]));
+  if (!filled.some(([name]) => name === 'actAs')) filled.push(['actAs', 'loggedIn']);
+  return filled;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined, what: string): void {
