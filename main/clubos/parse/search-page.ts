@@ -56,7 +56,8 @@ export function parseSearchResults(html: string): MemberSearchResult[] {
   const items = root.querySelectorAll('div.search-result');
   if (items.length === 0) {
     if (isSomethingNotRight(collapsedText(root))) throw new ClubOSError('rejected', 'ClubOS refused the member search ("Something isn\'t right")');
-    const isAnswer = root.querySelector('.search-results-page, #userSearchForm, .search-results, .no-results') !== null;
+    // Not the quick-search popup's empty `ul.search-results`, which every full page carries.
+    const isAnswer = root.querySelector('.search-results-page, #userSearchForm, div.search-results, .no-results') !== null;
     if (!isAnswer) throw new ClubOSError('parse', 'the member search answered neither results nor an empty result list');
   }
   return items.map((item, index) => readResult(item, index));
