@@ -190,7 +190,12 @@ describe('flows against the simulator', () => {
   it('finds a member by name', async () => {
     const { sim, client } = await rig();
     const member = sim.members[3]!;
-    expect(await client().searchMember(`${member.firstName} ${member.lastName}`)).toEqual({ id: member.id, fullName: `${member.firstName} ${member.lastName}` });
+    expect(await client().searchMember(`${member.firstName} ${member.lastName}`)).toMatchObject({
+      id: member.id,
+      fullName: `${member.firstName} ${member.lastName}`,
+      email: member.email,
+      phone: member.mobilePhone,
+    });
     expect(await client().searchMember('Nobody Atall')).toBeNull();
   });
 

@@ -426,7 +426,7 @@ describe('sending', () => {
 describe('member search', () => {
   it('finds a member by first and last name with the search page tokens', async () => {
     const c = client();
-    expect(await c.searchMember('priya natarajan')).toEqual({ id: '998877665', fullName: 'Priya Natarajan' });
+    expect(await c.searchMember('priya natarajan')).toMatchObject({ id: '998877665', fullName: 'Priya Natarajan' });
     const post = stub.requests.find((r) => r.route === 'POST /action/UserSearch/')!;
     expect([post.form.get('filter.keyword'), post.form.get('actAs')]).toEqual(['priya natarajan', 'loggedIn']);
     expect(await c.searchMember('Jane Smith')).toBeNull();
