@@ -9,7 +9,7 @@ import { SOMETHING_NOT_RIGHT } from './sim-context';
 import type { SimDeps, SignedInRequest } from './sim-context';
 import { homeLocationId } from './home-location';
 import { MEMBER_ROLE, staffRole } from './sim-roles';
-import { EMAIL_TOKENS, SEARCH_TOKENS } from './tokens';
+import { EMAIL_TOKENS, SEARCH_TOKENS, USER_SEARCH_TOKENS } from './tokens';
 
 const MAX_RESULTS = 50;
 
@@ -27,7 +27,7 @@ function page(req: SignedInRequest, deps: SimDeps, keyword: string, results: Sea
       loggedInUserId: req.user.id,
       timeZone: deps.dashboardShape === 'no-time-zone' ? null : deps.state.timeZone,
       keyword,
-      forms: { email: issue('email', EMAIL_TOKENS), quick: issue('search', SEARCH_TOKENS), page: issue('search', SEARCH_TOKENS) },
+      forms: { email: issue('email', EMAIL_TOKENS), quick: issue('search', SEARCH_TOKENS), page: issue('search', USER_SEARCH_TOKENS) },
       results,
     }),
   );

@@ -32,6 +32,41 @@ export interface SearchPageView {
   results: readonly SearchResultPerson[];
 }
 
+const COPY_OPTIONS = ['doWorkouts', 'doNutrition', 'doFiles', 'doTrainers', 'doGoals', 'doSchedule', 'doAvailability'] as const;
+const ROLE_FILTERS = ['2', '3', '4', '5', '6', '7', '99'] as const;
+/** The captured filter selects, in page order; their options are trimmed to "any". */
+const FILTER_SELECTS = [
+  'filter.active',
+  'filter.clubLocationId',
+  'filter.assignedClubLocationId',
+  'filter.assignedMemberSalesFollowUpId',
+  'filter.memberSalesFollowUpStatus',
+  'filter.memberSalesFollowUpNotInterestedReason',
+  'filter.memberSalesFollowUpSeqCompareType',
+  'filter.memberSalesFollowUpSeqCompareValue',
+  'filter.assignedPTFollowUpId',
+  'filter.ptFollowUpStatus',
+  'filter.ptFollowUpNotInterestedReason',
+  'filter.ptFollowUpSeqCompareType',
+  'filter.ptFollowUpSeqCompareValue',
+  'filter.assignedTrainerId',
+  'filter.userOriginId',
+  'filter.source',
+  'filter.employer',
+  'filter.contactInfoFilter',
+  'filter.dateType',
+  'filter.sort',
+] as const;
+const FILTER_CHECKBOXES = ['onlyShowEmployeesCheckbox', 'filter.noMemberSalesFollowUpDate', 'filter.noPTFollowUpDate', 'filter.onlineOnly', 'filter.includeDeleted'] as const;
+
+function renderFilters(view: SearchPageView): string {
+  const roles = ROLE_FILTERS.map((id) => `            <label><input type="checkbox" name="filter.roleIds" value="${id}" /></label>`);
+  const selects = FILTER_SELECTS.map((name) => `            <select name="${name}"><option value="">Any</option></select>`);
+  const boxes = FILTER_CHECKBOXES.map((name) => `            <label><input type="checkbox" name="${name}" value="true" /></label>`);
+  const dates = ['filter.fromDate', 'filter.toDate'].map((name) => `            <input type="text" name="${name}" value="" />`);
+  return [`            <div class="filter-roles" data-club-id="${escapeHtml(view.clubId)}">`, ...roles, ...selects, ...boxes, ...dates, '            </div>'].join('\n');
+}
+
 function renderResult(p: SearchResultPerson, loggedInUserId: string): string {
   const id = escapeHtml(p.id);
   const name = escapeHtml(`${p.firstName} ${p.lastName}`);
@@ -97,6 +132,7 @@ ${renderQuickSearch(view.forms.quick)}
         <div class="popup-content">
             <form id="copyForm">
                 <input type="hidden" id="copyFromUserId" name="copyFromUserId" value=""/>
+${COPY_OPTIONS.map((o) => `                <label><input type="checkbox" name="opts.${o}" /> ${o.slice(2)}</label>`).join('\n')}
             </form>
         </div>
     </div>
@@ -118,6 +154,7 @@ ${renderQuickSearch(view.forms.quick)}
                     <input type="text" id="search-result-keyword" name="filter.keyword" class="text autoclear left" value="${escapeHtml(view.keyword)}"/>
                 </div>
             </div>
+${renderFilters(view)}
         </div>
     ${hiddenTokens(view.forms.page)}</form>
     <div class="search-results">

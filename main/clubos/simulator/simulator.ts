@@ -81,6 +81,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Cl
     loggedInUserId: state.loggedInUserId,
     staff,
     members,
+    clubId: roster.clubId,
+    locations: Object.freeze(roster.locations.map((l) => Object.freeze({ id: l.id, name: l.name }))),
     async close() {
       live.stop();
       await server.close();

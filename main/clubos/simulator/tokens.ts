@@ -17,16 +17,18 @@ function paddedBase64Url(b: Buffer): string {
 /** The `_sourcePage`/`__fp` lengths of one kind of form, in characters. */
 export interface TokenShape {
   sourcePage: 44 | 56;
-  fp: 12 | 32 | 128;
+  fp: 12 | 32 | 128 | 940;
 }
 
-/** Characters → bytes for padded base64: 44 ↔ 32, 56 ↔ 40, 12 ↔ 8, 32 ↔ 24, 128 ↔ 96. */
-const BYTES: Readonly<Record<number, number>> = { 44: 32, 56: 40, 12: 8, 32: 24, 128: 96 };
+/** Characters → bytes for padded base64: 44 ↔ 32, 56 ↔ 40, 12 ↔ 8, 32 ↔ 24, 128 ↔ 96, 940 ↔ 705. */
+const BYTES: Readonly<Record<number, number>> = { 44: 32, 56: 40, 12: 8, 32: 24, 128: 96, 940: 705 };
 
 /** The login form's pair (the default). */
 export const LOGIN_TOKENS: TokenShape = { sourcePage: 44, fp: 12 };
 /** The dashboard's and search page's search forms. */
 export const SEARCH_TOKENS: TokenShape = { sourcePage: 56, fp: 12 };
+/** The search page's own filter form (its `__fp` grows with the form's many fields). */
+export const USER_SEARCH_TOKENS: TokenShape = { sourcePage: 56, fp: 940 };
 /** The e-mail form on every full page. */
 export const EMAIL_TOKENS: TokenShape = { sourcePage: 56, fp: 32 };
 /** The FollowUp popup's form. */

@@ -110,6 +110,9 @@ export interface ClubOSSimulator {
   readonly loggedInUserId: string;
   readonly staff: ReadonlyArray<SimStaff>;
   readonly members: ReadonlyArray<SimMember>;
+  readonly clubId: string;
+  /** The club's locations (their ids are the "Club Messages" inboxes). */
+  readonly locations: ReadonlyArray<{ readonly id: string; readonly name: string }>;
   /** Stops live mode, ends every open (also hung) request and closes the server. */
   close(): Promise<void>;
   /** A member texts the club: appears in `ownerId`'s inbox (default: loggedInUserId) and the member's follow-up log. */
