@@ -201,7 +201,7 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
       if (!parts) throw new ClubOSError('rejected', 'an empty name is not searched');
       const keyword = parts.first === parts.last ? parts.first : `${parts.first} ${parts.last}`;
       return oneAtATime.run(() =>
-        withSession('searching for a member', signal, async (): Promise<MemberSearchResult | null> => {
+        withSession('searching for a member', signal, async (session): Promise<MemberSearchResult | null> => {
           const page = await http.request({ method: 'GET', path: SEARCH_VIEW, referer: DASHBOARD_VIEW, signal });
           const { fields } = parseSearchPage(requireOk(page, 'the search page'));
           const answer = await http.request({
@@ -212,7 +212,8 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
             referer: SEARCH_VIEW,
             signal,
           });
-          return pickSearchMatch(parseSearchResults(requireOk(answer, 'the member search')), fullName);
+          const staffIds = new Set(session.context.staff.map((s) => s.id));
+          return pickSearchMatch(parseSearchResults(requireOk(answer, 'the member search')), fullName, staffIds);
         }),
       );
     },
