@@ -1,6 +1,7 @@
 // What the shell, the browser test bridge and the benchmarks get from `createCore`.
 import type { Handlers } from '../../preload/contract';
 import type { Logger } from '../log/logger';
+import type { DashboardShape } from '../clubos/simulator';
 import type { Clock } from '../time/clock';
 import type { CredentialStore } from './credential-store';
 import type { EventBus } from './event-bus';
@@ -14,7 +15,9 @@ export interface CoreOptions {
   /** Shown by appInfo; the shell passes app.getVersion(). */
   appVersion?: string;
   /** Demo mode (no stored credentials): the built-in simulator's settings. */
-  demo?: { seed?: number; liveIntervalMs?: number; historyDays?: number };
+  demo?: { seed?: number; liveIntervalMs?: number; historyDays?: number; dashboardShape?: DashboardShape };
+  /** Where Settings → Account signs in when no address is typed; default ClubOS. Tests point it at a simulator. */
+  clubosBaseUrl?: string;
 }
 
 export interface Core {
