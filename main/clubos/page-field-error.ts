@@ -13,6 +13,11 @@ export class ClubOSMissingFieldError extends ClubOSError {
   ) {
     super('parse', `ClubOS's ${page.replace(/^the /, '')} does not show ${field}${lookedIn ? ` (looked in ${lookedIn})` : ''}`);
   }
+
+  /** For the window: what is missing and what it means, without the places looked in. */
+  get userMessage(): string {
+    return `ClubOS's ${this.page.replace(/^the /, '')} page does not show ${this.field}, so Frontdesk cannot go on. ClubOS may have changed this page; the log has the details.`;
+  }
 }
 
 export function isMissingFieldError(error: unknown): error is ClubOSMissingFieldError {

@@ -88,6 +88,36 @@ describe('real ClubOS captures', () => {
     expect(popup.canText).toBe(true);
   });
 
+  it('a needed field missing from a real page is a typed error naming the page and the field', async () => {
+    const { parseDashboard } = await import('../../../main/clubos/parse/dashboard');
+    const { ClubOSMissingFieldError } = await import('../../../main/clubos/page-field-error');
+    const { toApiError } = await import('../../../main/core/app-error');
+    const html = readCapture('dashboard-after-delegate.html');
+    const failure = (page: string): unknown => {
+      try {
+        parseDashboard(page);
+        return null;
+      } catch (error) {
+        return error;
+      }
+    };
+    const noClub = failure(html.replace('"clubId":291,', ''));
+    expect(noClub).toBeInstanceOf(ClubOSMissingFieldError);
+    expect(noClub).toMatchObject({ kind: 'parse', page: 'the dashboard', field: 'the club id', lookedIn: 'window.recentLeadsListViewData' });
+    expect(toApiError(noClub)).toEqual({
+      code: 'clubos_parse',
+      message: "ClubOS's dashboard page does not show the club id, so Frontdesk cannot go on. ClubOS may have changed this page; the log has the details.",
+    });
+    const noUser = failure(html.replace(/"(actingUserId|tfoUserId|loggedInUserId)":950616104,/g, ''));
+    expect(noUser).toMatchObject({ page: 'the dashboard', field: "the signed-in user's id" });
+    // Without the zone or the location the dashboard still reads; they come back null.
+    expect(parseDashboard(html.replace('"clubLocationId":3586,"timeZoneId":"America/Chicago",', '').replace(/window\.loggedInUserTimezone = "[^"]*";/, ''))).toMatchObject({
+      clubId: '291',
+      clubLocationId: null,
+      timeZone: null,
+    });
+  });
+
   it('delegate refusal and session expiry: the exact bodies are recognised', () => {
     const refused = readCapture('delegate-refused.txt');
     expect(refused).toBe("<br />Something isn't right.  Please refresh the page and try your request again.<br />");
