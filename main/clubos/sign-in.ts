@@ -1,7 +1,7 @@
 // One sign-in (protocol §1): the login view for fresh tokens, the login form's post, the two
 // session cookies, then the dashboard for the club context. Some dashboards name no time zone;
 // then the search page, which carries the user's zone on the pages captured so far, is asked.
-import { ClubOSError } from './errors';
+import { ClubOSError } from '../../common/errors/clubos-error';
 import type { ClubOSTransport } from './http-transport';
 import { parseDashboard, readPageTimeZone } from './parse/dashboard';
 import { isLoginPage, parseHtml } from './parse/html-document';

@@ -1,10 +1,10 @@
 // What the shell, the browser test bridge and the benchmarks get from `createCore`.
-import type { Handlers } from '../../preload/contract';
-import type { Logger } from '../log/logger';
-import type { DashboardShape } from '../clubos/simulator';
-import type { Clock } from '../time/clock';
-import type { CredentialStore } from './credential-store';
-import type { EventBus } from './event-bus';
+import type { Handlers } from '../../common/contract';
+import type { Logger } from '../../common/log/logger';
+import type { Clock } from '../../common/time/clock';
+import type { DemoOptions } from '../services/account-session';
+import type { CredentialStore } from '../services/credential-store';
+import type { EventBus } from '../../common/event-bus';
 
 export interface CoreOptions {
   /** Folder for the database (and its backups); created if missing. */
@@ -15,7 +15,7 @@ export interface CoreOptions {
   /** Shown by appInfo; the shell passes app.getVersion(). */
   appVersion?: string;
   /** Demo mode (no stored credentials): the built-in simulator's settings. */
-  demo?: { seed?: number; liveIntervalMs?: number; historyDays?: number; dashboardShape?: DashboardShape };
+  demo?: DemoOptions;
   /** Where Settings → Account signs in when no address is typed; default ClubOS. Tests point it at a simulator. */
   clubosBaseUrl?: string;
 }

@@ -4,12 +4,12 @@
 // search page). Each signs in through the core, reads the inbox, opens a member's history (found by
 // a member search, since the inbox links carry no ids), and sends a text.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type DashboardShape } from '../../main/clubos/simulator';
-import { hostTimeZone } from '../../main/core/club-time-zone';
+import { startSimulator, type DashboardShape } from '../../main/clubos-simulator';
+import { hostTimeZone } from '../../main/services/club-time-zone';
 import { createCore } from '../../main/core/create-core';
-import { memoryCredentialStore } from '../../main/core/credential-store';
-import { memoryLogger, type LogLine } from '../../main/log/logger';
-import { manualClock } from '../../main/time/manual-clock';
+import { memoryCredentialStore } from '../../main/services/credential-store';
+import { memoryLogger, type LogLine } from '../../common/log/logger';
+import { manualClock } from '../../common/time/manual-clock';
 import { chicago, tempDir } from '../sync/sync-rig';
 
 const CHI = 'America/Chicago';

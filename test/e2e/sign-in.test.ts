@@ -3,7 +3,7 @@
 // zone times are shown in until the club's zone is confirmed in Settings → Account.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { DashboardShape } from '../../main/clubos/simulator';
+import type { DashboardShape } from '../../main/clubos-simulator';
 import { browserSuite } from './harness/browser-suite';
 import { filterCount, threadPane, threadTitle } from './harness/locators';
 import { saveScreenshot } from './harness/screenshots';

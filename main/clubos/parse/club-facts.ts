@@ -2,7 +2,7 @@
 // view-data objects it carries. Real pages differ: the recent-leads dashboard nests the club
 // location and zone in `actingUser` (JSON numbers for ids), other pages carry other objects, and
 // some carry a club id only. Every fact is optional here; the page reader decides which it needs.
-import { assertTimeZone } from '../../time/club-time';
+import { assertTimeZone } from '../../../common/time/club-time';
 import type { ClubLocation, StaffMember } from '../types';
 import { isJsonObject, type JsonObject, type PageViewData } from './view-data';
 

@@ -3,8 +3,8 @@
 // The club location and the time zone are not on every dashboard; they come back null, and the
 // caller looks elsewhere (sign-in.ts).
 import type { HTMLElement } from 'node-html-parser';
-import { ClubOSError } from '../errors';
-import { ClubOSMissingFieldError } from '../page-field-error';
+import { ClubOSError } from '../../../common/errors/clubos-error';
+import { ClubOSMissingFieldError } from '../../../common/errors/missing-field-error';
 import type { ClubLocation, ClubPageContext, StaffMember } from '../types';
 import { asClubOSId, readClubFacts } from './club-facts';
 import { collapsedText, parseHtml, rejectLoginPage } from './html-document';

@@ -1,7 +1,7 @@
 // The login view. ClubOS's page carries two forms (`#loginForm` and `#forgotForm`), each with its
 // own token pair; the tokens and fields posted are the login form's own.
 import type { HTMLElement } from 'node-html-parser';
-import { ClubOSMissingFieldError } from '../page-field-error';
+import { ClubOSMissingFieldError } from '../../../common/errors/missing-field-error';
 import { scrapeFormFields, type FormField } from './form-fields';
 import { readFormTokens, type FormTokens } from './form-tokens';
 import { collapsedText, parseHtml } from './html-document';

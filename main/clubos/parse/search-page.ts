@@ -3,8 +3,8 @@
 // of the form that searches: `#quickSearchForm`, else a form posting to `/action/UserSearch/` with
 // a keyword field. UserSearch answers a full page whose `div.search-result` items are the results.
 import type { HTMLElement } from 'node-html-parser';
-import { ClubOSError } from '../errors';
-import { ClubOSMissingFieldError } from '../page-field-error';
+import { ClubOSError } from '../../../common/errors/clubos-error';
+import { ClubOSMissingFieldError } from '../../../common/errors/missing-field-error';
 import type { MemberSearchResult } from '../types';
 import { asClubOSId } from './club-facts';
 import { scrapeFormFields, type FormField } from './form-fields';

@@ -1,7 +1,7 @@
 // Settings → Account: the club's time zone. ClubOS names it on most dashboards (then it is only
 // shown); when it does not, the person picks it once, with the computer's zone preselected.
 import { useId, useState } from 'react';
-import type { Account, ApiError } from '../../../preload/contract';
+import type { Account, ApiError } from '../../../common/contract';
 import { useAppStore } from '../store/store-context';
 
 export const CLUB_TIME_ZONE_WHY =

@@ -90,8 +90,8 @@ describe('real ClubOS captures', () => {
 
   it('a needed field missing from a real page is a typed error naming the page and the field', async () => {
     const { parseDashboard } = await import('../../../main/clubos/parse/dashboard');
-    const { ClubOSMissingFieldError } = await import('../../../main/clubos/page-field-error');
-    const { toApiError } = await import('../../../main/core/app-error');
+    const { ClubOSMissingFieldError } = await import('../../../common/errors/missing-field-error');
+    const { toApiError } = await import('../../../common/errors/app-error');
     const html = readCapture('dashboard-after-delegate.html');
     const failure = (page: string): unknown => {
       try {

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPageTimeZone } from '../../../main/clubos/parse/dashboard';
 import { parseSearchPage } from '../../../main/clubos/parse/search-page';
-import { startSimulator, type ClubOSSimulator, type DashboardShape } from '../../../main/clubos/simulator';
-import { manualClock } from '../../../main/time/manual-clock';
-import { createBrowser, hiddenTokens, type SimBrowser } from '../simulator/sim-browser';
+import { startSimulator, type ClubOSSimulator, type DashboardShape } from '../../../main/clubos-simulator';
+import { manualClock } from '../../../common/time/manual-clock';
+import { createBrowser, hiddenTokens, type SimBrowser } from '../../clubos-simulator/sim-browser';
 import { capturedPopupFields, readCapture } from './capture-files';
 import { checkDashboard, checkLoginPage, checkPopupForm, checkSearchResults, parsePopup } from './contract-checks';
 

@@ -2,9 +2,9 @@
 // name, token length, relied-on element and class, search-result attribute, and view-data key path
 // and value type the capture has, the simulator's page must have too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type ClubOSSimulator } from '../../../main/clubos/simulator';
-import { manualClock } from '../../../main/time/manual-clock';
-import { createBrowser, type SimBrowser } from '../simulator/sim-browser';
+import { startSimulator, type ClubOSSimulator } from '../../../main/clubos-simulator';
+import { manualClock } from '../../../common/time/manual-clock';
+import { createBrowser, type SimBrowser } from '../../clubos-simulator/sim-browser';
 import { capturedPopupFields, readCapture, type CaptureFile } from './capture-files';
 import { missingFrom, pageStructure, type StructureSpec } from './page-structure';
 

@@ -1,7 +1,7 @@
 // Login, dashboard, search and send-reply pages, parsed from hand-written fixtures.
-import { ClubOSMissingFieldError } from '../../../main/clubos/page-field-error';
+import { ClubOSMissingFieldError } from '../../../common/errors/missing-field-error';
 import { describe, expect, it } from 'vitest';
-import { ClubOSError } from '../../../main/clubos/errors';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 import { pickSearchMatch, searchNameParts } from '../../../main/clubos/member-search-match';
 import { parseDashboard } from '../../../main/clubos/parse/dashboard';
 import { parseLoginPage } from '../../../main/clubos/parse/login-page';

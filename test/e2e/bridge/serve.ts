@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DASHBOARD_SHAPES, type DashboardShape } from '../../../main/clubos/simulator';
+import { DASHBOARD_SHAPES, type DashboardShape } from '../../../main/clubos-simulator';
 import { createCore } from '../../../main/core/create-core';
-import { memoryCredentialStore } from '../../../main/core/credential-store';
+import { memoryCredentialStore } from '../../../main/services/credential-store';
 import { consoleLogger } from '../../../main/log/console-logger';
-import { systemClock } from '../../../main/time/clock';
+import { systemClock } from '../../../common/time/clock';
 import { startBridge } from './bridge-server';
 
 const DEFAULT_PORT = 5199;
