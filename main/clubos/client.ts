@@ -13,7 +13,8 @@ import { toMemberHistory } from './member-history';
 import { pickSearchMatch, searchNameParts } from './member-search-match';
 import { parseFollowUpPopup, type FollowUpPopup } from './parse/followup-popup';
 import { isSomethingNotRight } from './parse/something-not-right';
-import { parseSearchPage, parseSearchResults } from './parse/search-page';
+import { parseSearchPage, parseSearchResults, type SearchForm } from './parse/search-page';
+import { isMissingFieldError } from '../../common/errors/missing-field-error';
 import { readSendReply } from './parse/send-reply';
 import { buildSendForm } from './send-form';
 import { createSerialQueue } from './serial-queue';
@@ -140,6 +141,24 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
     return popup;
   }
 
+  /**
+   * The search form from the search page of the protocol notes; when that page is missing or holds
+   * no search form, from the dashboard, whose `#quickSearchForm` a real capture shows.
+   */
+  async function searchFormPage(signal: AbortSignal | undefined): Promise<SearchForm> {
+    const page = await http.request({ method: 'GET', path: SEARCH_VIEW, referer: DASHBOARD_VIEW, signal });
+    if (page.status !== 404) {
+      try {
+        return parseSearchPage(requireOk(page, 'the search page'));
+      } catch (error) {
+        if (!isMissingFieldError(error)) throw error;
+      }
+    }
+    logger.info('the search page has no search form; using the dashboard\'s');
+    const dashboard = await http.request({ method: 'GET', path: DASHBOARD_VIEW, referer: DASHBOARD_VIEW, signal });
+    return parseSearchPage(requireOk(dashboard, 'the dashboard'));
+  }
+
   return {
     async signIn() {
       return withSession('signing in', undefined, (session) => Promise.resolve(resolved(session.context)));
@@ -203,8 +222,7 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
       const keyword = parts.first === parts.last ? parts.first : `${parts.first} ${parts.last}`;
       return oneAtATime.run(() =>
         withSession('searching for a member', signal, async (session): Promise<MemberSearchResult | null> => {
-          const page = await http.request({ method: 'GET', path: SEARCH_VIEW, referer: DASHBOARD_VIEW, signal });
-          const { fields } = parseSearchPage(requireOk(page, 'the search page'));
+          const { fields } = await searchFormPage(signal);
           const answer = await http.request({
             method: 'POST',
             path: '/action/UserSearch/',
