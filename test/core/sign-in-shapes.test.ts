@@ -109,3 +109,24 @@ describe('club time zone when ClubOS names none', () => {
     expect(await core.handlers.getAccount({})).toMatchObject({ clubTimeZone: 'America/Denver', clubTimeZoneSource: 'confirmed' });
   });
 });
+
+describe('demo mode with another dashboard shape', () => {
+  it('serves a dashboard without a zone when the demo setting asks for it, and the window is told the zone is assumed', async () => {
+    const clock = manualClock(chicago(2026, 12, 7, 11, 0));
+    const dir = tempDir('frontdesk-demo-shape-');
+    cleanups.push(() => dir.remove());
+    const core = await createCore({
+      dataDir: dir.dir,
+      clock,
+      logger: memoryLogger('test'),
+      credentials: memoryCredentialStore(),
+      demo: { seed: 3, historyDays: 2, dashboardShape: 'no-time-zone' },
+    });
+    cleanups.push(() => core.close());
+    await core.start();
+    await core.handlers.syncNow({});
+    await expect.poll(async () => (await core.handlers.getAccount({})).clubTimeZoneSource).toBe('assumed');
+    expect((await core.handlers.listConversations({ filter: 'all' })).items.length).toBeGreaterThan(0);
+    expect(await core.handlers.setClubTimeZone({ timeZone: CHI })).toMatchObject({ mode: 'demo', clubTimeZone: CHI, clubTimeZoneSource: 'confirmed' });
+  });
+});
