@@ -158,6 +158,27 @@ describe('sync engine', () => {
     expect(s.nextRunAt).toBeNull();
   });
 
+  it.each([
+    ['too_large', 'clubos_too_large'],
+    ['timeout', 'clubos_timeout'],
+    ['tls', 'clubos_tls'],
+    ['wrong_host', 'clubos_wrong_host'],
+    ['no_session', 'clubos_no_session'],
+    ['redirect_loop', 'clubos_redirect_loop'],
+  ] as const)('backs off on %s and keeps retrying until it clears', async (kind, code) => {
+    const fail = new ClubOSError(kind, `failed: ${kind}`);
+    const { engine: e, calls } = build(new Map([['100000001', [fail, fail, []]]]));
+    e.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const s = e.status().owners[0]!;
+    expect(s.state).toBe('backing_off');
+    expect(s.lastError).toEqual({ code, message: `failed: ${kind}` });
+    expect(s.nextRunAt).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    expect(e.status().owners[0]!.state).toBe('idle');
+  });
+
   it('joins a poll in flight instead of starting a second one', async () => {
     let release: (() => void) | null = null;
     const slow = () =>
