@@ -38,6 +38,7 @@ const CASES: HostileCase[] = [
   { name: 'gzip bomb on the dashboard', route: 'GET /action/Dashboard/view', respond: compressionBomb('gzip'), call: 'signIn', timeoutMs: GENEROUS_MS, expectedKind: 'too_large', maxRequests: 1 },
   { name: 'slow drip', route: 'POST /action/Dashboard/messages', respond: slowDrip(20), call: 'inbox', timeoutMs: DRIP_DEADLINE_MS, expectedKind: 'timeout', maxRequests: 1 },
   { name: 'inbox redirects to itself', route: 'POST /action/Dashboard/messages', respond: redirectToSelf, call: 'inbox', timeoutMs: GENEROUS_MS, expectedKind: 'http', maxRequests: 1 },
+  { name: 'login page redirects to itself', route: 'GET /action/Login/view', respond: redirectToSelf, call: 'signIn', timeoutMs: GENEROUS_MS, expectedKind: 'redirect_loop', maxRequests: 4 },
   { name: 'binary instead of the inbox', route: 'POST /action/Dashboard/messages', respond: wrongType('application/octet-stream'), call: 'inbox', timeoutMs: GENEROUS_MS, expectedKind: 'parse', maxRequests: 1 },
   { name: 'image instead of the login page', route: 'GET /action/Login/view', respond: wrongType('image/png'), call: 'signIn', timeoutMs: GENEROUS_MS, expectedKind: 'parse', maxRequests: 1 },
   { name: 'JSON instead of the inbox', route: 'POST /action/Dashboard/messages', respond: jsonInsteadOfHtml, call: 'inbox', timeoutMs: GENEROUS_MS, expectedKind: 'parse', maxRequests: 1 },
