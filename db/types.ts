@@ -65,6 +65,9 @@ export interface StoredKey {
   dedupeKey: string;
   localTime: string | null;
   occurrence: number;
+  /** Exactly as stored, so reconciliation can match the very text before a folded variant. */
+  senderName: string;
+  body: string;
 }
 
 export interface MessagePageQuery {

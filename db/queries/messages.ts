@@ -194,15 +194,21 @@ export function messageQueries(ctx: DbContext): MessageQueries {
 
   function storedKeys(ownerId: string, fromDate: string, toDate: string): StoredKey[] {
     const rows = ctx
-      .prepare('SELECT dedupe_key, local_time, occurrence FROM messages WHERE owner_id = ? AND local_date BETWEEN ? AND ?')
+      .prepare('SELECT dedupe_key, local_time, occurrence, sender_name, body FROM messages WHERE owner_id = ? AND local_date BETWEEN ? AND ?')
       .raw()
-      .all(ownerId, fromDate, toDate) as Array<[unknown, unknown, unknown]>;
-    return rows.map(([dedupeKey, localTime, occurrence]) => {
+      .all(ownerId, fromDate, toDate) as Array<[unknown, unknown, unknown, unknown, unknown]>;
+    return rows.map(([dedupeKey, localTime, occurrence, senderName, body]) => {
       // The schema guarantees these types; a cheap check instead of a schema parse per row.
-      if (typeof dedupeKey !== 'string' || (localTime !== null && typeof localTime !== 'string') || typeof occurrence !== 'number') {
+      if (
+        typeof dedupeKey !== 'string' ||
+        (localTime !== null && typeof localTime !== 'string') ||
+        typeof occurrence !== 'number' ||
+        typeof senderName !== 'string' ||
+        typeof body !== 'string'
+      ) {
         throw new Error('messages row with unexpected types');
       }
-      return { dedupeKey, localTime, occurrence };
+      return { dedupeKey, localTime, occurrence, senderName, body };
     });
   }
 

@@ -20,7 +20,7 @@ export function memorySyncStore(owners: Array<Pick<OwnerSyncRecord, 'ownerId' | 
     storedKeys(ownerId, from, to): StoredKey[] {
       return (store.rows.get(ownerId) ?? [])
         .filter((r) => r.localDate >= from && r.localDate <= to)
-        .map((r) => ({ dedupeKey: r.dedupeKey, localTime: r.localTime, occurrence: r.occurrence }));
+        .map((r) => ({ dedupeKey: r.dedupeKey, localTime: r.localTime, occurrence: r.occurrence, senderName: r.senderName, body: r.body }));
     },
     writePoll(write): Promise<PollWriteResult> {
       store.writes.push(write);
