@@ -22,6 +22,7 @@ interface OwnerRow {
   last_error_message: string | null;
   consecutive_failures: number;
   history_imported: number;
+  import_started_at: string | null;
 }
 
 function toOwner(r: OwnerRow): OwnerRecord {
@@ -39,10 +40,11 @@ function toOwner(r: OwnerRow): OwnerRecord {
     lastError,
     consecutiveFailures: r.consecutive_failures,
     historyImported: r.history_imported === 1,
+    importStartedAt: r.import_started_at,
   };
 }
 
-const COLUMNS = `owner_id, name, enabled, last_success_at, last_error_code, last_error_message, consecutive_failures, history_imported`;
+const COLUMNS = `owner_id, name, enabled, last_success_at, last_error_code, last_error_message, consecutive_failures, history_imported, import_started_at`;
 
 export interface OwnerQueries {
   /** Adds the owner, or renames it (and sets `enabled` when given); sync state is kept. */
@@ -57,6 +59,8 @@ export interface OwnerQueries {
   /** A poll failed; `consecutiveFailures` defaults to one more than stored. */
   recordSyncFailure(ownerId: string, error: ApiError, consecutiveFailures?: number): void;
   setHistoryImported(ownerId: string, imported: boolean): void;
+  /** Sets when the first import began, unless already set; returns the stored instant (ISO). */
+  beginImport(ownerId: string, at: number): string;
 }
 
 export function ownerQueries(ctx: DbContext): OwnerQueries {
@@ -114,6 +118,14 @@ export function ownerQueries(ctx: DbContext): OwnerQueries {
         )
         .run(error.code, error.message, consecutiveFailures ?? null, ownerId);
       changed(ownerId, result.changes);
+    },
+    beginImport(ownerId, at) {
+      return ctx.transaction(() => {
+        changed(ownerId, ctx.prepare('UPDATE owners SET import_started_at = coalesce(import_started_at, ?) WHERE owner_id = ?').run(epochToStored(at), ownerId).changes);
+        const started = getOrThrow(ownerId).importStartedAt;
+        if (started === null) throw new Error('import start not stored');
+        return started;
+      });
     },
     setHistoryImported(ownerId, imported) {
       changed(ownerId, ctx.prepare('UPDATE owners SET history_imported = ? WHERE owner_id = ?').run(imported ? 1 : 0, ownerId).changes);

@@ -27,5 +27,6 @@ export function dbSyncStore(deps: DbSyncStoreDeps): SyncStore {
       return ingestPoll({ db, staffNameKeys: () => staffNameKeys, historyAsRead: () => deps.historyAsRead() }, write);
     },
     recordFailure: (ownerId, error, failures) => db.owners.recordSyncFailure(ownerId, error, failures),
+    beginImport: (ownerId, at) => Date.parse(db.owners.beginImport(ownerId, at)),
   };
 }

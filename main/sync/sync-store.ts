@@ -12,6 +12,8 @@ export interface OwnerSyncRecord {
   lastError: ApiError | null;
   consecutiveFailures: number;
   historyImported: boolean;
+  /** When the owner's first import began (ISO instant), null before it did. */
+  importStartedAt: string | null;
 }
 
 export interface PollWrite {
@@ -20,7 +22,7 @@ export interface PollWrite {
   rows: NewInboxMessage[];
   /** The club's zone, to turn club-local dates and minutes into instants. */
   timeZone: string;
-  /** The owner's first sync: the rows are history, stored as read (unless the user chose otherwise) and never notified. */
+  /** History of the owner's first import: stored as read (unless the user chose otherwise) and never notified. */
   quiet: boolean;
   /** When the poll succeeded (epoch ms). */
   at: number;
@@ -43,4 +45,10 @@ export interface SyncStore {
    */
   writePoll(write: PollWrite): Promise<PollWriteResult>;
   recordFailure(ownerId: ClubOSId, error: ApiError, consecutiveFailures: number): void;
+  /**
+   * Records that the owner's first import begins at `at` (epoch ms), unless an earlier attempt
+   * already did, and returns the recorded moment: it survives restarts, so an import that is
+   * interrupted and started again keeps its first moment.
+   */
+  beginImport(ownerId: ClubOSId, at: number): number;
 }

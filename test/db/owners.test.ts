@@ -12,6 +12,7 @@ describe('owners', () => {
       lastError: null,
       consecutiveFailures: 0,
       historyImported: false,
+      importStartedAt: null,
     });
     db.owners.recordSyncSuccess(OWNER, T0, { historyImported: true });
     expect(db.owners.upsert({ ownerId: OWNER, name: 'Alex Morgan' })).toMatchObject({ name: 'Alex Morgan', historyImported: true });
@@ -42,6 +43,15 @@ describe('owners', () => {
     db.owners.setHistoryImported(OWNER, true);
     expect(db.owners.get(OWNER)?.historyImported).toBe(true);
     expect(() => db.owners.recordSyncSuccess('999', T0)).toThrow(/does not exist/);
+  });
+
+  it('remember when their first import began: the first attempt\'s moment, kept by later attempts', () => {
+    const { db } = memoryDb();
+    db.owners.upsert({ ownerId: OWNER, name: 'Alex' });
+    expect(db.owners.beginImport(OWNER, T0)).toBe('2026-11-25T13:00:00.000Z');
+    expect(db.owners.beginImport(OWNER, T0 + 3_600_000)).toBe('2026-11-25T13:00:00.000Z');
+    expect(db.owners.get(OWNER)?.importStartedAt).toBe('2026-11-25T13:00:00.000Z');
+    expect(() => db.owners.beginImport('999', T0)).toThrow(/does not exist/);
   });
 
   it('are removed with everything they own', () => {

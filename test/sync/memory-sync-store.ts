@@ -12,7 +12,7 @@ export interface MemorySyncStore extends SyncStore {
 
 export function memorySyncStore(owners: Array<Pick<OwnerSyncRecord, 'ownerId' | 'name'>>): MemorySyncStore {
   const store: MemorySyncStore = {
-    owners: owners.map((o) => ({ ...o, enabled: true, lastSuccessAt: null, lastError: null, consecutiveFailures: 0, historyImported: false })),
+    owners: owners.map((o) => ({ ...o, enabled: true, lastSuccessAt: null, lastError: null, consecutiveFailures: 0, historyImported: false, importStartedAt: null })),
     rows: new Map(),
     writes: [],
     failures: [],
@@ -30,6 +30,11 @@ export function memorySyncStore(owners: Array<Pick<OwnerSyncRecord, 'ownerId' | 
       const owner = store.owners.find((o) => o.ownerId === write.ownerId)!;
       Object.assign(owner, { historyImported: true, consecutiveFailures: 0, lastError: null, lastSuccessAt: new Date(write.at).toISOString() });
       return Promise.resolve({ added: write.rows.length, conversationIds: write.rows.length ? [1] : [] });
+    },
+    beginImport(ownerId, at) {
+      const owner = store.owners.find((o) => o.ownerId === ownerId)!;
+      owner.importStartedAt ??= new Date(at).toISOString();
+      return Date.parse(owner.importStartedAt);
     },
     recordFailure(ownerId, error, consecutiveFailures) {
       store.failures.push({ ownerId, error, consecutiveFailures });

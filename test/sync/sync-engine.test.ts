@@ -96,6 +96,41 @@ describe('sync engine', () => {
     expect(events.filter((ev) => ev.type === 'messagesAdded').at(-1)).toMatchObject({ count: 1, quiet: false });
   });
 
+  it('keeps texts that arrive while an interrupted first import is retried live, across a restart', async () => {
+    // 12:00 in Chicago: the import begins, and dies writing its history.
+    const history = [row('Ana Ruiz', 'Ok', '09:10', 0), row('Bo Chen', 'Hi', null, 1)];
+    const realWrite = store.writePoll.bind(store);
+    let crashes = 1;
+    store.writePoll = (write) => (crashes-- > 0 ? Promise.reject(new Error('the process died')) : realWrite(write));
+    const first = build(new Map([['100000001', [history]]]));
+    first.engine.start();
+    await vi.advanceTimersByTimeAsync(0);
+    await first.engine.stop();
+    expect(store.writes).toHaveLength(0);
+    const startedAt = store.owners[0]!.importStartedAt;
+    expect(startedAt).toBe('2026-12-07T18:00:00.000Z');
+
+    // 12:30: a new process tries again; two texts came in meanwhile, one in the very minute the
+    // import began, and one from just before it that the first attempt never stored.
+    vi.setSystemTime(Date.parse('2026-12-07T18:30:00Z'));
+    const later = [row('Cy Diaz', 'Are you open?', '12:20', 0), row('Ana Ruiz', 'Same minute', '12:00', 1), row('Bo Chen', 'Early', '11:59', 2), ...history.map((r) => ({ ...r, position: r.position + 3 }))];
+    events = [];
+    const second = build(new Map([['100000001', [later]]]));
+    second.engine.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.owners[0]!.importStartedAt).toBe(startedAt);
+    expect(store.writes.map((w) => [w.quiet, w.rows.map((r) => r.body)])).toEqual([
+      [true, ['Hi', 'Ok', 'Early']],
+      [false, ['Same minute', 'Are you open?']],
+    ]);
+    const added = events.filter((ev) => ev.type === 'messagesAdded');
+    expect(added.map((ev) => [ev.count, ev.quiet])).toEqual([
+      [3, true],
+      [2, false],
+    ]);
+    expect(second.engine.status().owners[0]!.historyImported).toBe(true);
+  });
+
   it('numbers every event with increasing sequence numbers', async () => {
     const { engine: e } = build(new Map([['100000001', [[row('Ana Ruiz', 'Ok', '09:10')]]]]));
     e.start();
@@ -256,7 +291,7 @@ describe('sync engine', () => {
     const { engine: e, calls } = build(new Map());
     e.start();
     await vi.advanceTimersByTimeAsync(0);
-    store.owners.push({ ownerId: '100000009', name: 'Kim Lee', enabled: true, lastSuccessAt: null, lastError: null, consecutiveFailures: 0, historyImported: false });
+    store.owners.push({ ownerId: '100000009', name: 'Kim Lee', enabled: true, lastSuccessAt: null, lastError: null, consecutiveFailures: 0, historyImported: false, importStartedAt: null });
     e.refreshOwners();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toContain('100000009');
