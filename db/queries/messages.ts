@@ -120,6 +120,8 @@ export interface MessageQueries {
   insert(batch: readonly NewMessage[], options?: InsertOptions): InsertResult;
   /** The owner's keys with club-local date in [fromDate, toDate], read from a covering index. */
   storedKeys(ownerId: string, fromDate: string, toDate: string): StoredKey[];
+  /** The latest `sent_at` of the conversation's messages with one of `intents`, or null. */
+  newestWithIntent(conversationId: number, intents: readonly z.infer<typeof intentSchema>[]): string | null;
   /** The newest page first; items oldest→newest; `prevCursor` pages further back. */
   page(query: MessagePageQuery): { items: Message[]; prevCursor: string | null };
   get(messageId: number): Message | null;
@@ -212,6 +214,14 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     });
   }
 
+  function newestWithIntent(conversationId: number, intents: readonly z.infer<typeof intentSchema>[]): string | null {
+    if (intents.length === 0) return null;
+    const row = ctx
+      .prepare(`SELECT max(sent_at) AS at FROM messages WHERE conversation_id = ? AND intent IN (${intents.map(() => '?').join(', ')})`)
+      .get(conversationId, ...intents) as { at: string | null } | undefined;
+    return row?.at ?? null;
+  }
+
   function page(query: MessagePageQuery): { items: Message[]; prevCursor: string | null } {
     const limit = clampLimit(query.limit, 100);
     const before = query.before ? decodeMessageCursor(query.before) : null;
@@ -261,5 +271,5 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     if (result.changes === 0) throw notFound('message', messageId);
   }
 
-  return { insert, storedKeys, page, get, setClassification, markResponded };
+  return { insert, storedKeys, newestWithIntent, page, get, setClassification, markResponded };
 }

@@ -128,7 +128,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     try {
       // Recorded before the first request: texts later than this moment are live, even when this
       // import is interrupted and a later attempt (after a restart, too) finishes it.
-      const importStartedAt = loop.historyImported ? null : store.beginImport(ownerId, clock.now());
+      const importStart = loop.historyImported ? null : store.beginImport(ownerId, clock.now());
       const snapshot = await client.getInbox(ownerId, abort.signal);
       if (abort.signal.aborted) throw abort.signal.reason;
       rowsSeen = snapshot.rows.length;
@@ -137,33 +137,27 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const keys = await snapshotKeys(snapshot.rows, loop.keyMemo.keyOf);
       if (abort.signal.aborted) throw abort.signal.reason;
       const fresh = range ? reconcile(ownerId, snapshot.rows, store.storedKeys(ownerId, range.from, range.to), keys) : [];
-      const importing = importStartedAt !== null;
-      const { history, live } = importing ? splitImport(fresh, importStartedAt, snapshot.timeZone) : { history: [], live: fresh };
+      const split = importStart ? splitImport(fresh, importStart, snapshot.timeZone) : null;
+      const live = split ? split.live : fresh;
       // Only what changes the stored state is written: new rows, the first import, or the end of a failure streak.
-      const mustRecord = fresh.length > 0 || importing || loop.consecutiveFailures > 0;
+      const mustRecord = fresh.length > 0 || split !== null || loop.consecutiveFailures > 0;
       const at = clock.now();
-      const writes: Array<{ rows: typeof fresh; quiet: boolean }> = [];
-      // History first: its last chunk marks the import done, so live rows that a crash keeps
-      // from being written are found by the next poll, which no longer imports.
-      if (importing) writes.push({ rows: history, quiet: true });
-      if (live.length > 0 || (mustRecord && !importing)) writes.push({ rows: live, quiet: false });
-      const results: Array<{ added: number; conversationIds: number[]; quiet: boolean }> = [];
-      for (const w of writes) {
-        const written = await store.writePoll({ ownerId, rows: w.rows, timeZone: snapshot.timeZone, quiet: w.quiet, at });
-        results.push({ ...written, quiet: w.quiet });
-      }
-      const result = { added: results.reduce((n, r) => n + r.added, 0) };
-      const quiet = importing && live.length === 0;
+      const result = mustRecord
+        ? await store.writePoll({ ownerId, rows: live, history: split && { recent: split.recent, older: split.older }, timeZone: snapshot.timeZone, at })
+        : { added: 0, conversationIds: [], historyAdded: 0, historyConversationIds: [] };
+      const quiet = split !== null && live.length === 0;
       loop.historyImported = true;
       loop.lastSuccessAt = at;
       loop.lastError = null;
       loop.consecutiveFailures = 0;
-      loop.addedLastPoll = result.added;
+      loop.addedLastPoll = result.added + result.historyAdded;
       loop.state = polling ? 'idle' : 'stopped';
-      for (const r of results) {
-        if (r.added > 0) events.emit({ type: 'messagesAdded', ownerId, conversationIds: r.conversationIds, count: r.added, quiet: r.quiet });
+      if (result.historyAdded > 0) {
+        events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.historyConversationIds, count: result.historyAdded, quiet: true });
       }
-      log.info('poll', { owner: ownerId, durationMs: clock.now() - started, rowsSeen, rowsAdded: result.added, outcome: 'ok', quiet, liveDuringImport: importing ? live.length : 0 });
+      if (result.added > 0) events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.conversationIds, count: result.added, quiet: false });
+      const rowsAdded = result.added + result.historyAdded;
+      log.info('poll', { owner: ownerId, durationMs: clock.now() - started, rowsSeen, rowsAdded, outcome: 'ok', quiet, liveDuringImport: split ? live.length : 0 });
       schedule(loop, intervalMs);
     } catch (error) {
       if (abort.signal.aborted) {

@@ -13,6 +13,7 @@ describe('owners', () => {
       consecutiveFailures: 0,
       historyImported: false,
       importStartedAt: null,
+      importRecentStored: false,
     });
     db.owners.recordSyncSuccess(OWNER, T0, { historyImported: true });
     expect(db.owners.upsert({ ownerId: OWNER, name: 'Alex Morgan' })).toMatchObject({ name: 'Alex Morgan', historyImported: true });
@@ -48,9 +49,9 @@ describe('owners', () => {
   it('remember when their first import began: the first attempt\'s moment, kept by later attempts', () => {
     const { db } = memoryDb();
     db.owners.upsert({ ownerId: OWNER, name: 'Alex' });
-    expect(db.owners.beginImport(OWNER, T0)).toBe('2026-11-25T13:00:00.000Z');
-    expect(db.owners.beginImport(OWNER, T0 + 3_600_000)).toBe('2026-11-25T13:00:00.000Z');
-    expect(db.owners.get(OWNER)?.importStartedAt).toBe('2026-11-25T13:00:00.000Z');
+    expect(db.owners.beginImport(OWNER, T0).importStartedAt).toBe('2026-11-25T13:00:00.000Z');
+    db.owners.setImportRecentStored(OWNER);
+    expect(db.owners.beginImport(OWNER, T0 + 3_600_000)).toMatchObject({ importStartedAt: '2026-11-25T13:00:00.000Z', importRecentStored: true });
     expect(() => db.owners.beginImport('999', T0)).toThrow(/does not exist/);
   });
 

@@ -81,7 +81,7 @@ describe('sync engine', () => {
     e.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(store.writes).toHaveLength(1);
-    expect(store.writes[0]!.quiet).toBe(true);
+    expect(store.writes[0]!.history).not.toBeNull();
     const added = events.filter((ev) => ev.type === 'messagesAdded');
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ count: 2, quiet: true });
@@ -91,7 +91,7 @@ describe('sync engine', () => {
 
     await vi.advanceTimersByTimeAsync(10_000);
     expect(store.writes).toHaveLength(2);
-    expect(store.writes[1]!.quiet).toBe(false);
+    expect(store.writes[1]!.history).toBeNull();
     expect(store.writes[1]!.rows.map((r) => r.localTime)).toEqual(['09:40']);
     expect(events.filter((ev) => ev.type === 'messagesAdded').at(-1)).toMatchObject({ count: 1, quiet: false });
   });
@@ -119,10 +119,12 @@ describe('sync engine', () => {
     second.engine.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(store.owners[0]!.importStartedAt).toBe(startedAt);
-    expect(store.writes.map((w) => [w.quiet, w.rows.map((r) => r.body)])).toEqual([
-      [true, ['Hi', 'Ok', 'Early']],
-      [false, ['Same minute', 'Are you open?']],
-    ]);
+    expect(store.writes).toHaveLength(1);
+    const write = store.writes[0]!;
+    // History of the import's first day goes with the live rows; older history after them.
+    expect(write.history?.older.map((r) => r.body)).toEqual(['Hi']);
+    expect(write.history?.recent.map((r) => r.body)).toEqual(['Ok', 'Early']);
+    expect(write.rows.map((r) => r.body)).toEqual(['Same minute', 'Are you open?']);
     const added = events.filter((ev) => ev.type === 'messagesAdded');
     expect(added.map((ev) => [ev.count, ev.quiet])).toEqual([
       [3, true],
@@ -291,7 +293,7 @@ describe('sync engine', () => {
     const { engine: e, calls } = build(new Map());
     e.start();
     await vi.advanceTimersByTimeAsync(0);
-    store.owners.push({ ownerId: '100000009', name: 'Kim Lee', enabled: true, lastSuccessAt: null, lastError: null, consecutiveFailures: 0, historyImported: false, importStartedAt: null });
+    store.owners.push({ ownerId: '100000009', name: 'Kim Lee', enabled: true, lastSuccessAt: null, lastError: null, consecutiveFailures: 0, historyImported: false, importStartedAt: null, importRecentStored: false });
     e.refreshOwners();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toContain('100000009');
