@@ -3,7 +3,7 @@
 // error with its own message, because only one of them (ClubOS refusing the password) means the
 // user must act; the others (no session cookies, a redirect loop, another host, TLS) are the
 // network's or ClubOS's trouble and are retried with backoff.
-import { ClubOSError } from './errors';
+import { ClubOSError } from '../../common/errors/clubos-error';
 import type { ClubOSTransport } from './http-transport';
 import { parseDashboard } from './parse/dashboard';
 import { isLoginPage, parseHtml } from './parse/html-document';

@@ -7,7 +7,8 @@
 // Keys fold case, width and whitespace, so "Ok", "OK" and "ｏｋ" of one day share a key: every pass
 // runs first for rows whose sender and body are exactly the stored ones, then for the folded
 // rest, so a new "OK" never claims the stored "Ok" and leaves "Ok" to be stored again in its place.
-import type { ClubOSId, InboxRow } from '../clubos/types';
+import type { ClubOSId } from '../../common/clubos-id';
+import type { InboxRow } from '../clubos/types';
 import { messageKey, type KeyFunction } from './message-key';
 
 export interface StoredKey {
