@@ -5,7 +5,7 @@
 // midnight, so the first attempt that gets a snapshot stores the rows of the import's first day
 // (and later) before any older history; from then on an unmatched row of those days is new.
 import type { NewInboxMessage } from './reconcile';
-import { localDate, parseDate, zonedToEpoch } from '../time/club-time';
+import { localDate, parseDate, zonedToEpoch } from '../../common/time/club-time';
 
 const MINUTE_MS = 60_000;
 

@@ -5,11 +5,11 @@
 // is the club's, set by the parent with every poll, so the parent can jump it while it is dead.
 import { openDatabase, type FrontdeskDb } from '../../db';
 import { createClubOSClient } from '../../main/clubos/client';
-import { dbSyncStore } from '../../main/core/db-sync-store';
-import { createEventBus } from '../../main/core/event-bus';
-import { silentLogger } from '../../main/log/logger';
+import { dbSyncStore } from '../../main/services/db-sync-store';
+import { createEventBus } from '../../common/event-bus';
+import { silentLogger } from '../../common/log/logger';
 import { createSyncEngine } from '../../main/sync/sync-engine';
-import { manualClock } from '../../main/time/manual-clock';
+import { manualClock } from '../../common/time/manual-clock';
 import { childConfigSchema, toChildSchema, type FromChild } from './kill-soak-messages';
 
 const send = (message: FromChild): void => {

@@ -3,9 +3,9 @@
 // stops the owner; every other failure is reported as what it is and retried.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClubOSClient } from '../../main/clubos/client';
-import { createEventBus } from '../../main/core/event-bus';
-import { silentLogger } from '../../main/log/logger';
-import { systemClock } from '../../main/time/clock';
+import { createEventBus } from '../../common/event-bus';
+import { silentLogger } from '../../common/log/logger';
+import { systemClock } from '../../common/time/clock';
 import { createSyncEngine, type SyncEngine } from '../../main/sync/sync-engine';
 import { reply, startStubClubOS, type StubClubOS } from '../clubos/client/stub-clubos';
 import { memorySyncStore } from './memory-sync-store';

@@ -3,9 +3,9 @@
 // (sampled, and the kernel's maxRSS). Started by hostile-network.test.ts; the answer goes back
 // over the IPC channel.
 import { createClubOSClient } from '../../../main/clubos/client';
-import { isClubOSError } from '../../../main/clubos/errors';
-import { silentLogger } from '../../../main/log/logger';
-import { systemClock } from '../../../main/time/clock';
+import { isClubOSError } from '../../../common/errors/clubos-error';
+import { silentLogger } from '../../../common/log/logger';
+import { systemClock } from '../../../common/time/clock';
 import { hostileProbeInputSchema, type HostileProbeResult } from './hostile-probe-messages';
 
 const MB = 1024 * 1024;

@@ -7,10 +7,10 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClubOSError } from '../../../main/clubos/errors';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 import { createTransport, type ClubOSTransport } from '../../../main/clubos/http-transport';
-import { silentLogger } from '../../../main/log/logger';
-import { manualClock } from '../../../main/time/manual-clock';
+import { silentLogger } from '../../../common/log/logger';
+import { manualClock } from '../../../common/time/manual-clock';
 
 const CAP = 64 * 1024;
 const servers: Server[] = [];
