@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { app, dialog, ipcMain, safeStorage, screen, shell, type BrowserWindow } from 'electron';
 import type { Core } from './core/core';
 import { createCore } from './core/create-core';
-import { observeSettings } from './ipc/observe-settings';
 import { pushEvents } from './ipc/push-events';
 import { registerHandlers } from './ipc/register-handlers';
 import { createSenderCheck } from './ipc/sender-check';
@@ -78,7 +77,7 @@ async function start(): Promise<void> {
   const status = watchAppStatus({ core, timers: systemTimers, logger: log });
   teardown.push(() => status.dispose());
   await status.refresh();
-  const sync = createSyncActions({ handlers: core.handlers, isPolling: () => status.current().sync?.polling ?? false, logger: log });
+  const sync = createSyncActions({ sync: core.services.sync, isPolling: () => status.current().sync?.polling ?? false, logger: log });
   const tray = setupTray({
     status,
     platform: process.platform,
@@ -88,7 +87,8 @@ async function start(): Promise<void> {
   teardown.push(() => tray.destroy());
   teardown.push(setupMenu(core, status, sync, logDir, log));
   teardown.push(setupNewMessageNotifications({ core, notifier, window: () => win, timers: systemTimers, logger: log }));
-  applyLoginItem((await core.handlers.getSettings({})).launchAtLogin, log);
+  teardown.push(core.services.settings.onSaved((saved) => applyLoginItem(saved.launchAtLogin, log)));
+  applyLoginItem(core.services.settings.get().launchAtLogin, log);
 
   await core.start();
   log.info('started');
@@ -120,8 +120,7 @@ function registerIpc(core: Core, logger: Logger): () => void {
     isOwnContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id,
     devServerUrl,
   });
-  const handlers = observeSettings(core.handlers, (settings) => applyLoginItem(settings.launchAtLogin, log), log);
-  return registerHandlers(ipcMain, handlers, { isTrustedSender, logger: log });
+  return registerHandlers(ipcMain, core.handlers, { isTrustedSender, logger: log });
 }
 
 function setupMenu(core: Core, status: AppStatus, sync: ReturnType<typeof createSyncActions>, logDir: string, log: Logger): () => void {

@@ -3,6 +3,7 @@
 // are local; the cached columns follow the messages (cached-columns.ts).
 import { z } from 'zod';
 import { conversationStatusSchema, type Conversation, type Counts } from '../../common/contract';
+import { selectByIds } from '../by-ids';
 import type { DbContext } from '../db-context';
 import { DbError, notFound } from '../errors';
 import { epochToStored, toStoredInstant } from '../iso-time';
@@ -39,6 +40,8 @@ const statusSchema = z
 
 export interface ConversationQueries {
   get(id: number): Conversation | null;
+  /** The conversations with these ids, in the order given; ids that do not exist are left out. */
+  getMany(ids: readonly number[]): Conversation[];
   findByMemberId(ownerId: string, memberId: string): Conversation | null;
   /**
    * The name-keyed conversation of that name; failing that, the one member-keyed conversation
@@ -230,6 +233,7 @@ export function conversationQueries(ctx: DbContext): ConversationQueries {
 
   return {
     get,
+    getMany: (ids) => selectByIds(ctx, `SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id`, ids, toConversation),
     findByMemberId: (ownerId, memberId) => byKey(memberKey(ownerId, memberId)),
     findByNameKey,
     findOrCreate,

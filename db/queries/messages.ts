@@ -2,6 +2,7 @@
 // every poll, a page of one conversation, and the classifier's and sender's updates.
 import { z } from 'zod';
 import { channelSchema, directionSchema, intentSchema, type Conversation, type Message } from '../../common/contract';
+import { selectByIds } from '../by-ids';
 import { decodeMessageCursor, encodeMessageCursor } from '../cursor';
 import type { DbContext } from '../db-context';
 import { DbError, notFound } from '../errors';
@@ -123,6 +124,8 @@ export interface MessageQueries {
   /** The newest page first; items oldest→newest; `prevCursor` pages further back. */
   page(query: MessagePageQuery): { items: Message[]; prevCursor: string | null };
   get(messageId: number): Message | null;
+  /** The messages with these ids, in the order given; ids that do not exist are left out. */
+  getMany(messageIds: readonly number[]): Message[];
   /** The classifier's verdict (intent, ai_confidence_score, requires_response, ai_processed=1). */
   setClassification(messageId: number, classification: Classification): Conversation;
   /** Records that a reply went out for this message (ai_responded, ai_response_sent_at). */
@@ -228,6 +231,8 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     return row === undefined ? null : toMessage(row);
   }
 
+  const getMany = (ids: readonly number[]): Message[] => selectByIds(ctx, `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id`, ids, toMessage);
+
   function setClassification(messageId: number, classification: Classification): Conversation {
     const c = parseInput(classificationSchema, classification, 'classification');
     return ctx.transaction(() => {
@@ -255,5 +260,5 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     if (result.changes === 0) throw notFound('message', messageId);
   }
 
-  return { insert, storedKeys, page, get, setClassification, markResponded };
+  return { insert, storedKeys, page, get, getMany, setClassification, markResponded };
 }

@@ -4,12 +4,18 @@
 // loop in between: the window stays responsive, and a crash between chunks leaves a consistent
 // database whose next poll stores the rest.
 import type { FrontdeskDb } from '../../db';
-import type { PollWrite, PollWriteResult } from '../sync/sync-store';
+import type { PollWrite } from '../sync/sync-store';
 import { inboxDraft, type DraftContext } from './inbox-drafts';
 
 export const INGEST_CHUNK_ROWS = 150;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** What one poll stored: the new messages' ids (oldest first) and the conversations they changed. */
+export interface IngestResult {
+  insertedIds: number[];
+  conversationIds: number[];
+}
 
 export interface IngestContext {
   db: FrontdeskDb;
@@ -18,7 +24,7 @@ export interface IngestContext {
   historyAsRead(): boolean;
 }
 
-function writeChunk(ctx: IngestContext, write: PollWrite, rows: PollWrite['rows'], last: boolean): PollWriteResult {
+function writeChunk(ctx: IngestContext, write: PollWrite, rows: PollWrite['rows'], last: boolean): IngestResult {
   const { db } = ctx;
   const draftContext: DraftContext = {
     timeZone: write.timeZone,
@@ -38,22 +44,22 @@ function writeChunk(ctx: IngestContext, write: PollWrite, rows: PollWrite['rows'
       if (intent === 'opt_out' || intent === 'opt_in') db.conversations.setOptedOut(conversationIds[i]!, intent === 'opt_out');
     });
     if (last) db.owners.recordSyncSuccess(write.ownerId, write.at, { historyImported: true });
-    return { added: result.insertedIds.length, conversationIds: result.conversationIds };
+    return { insertedIds: result.insertedIds, conversationIds: result.conversationIds };
   });
 }
 
-export async function ingestPoll(ctx: IngestContext, write: PollWrite): Promise<PollWriteResult> {
+export async function ingestPoll(ctx: IngestContext, write: PollWrite): Promise<IngestResult> {
   if (!write.quiet || write.rows.length <= INGEST_CHUNK_ROWS) {
     return writeChunk(ctx, write, write.rows, true);
   }
-  let added = 0;
+  const insertedIds: number[] = [];
   const touched = new Set<number>();
   for (let start = 0; start < write.rows.length; start += INGEST_CHUNK_ROWS) {
     const end = Math.min(write.rows.length, start + INGEST_CHUNK_ROWS);
     const result = writeChunk(ctx, write, write.rows.slice(start, end), end === write.rows.length);
-    added += result.added;
+    insertedIds.push(...result.insertedIds);
     for (const id of result.conversationIds) touched.add(id);
     if (end < write.rows.length) await yieldToEventLoop();
   }
-  return { added, conversationIds: [...touched].sort((a, b) => a - b) };
+  return { insertedIds, conversationIds: [...touched].sort((a, b) => a - b) };
 }

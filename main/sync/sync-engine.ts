@@ -141,15 +141,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const at = clock.now();
       const result = mustRecord
         ? await store.writePoll({ ownerId, rows: fresh, timeZone: snapshot.timeZone, quiet, at })
-        : { added: 0, conversationIds: [] };
+        : { added: 0, conversationIds: [], changes: null };
       loop.historyImported = true;
       loop.lastSuccessAt = at;
       loop.lastError = null;
       loop.consecutiveFailures = 0;
       loop.addedLastPoll = result.added;
       loop.state = polling ? 'idle' : 'stopped';
-      if (result.added > 0) {
-        events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.conversationIds, count: result.added, quiet });
+      if (result.added > 0 && result.changes) {
+        events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.conversationIds, count: result.added, quiet, ...result.changes });
       }
       log.info('poll', { owner: ownerId, durationMs: clock.now() - started, rowsSeen, rowsAdded: result.added, outcome: 'ok', quiet });
       schedule(loop, intervalMs);

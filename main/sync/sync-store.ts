@@ -1,6 +1,6 @@
 // What the sync engine needs from storage. The core implements it over db/ and the
 // conversation manager; tests can implement it in memory.
-import type { ApiError } from '../../common/contract';
+import type { ApiError, ConversationChanges, Message } from '../../common/contract';
 import type { OwnerRecord } from '../../db/types';
 import type { ClubOSId } from '../../common/clubos-id';
 import type { NewInboxMessage, StoredKey } from './reconcile';
@@ -20,6 +20,8 @@ export interface PollWrite {
 export interface PollWriteResult {
   added: number;
   conversationIds: number[];
+  /** What the poll changed, as the `messagesAdded` event carries it; null when nothing was added. */
+  changes: (ConversationChanges & { messages: Message[] | null }) | null;
 }
 
 export interface SyncStore {

@@ -30,7 +30,11 @@ export function memorySyncStore(owners: Array<Pick<OwnerRecord, 'ownerId' | 'nam
       store.rows.set(write.ownerId, list);
       const owner = store.owners.find((o) => o.ownerId === write.ownerId)!;
       Object.assign(owner, { historyImported: true, consecutiveFailures: 0, lastError: null, lastSuccessAt: new Date(write.at).toISOString() });
-      return Promise.resolve({ added: write.rows.length, conversationIds: write.rows.length ? [1] : [] });
+      const added = write.rows.length;
+      // No conversations here: the engine passes on whatever the store says changed.
+      const noCounts = { filters: { all: 0, unread: 0, needs_reply: 0, snoozed: 0, resolved: 0, archived: 0 }, tags: [], unreadTotal: 0 };
+      const changes = added > 0 ? { conversations: [], counts: noCounts, ownerCounts: noCounts, messages: [] } : null;
+      return Promise.resolve({ added, conversationIds: added ? [1] : [], changes });
     },
     recordFailure(ownerId, error, consecutiveFailures) {
       store.failures.push({ ownerId, error, consecutiveFailures });
