@@ -2,6 +2,7 @@
 // builds `window.frontdesk` from the same table, the browser test bridge serves it over a
 // WebSocket, and the renderer imports only the types.
 import { z } from 'zod';
+import { clubosIdSchema } from './clubos-id';
 import { INTENTS } from './intent-catalog';
 
 // ---------------------------------------------------------------------------------------------
@@ -11,7 +12,7 @@ import { INTENTS } from './intent-catalog';
 const isoTime = z.iso.datetime({ offset: true });
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const id = z.number().int().positive();
-const clubosId = z.string().regex(/^\d{1,12}$/, 'expected a numeric ClubOS id');
+const clubosId = clubosIdSchema;
 const shortText = z.string().trim().min(1).max(200);
 
 export const intentSchema = z.enum(INTENTS);

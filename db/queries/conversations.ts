@@ -24,8 +24,9 @@ import { listConversations } from './conversation-list';
 import { countConversations, unreadTotals } from './counts';
 import { mergeConversations } from './merge';
 import { normalizeTags, replaceTags } from './tags';
+import { clubosIdSchema } from '../../common/clubos-id';
 
-const clubosId = z.string().regex(/^\d{1,12}$/, 'expected a numeric ClubOS id');
+const clubosId = clubosIdSchema;
 const keySchema = z.object({
   ownerId: clubosId,
   memberId: clubosId.nullable(),

@@ -18,9 +18,12 @@ export function createSyncActions({
   logger: Logger;
 }): SyncActions {
   const run = (what: string, work: () => unknown): void => {
-    Promise.resolve()
-      .then(work)
-      .catch((error: unknown) => logger.warn(`${what} failed`, { error }));
+    const failed = (error: unknown): void => logger.warn(`${what} failed`, { error });
+    try {
+      Promise.resolve(work()).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
   };
   return {
     syncNow: () => run('sync now', () => sync.syncNow()),

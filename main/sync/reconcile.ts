@@ -5,27 +5,15 @@
 // So a second "Ok" at a later minute is new even when the inbox was cleared in between, and
 // yesterday's `11:58 PM` row that now reads `Dec 8` still matches the row stored last night.
 import type { ClubOSId } from '../../common/clubos-id';
+import type { StoredKey } from '../../db/types';
 import type { InboxRow } from '../clubos/types';
 import { messageKey, type KeyFunction } from './message-key';
 
-export interface StoredKey {
-  dedupeKey: string;
-  localTime: string | null;
-  occurrence: number;
-}
-
-export interface NewInboxMessage {
+/** An inbox row that reconciliation found new: the row itself, with whose inbox and its key. */
+export interface NewInboxMessage extends InboxRow {
   ownerId: ClubOSId;
-  senderName: string;
-  memberId: ClubOSId | null;
-  body: string;
-  localDate: string;
-  localTime: string | null;
-  label: string;
   dedupeKey: string;
   occurrence: number;
-  /** Position in the snapshot (0 = newest): orders day-only rows within their day. */
-  position: number;
 }
 
 /** The club-local date range a snapshot covers, for loading the stored keys it can match. */

@@ -1,9 +1,9 @@
 // What the sync engine needs from storage. The core implements it over db/ and the
 // conversation manager; tests can implement it in memory.
 import type { ApiError, ConversationChanges, Message } from '../../common/contract';
-import type { OwnerRecord } from '../../db/types';
+import type { OwnerRecord, StoredKey } from '../../db/types';
 import type { ClubOSId } from '../../common/clubos-id';
-import type { NewInboxMessage, StoredKey } from './reconcile';
+import type { NewInboxMessage } from './reconcile';
 
 export interface PollWrite {
   ownerId: ClubOSId;

@@ -1,7 +1,7 @@
 // An in-memory SyncStore for engine unit tests: what the engine asked to write, nothing more.
 import type { ApiError } from '../../common/contract';
-import type { NewInboxMessage, StoredKey } from '../../main/sync/reconcile';
-import type { OwnerRecord } from '../../db/types';
+import type { NewInboxMessage } from '../../main/sync/reconcile';
+import type { OwnerRecord, StoredKey } from '../../db/types';
 import type { PollWrite, PollWriteResult, SyncStore } from '../../main/sync/sync-store';
 
 export interface MemorySyncStore extends SyncStore {

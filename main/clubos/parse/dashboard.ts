@@ -7,11 +7,12 @@ import { ClubOSError } from '../../../common/errors/clubos-error';
 import type { ClubContext } from '../types';
 import { collapsedText, parseHtml, rejectLoginPage } from './html-document';
 import { readAssignedJson } from './script-json';
+import { clubosIdSchema, isClubOSId } from '../../../common/clubos-id';
 
 const VIEW_DATA = 'window.recentLeadsListViewData';
 
 // ClubOS ids are numeric; the JSON may carry them as numbers or strings.
-const id = z.union([z.string().regex(/^\d{1,12}$/), z.number().int().nonnegative().transform(String)]);
+const id = z.union([clubosIdSchema, z.number().int().nonnegative().transform(String)]);
 
 const knownTimeZone = z.string().refine((zone) => {
   try {
@@ -60,7 +61,7 @@ function readOwners(root: HTMLElement): ClubContext['owners'] {
   const owners: ClubContext['owners'] = [];
   for (const option of select.querySelectorAll('option')) {
     const value = (option.getAttribute('value') ?? '').trim();
-    if (!/^\d{1,12}$/.test(value)) throw new ClubOSError('parse', 'an inbox owner option has no ClubOS id');
+    if (!isClubOSId(value)) throw new ClubOSError('parse', 'an inbox owner option has no ClubOS id');
     const group = option.closest('optgroup')?.getAttribute('label') ?? '';
     owners.push({ id: value, name: collapsedText(option), kind: /club/i.test(group) ? 'location' : 'employee' });
   }

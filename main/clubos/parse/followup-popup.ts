@@ -8,6 +8,7 @@ import type { HistoryKind } from '../types';
 import { parseFollowUpEntryHeader, type FollowUpEntryHeader } from './followup-entry-header';
 import { countFormControls, scrapeFormFields, type FormField } from './form-fields';
 import { parseHtml, readableText, rejectLoginPage, requireBalanced } from './html-document';
+import { isClubOSId } from '../../../common/clubos-id';
 
 export interface FollowUpLogEntry extends FollowUpEntryHeader {
   kind: HistoryKind;
@@ -45,7 +46,7 @@ export function parseFollowUpPopup(html: string): FollowUpPopup {
   const value = (name: string): string => fields.find(([n]) => n === name)?.[1].trim() ?? '';
   if (value('_sourcePage') === '' || value('__fp') === '') throw new ClubOSError('parse', 'the FollowUp form lacks its _sourcePage/__fp tokens');
   const memberId = value('followUpUser.tfoUserId');
-  if (!/^\d{1,12}$/.test(memberId)) throw new ClubOSError('parse', 'the FollowUp form has no member id');
+  if (!isClubOSId(memberId)) throw new ClubOSError('parse', 'the FollowUp form has no member id');
   const memberName = [value('followUpUser.firstName'), value('followUpUser.lastName')].filter((p) => p !== '').join(' ');
 
   const log = popup.querySelector('#follow-up-log');

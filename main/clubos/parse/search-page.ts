@@ -4,6 +4,7 @@ import type { MemberSearchResult } from '../types';
 import { readFormTokens, type FormTokens } from './form-tokens';
 import { collapsedText, parseHtml, rejectLoginPage, requireBalanced } from './html-document';
 import { isSomethingNotRight } from './something-not-right';
+import { isClubOSId } from '../../../common/clubos-id';
 
 export function parseSearchPage(html: string): FormTokens {
   const root = parseHtml(html, 'the search page');
@@ -29,7 +30,7 @@ export function parseSearchResults(html: string): MemberSearchResult[] {
   return items.map((item, index) => {
     const id = (item.getAttribute('data-id') ?? '').trim();
     const fullName = (item.getAttribute('data-full-name') ?? '').replace(/\s+/g, ' ').trim();
-    if (!/^\d{1,12}$/.test(id)) throw new ClubOSError('parse', `search result ${index} has no ClubOS id`);
+    if (!isClubOSId(id)) throw new ClubOSError('parse', `search result ${index} has no ClubOS id`);
     if (fullName === '') throw new ClubOSError('parse', `search result ${index} has no name`);
     return { id, fullName };
   });
