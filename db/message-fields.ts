@@ -102,19 +102,20 @@ export function insertTuple(m: ParsedMessage): unknown[] {
   return written.map(([key, field]) => (field.store ? field.store(m) : (m[key] ?? null)));
 }
 
-/** The SELECT list (table alias `m`) that `toMessage` reads. */
-export const MESSAGE_COLUMNS = shown.map(([, f]) => `m.${f.column}`).join(', ');
+/**
+ * The SELECT list (table alias `m`) that `toMessage` reads: each column under its field's name,
+ * so reading a row is one parse with no renaming.
+ */
+export const MESSAGE_COLUMNS = shown.map(([key, f]) => `m.${f.column} AS "${key}"`).join(', ');
 
-const messageRow = z.object(Object.fromEntries(shown.map(([, f]) => [f.column, f.read])));
+const messageRow = z.object(Object.fromEntries(shown.map(([key, f]) => [key, f.read])) as { [K in ReadKey]: Fields[K]['read'] });
 
-type ReadShape = { [K in ReadKey]: z.output<Fields[K]['read']> };
 // The read fields are exactly the contract's Message: a field added to one and not the other fails here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const readShapeIsMessage: Same<ReadShape, Message> = true;
+const readShapeIsMessage: Same<z.output<typeof messageRow>, Message> = true;
 void readShapeIsMessage;
 
 /** A row selected with MESSAGE_COLUMNS, parsed into the contract's shape. */
 export function toMessage(row: unknown): Message {
-  const r = messageRow.parse(row);
-  return Object.fromEntries(shown.map(([key, f]) => [key, r[f.column]])) as ReadShape;
+  return messageRow.parse(row);
 }
