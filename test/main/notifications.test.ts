@@ -118,6 +118,15 @@ describe('new-message notifications', () => {
     expect(shown.map((n) => n.options)).toEqual([{ title: '3 new messages from Ben, Ana', body: 'Ben: Late\nAna: Can I freeze?' }]);
   });
 
+  it('names members from the events alone, without reading any conversation again', async () => {
+    const { add, core } = setup();
+    add([1], 1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(shown).toHaveLength(1);
+    expect(core.services.conversations.get).not.toHaveBeenCalled();
+    expect(core.handlers.getConversation).not.toHaveBeenCalled();
+  });
+
   it('reads the privacy setting when it shows', async () => {
     const { add, core } = setup();
     core.services.settings.get.mockReturnValue(sampleSettings({ notifications: 'count_only' }));
