@@ -41,6 +41,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger,
     credentials,
     demo: options.demo ?? {},
+    clubosBaseUrl: options.clubosBaseUrl,
   });
   const session = () => account.current();
   const changes = conversationEvents(events, clock);

@@ -53,5 +53,6 @@ export function createHandlers(s: Services, appInfo: AppInfo): Handlers {
     getAccount: () => later(() => account.account()),
     signIn: (args) => account.signIn(args),
     signOut: () => account.signOut(),
+    setClubTimeZone: ({ timeZone }) => account.setClubTimeZone(timeZone),
   };
 }

@@ -8,14 +8,9 @@ import type { EventBus } from '../../common/event-bus';
 import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
 import { createClubOSClient } from '../clubos/client';
-import { CLUBOS_BASE_URL, openAccountSession, openDemoSession, type Session, type SessionDeps } from './account-session';
+import { CLUBOS_BASE_URL, openAccountSession, openDemoSession, type DemoOptions, type Session, type SessionDeps } from './account-session';
+import { clubTimeZoneStore } from './club-time-zone';
 import type { CredentialStore } from './credential-store';
-
-export interface DemoOptions {
-  seed?: number;
-  liveIntervalMs?: number;
-  historyDays?: number;
-}
 
 export interface AccountService {
   /** The running session; replaced on sign-in and sign-out. */
@@ -23,6 +18,8 @@ export interface AccountService {
   account(): Account;
   signIn(input: { username: string; password: string; baseUrl?: string | undefined }): Promise<Account>;
   signOut(): Promise<Account>;
+  /** Confirms the club's zone where ClubOS names none; refused when ClubOS names it. */
+  setClubTimeZone(timeZone: string): Promise<Account>;
   /** Polling was asked for: a session opened later (after a sign-in) starts polling too. */
   wantPolling(): void;
   /** Makes sure the own inbox is synced and starts polling. */
@@ -37,10 +34,14 @@ export interface AccountServiceDeps {
   logger: Logger;
   credentials: CredentialStore;
   demo: DemoOptions;
+  /** Where sign-in goes when no address is typed; default ClubOS. Tests point it at a simulator. */
+  clubosBaseUrl?: string | undefined;
 }
 
 export async function createAccountService(deps: AccountServiceDeps): Promise<AccountService> {
   const { credentials, events, clock, logger } = deps;
+  const log = logger.scope('core');
+  const clubZones = clubTimeZoneStore(deps.session.appDb);
   const sessionDeps: SessionDeps = { ...deps.session, events };
 
   const open = async (): Promise<Session> => {
@@ -52,12 +53,20 @@ export async function createAccountService(deps: AccountServiceDeps): Promise<Ac
   let session = await open();
   let started = false;
 
+  const timeZoneSource = (current: Session): Account['clubTimeZoneSource'] => {
+    const context = current.knownContext();
+    if (!context) return null;
+    if (context.timeZoneSource === 'clubos') return 'clubos';
+    return clubZones.confirmed(current.account) !== null ? 'confirmed' : 'assumed';
+  };
+
   const account = (): Account => ({
     mode: session.mode,
     username: session.username,
     baseUrl: session.baseUrl,
     secretStorage: credentials.level(),
     clubTimeZone: session.knownContext()?.timeZone ?? null,
+    clubTimeZoneSource: timeZoneSource(session),
   });
 
   /** Once ClubOS has told us the club's zone, the window shows times on the club's clock. */
@@ -88,7 +97,7 @@ export async function createAccountService(deps: AccountServiceDeps): Promise<Ac
       if (credentials.level() === 'unavailable') {
         throw new AppError('insecure_storage', 'This computer offers no secure storage for the ClubOS password, so Frontdesk cannot keep you signed in.');
       }
-      const target = baseUrl ?? CLUBOS_BASE_URL;
+      const target = baseUrl ?? deps.clubosBaseUrl ?? CLUBOS_BASE_URL;
       // Try the credentials before storing them: a typo must not become a stored password.
       const probe = createClubOSClient({ baseUrl: target, username, password, clock, logger });
       try {
@@ -109,6 +118,21 @@ export async function createAccountService(deps: AccountServiceDeps): Promise<Ac
     async signOut() {
       credentials.clear();
       await switchSession();
+      return account();
+    },
+
+    async setClubTimeZone(timeZone) {
+      const current = session;
+      const context = await current.clubContext();
+      if (context.timeZoneSource === 'clubos') {
+        throw new AppError('invalid_argument', `ClubOS names this club's time zone (${context.timeZone}); it cannot be changed here.`);
+      }
+      clubZones.confirm(current.account, timeZone);
+      log.info('club time zone confirmed', { timeZone });
+      // What is read from now on uses the zone; nothing already stored is re-derived (README).
+      current.refreshContext();
+      await current.clubContext();
+      events.emit({ type: 'accountChanged', account: account() });
       return account();
     },
 

@@ -57,6 +57,7 @@ export const sampleAccount = (over: Partial<Account> = {}): Account => ({
   baseUrl: 'http://127.0.0.1:0',
   secretStorage: 'os',
   clubTimeZone: null,
+  clubTimeZoneSource: null,
   ...over,
 });
 
@@ -99,6 +100,7 @@ export function fakeServices(): MockServices {
       account: vi.fn(() => sampleAccount()),
       signIn: vi.fn(() => Promise.resolve(sampleAccount({ mode: 'signed_in', username: 'frontdesk' }))),
       signOut: vi.fn(() => Promise.resolve(sampleAccount())),
+      setClubTimeZone: vi.fn((timeZone: string) => Promise.resolve(sampleAccount({ clubTimeZone: timeZone, clubTimeZoneSource: 'confirmed' }))),
       wantPolling: vi.fn(),
       start: vi.fn(() => Promise.resolve()),
       close: vi.fn(() => Promise.resolve()),
@@ -193,6 +195,7 @@ export function fakeHandlers(): MockHandlers {
     getAccount: vi.fn(() => Promise.resolve(sampleAccount())),
     signIn: vi.fn(() => Promise.resolve(sampleAccount({ mode: 'signed_in', username: 'frontdesk' }))),
     signOut: vi.fn(() => Promise.resolve(sampleAccount())),
+    setClubTimeZone: vi.fn(() => Promise.resolve(sampleAccount())),
   };
 }
 

@@ -9,6 +9,7 @@ import { SearchResults } from './search-results';
 import { SettingsDialog } from './settings-dialog';
 import { Sidebar } from './sidebar';
 import { ThreadPane } from './thread-pane';
+import { TimeZoneBanner } from './time-zone-banner';
 
 export function AppShell() {
   const searching = useAppStore((s) => s.search.submitted !== null);
@@ -16,6 +17,7 @@ export function AppShell() {
   return (
     <div className="app">
       <DemoBanner />
+      <TimeZoneBanner />
       <Header />
       <div className="panes">
         <Sidebar />
