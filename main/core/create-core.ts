@@ -2,12 +2,11 @@
 // a few injected dependencies. The Electron shell, the browser test bridge and the benchmarks all
 // build this same core; only the shell knows about Electron. This is the composition root: it
 // wires, it decides nothing.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEventBus } from '../../common/event-bus';
-import { openDatabase } from '../../db';
 import { createHandlers } from '../ipc/handlers';
-import { createAccountService } from '../services/account-service';
+import { createAccountService, type AccountService } from '../services/account-service';
+import { openAppDatabase } from '../services/app-database';
 import { conversationEvents } from '../services/change-feed';
 import { createConversationService } from '../services/conversation-service';
 import { createReplyService } from '../services/reply-service';
@@ -20,14 +19,14 @@ import type { Core, CoreOptions } from './core';
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { clock, credentials, logger } = options;
   const log = logger.scope('core');
-  mkdirSync(options.dataDir, { recursive: true });
-
-  const { db: appDb, recovered } = openDatabase(join(options.dataDir, 'frontdesk.sqlite'), { logger, clock });
-  if (recovered) log.warn('the database was damaged and has been replaced; messages will be synced again', { movedTo: recovered.movedTo });
+  // Creates the data folder if needed; a file it cannot use is reported in plain words (DbError).
+  const { db: appDb, notice: startupNotice } = openAppDatabase(join(options.dataDir, 'frontdesk.sqlite'), { logger, clock });
   const events = createEventBus((error) => log.error('an event subscriber failed', { error }));
   const settings = settingsService(appDb, log);
 
-  const account = await createAccountService({
+  let account: AccountService;
+  try {
+    account = await createAccountService({
     session: {
       dataDir: options.dataDir,
       appDb,
@@ -43,6 +42,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     demo: options.demo ?? {},
     clubosBaseUrl: options.clubosBaseUrl,
   });
+  } catch (error) {
+    appDb.close();
+    throw error;
+  }
   const session = () => account.current();
   const changes = conversationEvents(events, clock);
   const conversations = createConversationService({ session, changes, clock, logger });
@@ -58,7 +61,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   return {
     services,
-    handlers: createHandlers(services, { name: 'Frontdesk', version: options.appVersion ?? '0.0.0-dev', platform: process.platform }),
+    handlers: createHandlers(services, {
+      appInfo: { name: 'Frontdesk', version: options.appVersion ?? '0.0.0-dev', platform: process.platform },
+      startupNotice,
+    }),
     events,
     unreadTotal: () => conversations.unreadTotal(),
     start: () => account.start(),

@@ -1,7 +1,7 @@
 // The IPC adapter: one line per contract channel, from its (already parsed) arguments to a
 // service method. Arguments are validated before this by `dispatch`; nothing here decides
 // anything.
-import type { Handlers } from '../../common/contract';
+import type { Handlers, StartupNotice } from '../../common/contract';
 import type { Services } from '../services/services';
 
 export interface AppInfo {
@@ -10,12 +10,13 @@ export interface AppInfo {
   platform: string;
 }
 
-export function createHandlers(s: Services, appInfo: AppInfo): Handlers {
+export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNotice: StartupNotice | null }): Handlers {
   const { conversations, replies, sync, account, settings } = s;
   // Services answer synchronously where they can; the contract is asynchronous throughout.
   const later = async <T>(work: () => T | Promise<T>): Promise<T> => work();
   return {
-    appInfo: () => later(() => appInfo),
+    appInfo: () => later(() => app.appInfo),
+    getStartupNotice: () => later(() => ({ notice: app.startupNotice })),
 
     listConversations: (args) => later(() => conversations.list(args)),
     getConversation: ({ conversationId }) => later(() => conversations.get(conversationId)),
@@ -34,7 +35,7 @@ export function createHandlers(s: Services, appInfo: AppInfo): Handlers {
     setReplyTemplate: ({ id, text }) => later(() => ({ templates: replies.setTemplate(id, text) })),
     sendReply: (args) => replies.send(args),
 
-    syncNow: ({ ownerId }) => sync.syncNow(ownerId),
+    syncNow: ({ ownerId }) => later(() => sync.syncNow(ownerId)),
     getSyncStatus: () => later(() => sync.status()),
     startPolling: () => later(() => sync.startPolling()),
     stopPolling: () => sync.stopPolling(),

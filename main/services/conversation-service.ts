@@ -10,6 +10,7 @@ import { importHistory } from '../ingest/history-import';
 import { resolveMemberId } from '../ingest/member-identity';
 import type { Session } from './account-session';
 import type { ConversationEvents } from './change-feed';
+import { requireKnownOwner } from './known-owner';
 
 /** How often snoozed conversations are checked for having come due. */
 const SNOOZE_CHECK_MS = 30_000;
@@ -48,6 +49,7 @@ export function createConversationService(deps: {
     return c;
   };
   const updated = (conversation: Conversation): Conversation => changes.updated(db(), conversation);
+  const owner = (ownerId: string | undefined): string | undefined => requireKnownOwner(db(), ownerId);
 
   const wakeDueSnoozes = (): void => {
     try {
@@ -58,9 +60,12 @@ export function createConversationService(deps: {
   };
 
   return {
-    list: (query) => db().conversations.list({ ...query, now: clock.now() }),
+    list: (query) => {
+      owner(query.ownerId);
+      return db().conversations.list({ ...query, now: clock.now() });
+    },
     get,
-    counts: (ownerId) => db().conversations.counts({ ...(ownerId ? { ownerId } : {}), now: clock.now() }),
+    counts: (ownerId) => db().conversations.counts({ ...(owner(ownerId) ? { ownerId } : {}), now: clock.now() }),
     messages({ conversationId, before, limit }) {
       get(conversationId);
       return db().messages.page({ conversationId, before: before ?? null, ...(limit ? { limit } : {}) });

@@ -28,13 +28,21 @@ export function dbSyncStore(deps: DbSyncStoreDeps): SyncStore {
       const ctx = await deps.clubContext();
       const staffNameKeys = new Set(ctx.staff.map((s) => normalizeForKey(s.name)));
       const stored = await ingestPoll({ db, staffNameKeys: () => staffNameKeys, historyAsRead: () => deps.historyAsRead() }, write);
-      const added = stored.insertedIds.length;
+      const now = deps.clock.now();
+      const history = { insertedIds: stored.historyInsertedIds, conversationIds: stored.historyConversationIds };
       return {
-        added,
+        added: stored.insertedIds.length,
         conversationIds: stored.conversationIds,
-        changes: added > 0 ? messageChanges(db, write.ownerId, stored, deps.clock.now()) : null,
+        historyAdded: history.insertedIds.length,
+        historyConversationIds: history.conversationIds,
+        changes: stored.insertedIds.length > 0 ? messageChanges(db, write.ownerId, stored, now) : null,
+        historyChanges: history.insertedIds.length > 0 ? messageChanges(db, write.ownerId, history, now) : null,
       };
     },
     recordFailure: (ownerId, error, failures) => db.owners.recordSyncFailure(ownerId, error, failures),
+    beginImport(ownerId, at) {
+      const owner = db.owners.beginImport(ownerId, at);
+      return { startedAt: Date.parse(owner.importStartedAt ?? new Date(at).toISOString()), recentStored: owner.importRecentStored };
+    },
   };
 }

@@ -3,6 +3,7 @@
 import type { Owner, Result, SyncStatus } from '../../common/contract';
 import { AppError } from '../../common/errors/app-error';
 import type { AccountService } from './account-service';
+import { requireKnownOwner } from './known-owner';
 import type { SettingsService } from './settings-service';
 
 export interface SyncControl {
@@ -24,7 +25,7 @@ export function createSyncControl(deps: { account: AccountService; settings: Set
     if (change.pollIntervalSeconds !== undefined) session().engine.setIntervalSeconds(saved.pollIntervalSeconds);
   });
   return {
-    syncNow: (ownerId) => session().engine.syncNow(ownerId),
+    syncNow: (ownerId) => session().engine.syncNow(requireKnownOwner(session().db, ownerId)),
     status: () => session().engine.status(),
     startPolling() {
       deps.account.wantPolling();
@@ -45,10 +46,12 @@ export function createSyncControl(deps: { account: AccountService; settings: Set
     }),
     async addOwner({ ownerId, name }) {
       const current = session();
-      const context = await current.clubContext().catch(() => null);
-      const known = context?.staff.find((s) => s.id === ownerId) ?? context?.owners.find((o) => o.id === ownerId);
-      if (!name && !known) throw new AppError('not_found', `ClubOS lists no staff member or location with id ${ownerId}.`);
-      const owner = current.db.owners.upsert({ ownerId, name: name ?? known!.name, enabled: true });
+      // Only an inbox ClubOS lists can be synced: an id it does not know would poll nothing
+      // forever. When ClubOS cannot be reached, its error says so.
+      const context = await current.clubContext();
+      const known = context.staff.find((s) => s.id === ownerId) ?? context.owners.find((o) => o.id === ownerId);
+      if (!known) throw new AppError('not_found', `ClubOS lists no staff member or location with id ${ownerId}.`);
+      const owner = current.db.owners.upsert({ ownerId, name: name ?? known.name, enabled: true });
       current.engine.refreshOwners();
       return { id: owner.ownerId, name: owner.name, enabled: owner.enabled };
     },
