@@ -39,8 +39,7 @@ const parts = {
   },
   core: {
     path: '^main/core/',
-    // Until the handlers move into services, the composition root still reaches the parts below them.
-    may: ['common', 'db', 'services', 'ipc', 'clubos', 'intents', 'ingest'],
+    may: ['common', 'db', 'services', 'ipc'],
     why: 'the composition root: builds the database, the services and the handlers',
   },
   log: { path: '^main/log/', may: ['common'], why: 'Logger implementations that need Node' },

@@ -6,7 +6,6 @@ import type { Core } from './core/core';
 import { createCore } from './core/create-core';
 import { createStartupFailureCore } from './core/startup-failure-core';
 import { noticeForStartupFailure } from './services/startup-notice';
-import { observeSettings } from './ipc/observe-settings';
 import { pushEvents } from './ipc/push-events';
 import { registerHandlers } from './ipc/register-handlers';
 import { createSenderCheck } from './ipc/sender-check';
@@ -86,7 +85,7 @@ async function start(): Promise<void> {
   const status = watchAppStatus({ core, timers: systemTimers, logger: log });
   teardown.push(() => status.dispose());
   await status.refresh();
-  const sync = createSyncActions({ handlers: core.handlers, isPolling: () => status.current().sync?.polling ?? false, logger: log });
+  const sync = createSyncActions({ sync: core.services.sync, isPolling: () => status.current().sync?.polling ?? false, logger: log });
   const tray = setupTray({
     status,
     platform: process.platform,
@@ -96,7 +95,8 @@ async function start(): Promise<void> {
   teardown.push(() => tray.destroy());
   teardown.push(setupMenu(core, status, sync, logDir, log));
   teardown.push(setupNewMessageNotifications({ core, notifier, window: () => win, timers: systemTimers, logger: log }));
-  applyLoginItem((await core.handlers.getSettings({})).launchAtLogin, log);
+  teardown.push(core.services.settings.onSaved((saved) => applyLoginItem(saved.launchAtLogin, log)));
+  applyLoginItem(core.services.settings.get().launchAtLogin, log);
 
   await core.start();
   log.info('started');
@@ -106,7 +106,7 @@ async function start(): Promise<void> {
  * The core could not be built (its database cannot be opened or written): the window opens anyway
  * and says why in plain words. No tray and no sync; closing the window quits.
  */
-function showStartupFailure(core: Core, windowStateFile: string, logger: Logger): void {
+function showStartupFailure(core: Pick<Core, 'handlers'>, windowStateFile: string, logger: Logger): void {
   const log = logger.scope('shell');
   const window = createMainWindow(initialBounds(readWindowState(windowStateFile, log), screen.getAllDisplays().map((d) => d.workArea)));
   win = window;
@@ -137,14 +137,13 @@ function openWindow(file: string, notifier: Notifier, log: Logger): { window: Br
   return { window, tracker };
 }
 
-function registerIpc(core: Core, logger: Logger): () => void {
+function registerIpc(core: Pick<Core, 'handlers'>, logger: Logger): () => void {
   const log = logger.scope('ipc');
   const isTrustedSender = createSenderCheck({
     isOwnContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id,
     appPageUrl: appPageUrl(),
   });
-  const handlers = observeSettings(core.handlers, (settings) => applyLoginItem(settings.launchAtLogin, log), log);
-  return registerHandlers(ipcMain, handlers, { isTrustedSender, logger: log });
+  return registerHandlers(ipcMain, core.handlers, { isTrustedSender, logger: log });
 }
 
 function setupMenu(core: Core, status: AppStatus, sync: ReturnType<typeof createSyncActions>, logDir: string, log: Logger): () => void {

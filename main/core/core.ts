@@ -4,6 +4,7 @@ import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
 import type { DemoOptions } from '../services/account-session';
 import type { CredentialStore } from '../services/credential-store';
+import type { Services } from '../services/services';
 import type { EventBus } from '../../common/event-bus';
 
 export interface CoreOptions {
@@ -21,6 +22,9 @@ export interface CoreOptions {
 }
 
 export interface Core {
+  /** One service per feature: what the shell, the tray and notifications use. */
+  readonly services: Services;
+  /** The same services behind the IPC contract: what the window (through IPC or the test bridge) uses. */
   readonly handlers: Handlers;
   readonly events: EventBus;
   /** Unread messages over every owner: the tray icon and the app badge. */

@@ -6,7 +6,10 @@ import { AppError } from '../../common/errors/app-error';
 import { createEventBus } from '../../common/event-bus';
 import type { Core } from './core';
 
-export function createStartupFailureCore(notice: StartupNotice, appVersion = '0.0.0-dev'): Core {
+/** Only what the window needs: there are no services to use without a database. */
+export type StartupFailureCore = Omit<Core, 'services'>;
+
+export function createStartupFailureCore(notice: StartupNotice, appVersion = '0.0.0-dev'): StartupFailureCore {
   const refuse = (): Promise<never> => Promise.reject(new AppError('unavailable', notice.message));
   const handlers = Object.fromEntries(channelNames.map((name) => [name, refuse])) as unknown as Handlers;
   handlers.getStartupNotice = () => Promise.resolve({ notice });

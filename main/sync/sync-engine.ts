@@ -146,7 +146,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const at = clock.now();
       const result = mustRecord
         ? await store.writePoll({ ownerId, rows: live, history: split && { recent: split.recent, older: split.older }, timeZone: snapshot.timeZone, at })
-        : { added: 0, conversationIds: [], historyAdded: 0, historyConversationIds: [] };
+        : { added: 0, conversationIds: [], historyAdded: 0, historyConversationIds: [], changes: null, historyChanges: null };
       const quiet = split !== null && live.length === 0;
       loop.historyImported = true;
       loop.lastSuccessAt = at;
@@ -154,10 +154,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       loop.consecutiveFailures = 0;
       loop.addedLastPoll = result.added + result.historyAdded;
       loop.state = polling ? 'idle' : 'stopped';
-      if (result.historyAdded > 0) {
-        events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.historyConversationIds, count: result.historyAdded, quiet: true });
+      // Each announcement carries what its rows changed (see PollWriteResult).
+      if (result.historyAdded > 0 && result.historyChanges) {
+        events.emit({
+          type: 'messagesAdded',
+          ownerId,
+          conversationIds: result.historyConversationIds,
+          count: result.historyAdded,
+          quiet: true,
+          ...result.historyChanges,
+        });
       }
-      if (result.added > 0) events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.conversationIds, count: result.added, quiet: false });
+      if (result.added > 0 && result.changes) {
+        events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.conversationIds, count: result.added, quiet: false, ...result.changes });
+      }
       const rowsAdded = result.added + result.historyAdded;
       log.info('poll', { owner: ownerId, durationMs: clock.now() - started, rowsSeen, rowsAdded, outcome: 'ok', quiet, liveDuringImport: split ? live.length : 0 });
       schedule(loop, intervalMs);

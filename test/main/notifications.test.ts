@@ -3,7 +3,7 @@ import type { BrowserWindow } from 'electron';
 import type { AppEvent } from '../../common/contract';
 import { memoryLogger } from '../../common/log/logger';
 import { systemTimers } from '../../common/time/timers';
-import { fakeCore, sampleConversation, sampleSettings } from './fake-core';
+import { fakeCore, messagesAddedEvent, sampleConversation, sampleSettings } from './fake-core';
 
 const shown: FakeNotification[] = [];
 let supported = true;
@@ -93,10 +93,6 @@ describe('new-message notifications', () => {
       [1, sampleConversation({ id: 1, memberName: 'Ana', lastMessagePreview: 'Can I freeze?', unreadCount: 1 })],
       [2, sampleConversation({ id: 2, memberName: 'Ben', lastMessagePreview: 'Late', unreadCount: 2 })],
     ]);
-    core.handlers.getConversation.mockImplementation(({ conversationId }) => {
-      const c = conversations.get(conversationId);
-      return c ? Promise.resolve(c) : Promise.reject(new Error('not found'));
-    });
     const uiCommands: AppEvent[] = [];
     core.events.subscribe((e) => {
       if (e.type === 'uiCommand') uiCommands.push(e);
@@ -108,8 +104,9 @@ describe('new-message notifications', () => {
       timers: systemTimers,
       logger: memoryLogger(),
     });
+    // The event carries the conversations that exist; 99 is gone by the time it is sent.
     const add = (conversationIds: number[], count: number, quiet = false) =>
-      core.events.emit({ type: 'messagesAdded', ownerId: '100000001', conversationIds, count, quiet });
+      core.events.emit(messagesAddedEvent(conversationIds.flatMap((id) => conversations.get(id) ?? []), { count, quiet, conversationIds }));
     return { core, window, uiCommands, stop, add };
   }
 
@@ -121,9 +118,18 @@ describe('new-message notifications', () => {
     expect(shown.map((n) => n.options)).toEqual([{ title: '3 new messages from Ben, Ana', body: 'Ben: Late\nAna: Can I freeze?' }]);
   });
 
+  it('names members from the events alone, without reading any conversation again', async () => {
+    const { add, core } = setup();
+    add([1], 1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(shown).toHaveLength(1);
+    expect(core.services.conversations.get).not.toHaveBeenCalled();
+    expect(core.handlers.getConversation).not.toHaveBeenCalled();
+  });
+
   it('reads the privacy setting when it shows', async () => {
     const { add, core } = setup();
-    core.handlers.getSettings.mockResolvedValue(sampleSettings({ notifications: 'count_only' }));
+    core.services.settings.get.mockReturnValue(sampleSettings({ notifications: 'count_only' }));
     add([1], 1);
     await vi.advanceTimersByTimeAsync(1000);
     expect(shown.map((n) => n.options)).toEqual([{ title: 'New message', body: '' }]);
