@@ -13,6 +13,7 @@ import { systemTimers } from './time/timers';
 import { setupAppMenu } from './shell/app-menu';
 import { enableCloseToTray } from './shell/close-to-tray';
 import { focusWindow } from './shell/focus-window';
+import { runGymBotImportDialog } from './shell/gym-bot-import-dialog';
 import { applyLaunchAtLogin } from './shell/launch-at-login';
 import { setupLogging } from './shell/logging';
 import { createMainWindow } from './shell/main-window';
@@ -137,6 +138,11 @@ function setupMenu(core: Core, status: AppStatus, sync: ReturnType<typeof create
       openSettings: command('openSettings'),
       focusSearch: command('focusSearch'),
       showHelp: command('showHelp'),
+      importGymBot: () => {
+        if (!win || win.isDestroyed()) return;
+        focusWindow(win);
+        void runGymBotImportDialog({ window: win, dialog, importer: core.gymBot, logger: log });
+      },
       openLogFolder: () => {
         void shell.openPath(logDir).then((error) => {
           if (error) log.warn('could not open the log folder', { error });

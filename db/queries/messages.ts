@@ -120,6 +120,8 @@ export interface MessageQueries {
   insert(batch: readonly NewMessage[], options?: InsertOptions): InsertResult;
   /** The owner's keys with club-local date in [fromDate, toDate], read from a covering index. */
   storedKeys(ownerId: string, fromDate: string, toDate: string): StoredKey[];
+  /** Sender, body and date of the owner's rows dated in [fromDate, toDate] (an importer matches spellings). */
+  storedTexts(ownerId: string, fromDate: string, toDate: string): Array<{ senderName: string; body: string; localDate: string }>;
   /** The newest page first; items oldest→newest; `prevCursor` pages further back. */
   page(query: MessagePageQuery): { items: Message[]; prevCursor: string | null };
   get(messageId: number): Message | null;
@@ -206,6 +208,12 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     });
   }
 
+  function storedTexts(ownerId: string, fromDate: string, toDate: string): Array<{ senderName: string; body: string; localDate: string }> {
+    return ctx
+      .prepare('SELECT sender_name AS senderName, body, local_date AS localDate FROM messages WHERE owner_id = ? AND local_date BETWEEN ? AND ?')
+      .all(ownerId, fromDate, toDate) as Array<{ senderName: string; body: string; localDate: string }>;
+  }
+
   function page(query: MessagePageQuery): { items: Message[]; prevCursor: string | null } {
     const limit = clampLimit(query.limit, 100);
     const before = query.before ? decodeMessageCursor(query.before) : null;
@@ -255,5 +263,5 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     if (result.changes === 0) throw notFound('message', messageId);
   }
 
-  return { insert, storedKeys, page, get, setClassification, markResponded };
+  return { insert, storedKeys, storedTexts, page, get, setClassification, markResponded };
 }

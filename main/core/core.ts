@@ -1,5 +1,6 @@
 // What the shell, the browser test bridge and the benchmarks get from `createCore`.
 import type { Handlers } from '../../preload/contract';
+import type { GymBotImporter } from '../import/gym-bot-importer';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import type { CredentialStore } from './credential-store';
@@ -20,6 +21,8 @@ export interface CoreOptions {
 export interface Core {
   readonly handlers: Handlers;
   readonly events: EventBus;
+  /** File → Import from gym bot: preview, then write, into the current account. */
+  readonly gymBot: GymBotImporter;
   /** Unread messages over every owner: the tray icon and the app badge. */
   unreadTotal(): number;
   /** Starts polling every enabled owner (in demo mode against the built-in simulator). */

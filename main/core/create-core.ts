@@ -8,6 +8,8 @@ import { openDatabase } from '../../db';
 import { createClubOSClient } from '../clubos/client';
 import { isClubOSError } from '../clubos/errors';
 import { importHistory } from '../conversations/history-import';
+import { createGymBotImporter } from '../import/gym-bot-importer';
+import { GymBotImportError } from '../import/gym-bot-source';
 import { resolveMemberId } from '../conversations/member-identity';
 import { sendReply } from '../conversations/send-reply';
 import { replyTemplateOverridesSchema, suggestReplies, type ReplyTemplateOverrides } from '../intents/suggest-replies';
@@ -226,9 +228,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   };
 
+  const gymBot = createGymBotImporter({
+    async target() {
+      const current = session;
+      const context = current.knownContext() ?? (await current.clubContext().catch((error: unknown) => {
+        throw new GymBotImportError('offline', 'Frontdesk needs to reach ClubOS once (for the club\'s time zone and staff) before it can import. Check the connection and try again.', { cause: error });
+      }));
+      return { db: current.db, context, historyAsRead: settings.get().historyAsRead, now: clock.now() };
+    },
+    events,
+    ownersChanged: () => session.engine.refreshOwners(),
+    logger,
+  });
+
   return {
     handlers,
     events,
+    gymBot,
     unreadTotal: () => session.db.conversations.unreadTotals(clock.now()).total,
     async start() {
       started = true;

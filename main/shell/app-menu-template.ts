@@ -10,6 +10,7 @@ export interface AppMenuActions {
   focusSearch: () => void;
   showHelp: () => void;
   openLogFolder: () => void;
+  importGymBot: () => void;
 }
 
 export interface AppMenuState {
@@ -43,9 +44,12 @@ export function buildAppMenuTemplate(state: AppMenuState, actions: AppMenuAction
       { role: 'quit' },
     ],
   };
+  const importItem: MenuItemConstructorOptions = { label: 'Import from gym bot…', click: () => actions.importGymBot() };
   const fileMenu: MenuItemConstructorOptions = {
     label: mac ? 'Inbox' : 'File',
-    submenu: mac ? [...sync, { type: 'separator' }, { role: 'close' }] : [...sync, { type: 'separator' }, settings, { type: 'separator' }, { role: 'quit' }],
+    submenu: mac
+      ? [...sync, { type: 'separator' }, importItem, { type: 'separator' }, { role: 'close' }]
+      : [...sync, { type: 'separator' }, importItem, { type: 'separator' }, settings, { type: 'separator' }, { role: 'quit' }],
   };
   const editMenu: MenuItemConstructorOptions = {
     label: 'Edit',

@@ -23,6 +23,7 @@ const actions = () => ({
   focusSearch: vi.fn(),
   showHelp: vi.fn(),
   openLogFolder: vi.fn(),
+  importGymBot: vi.fn(),
 });
 
 const submenu = (item: MenuItemConstructorOptions | undefined) => (item?.submenu ?? []) as MenuItemConstructorOptions[];
@@ -63,6 +64,17 @@ describe('application menu template', () => {
     click(byLabel(template, 'Open log folder'));
     for (const fn of [a.openSettings, a.focusSearch, a.showHelp, a.openLogFolder]) expect(fn).toHaveBeenCalledTimes(1);
     expect(submenu(template.find((i) => i.role === 'help')).map((i) => i.label)).toEqual(['Keyboard shortcuts', 'Open log folder']);
+  });
+
+  it('has File → Import from gym bot… on every platform', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const a = actions();
+      const template = buildAppMenuTemplate({ ...base, platform }, a);
+      const file = template.find((i) => i.label === (platform === 'darwin' ? 'Inbox' : 'File'));
+      const item = submenu(file).find((i) => i.label === 'Import from gym bot…');
+      click(item);
+      expect(a.importGymBot).toHaveBeenCalledTimes(1);
+    }
   });
 
   it('offers developer tools and force reload only in development', () => {

@@ -116,6 +116,7 @@ export function fakeHandlers(): MockHandlers {
 
 export interface FakeCore extends Core {
   handlers: MockHandlers;
+  gymBot: { preview: Mock<Core['gymBot']['preview']>; run: Mock<Core['gymBot']['run']> };
   setUnread(n: number): void;
 }
 
@@ -124,6 +125,10 @@ export function fakeCore(): FakeCore {
   return {
     handlers: fakeHandlers(),
     events: createEventBus(),
+    gymBot: {
+      preview: vi.fn(() => Promise.reject(new Error('no gym bot file in this test'))),
+      run: vi.fn(() => Promise.resolve({ added: 0, touched: new Map<string, number[]>() })),
+    },
     unreadTotal: () => unread,
     setUnread: (n) => {
       unread = n;
