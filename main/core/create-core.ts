@@ -46,19 +46,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   const openSession = async (): Promise<Session> => {
-    const saved = credentials.load();
+    const saved = await credentials.load();
     if (saved) return openAccountSession(deps, saved);
     return openDemoSession(deps, options.demo ?? {});
   };
 
   let session = await openSession();
+  // What account() reports; the keystore answers asynchronously, so it is asked at start and on sign-in/out.
+  let secretStorage = await credentials.level();
   let started = false;
 
   const account = (): Account => ({
     mode: session.mode,
     username: session.username,
     baseUrl: session.baseUrl,
-    secretStorage: credentials.level(),
+    secretStorage,
     clubTimeZone: session.knownContext()?.timeZone ?? null,
   });
 
@@ -200,7 +202,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     getAccount: () => Promise.resolve(account()),
 
     async signIn({ username, password, baseUrl }) {
-      if (credentials.level() === 'unavailable') {
+      secretStorage = await credentials.level();
+      if (secretStorage === 'unavailable') {
         throw new AppError('insecure_storage', 'This computer offers no secure storage for the ClubOS password, so Frontdesk cannot keep you signed in.');
       }
       const target = baseUrl ?? CLUBOS_BASE_URL;
@@ -216,13 +219,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       } finally {
         await probe.signOut().catch(() => undefined);
       }
-      credentials.save({ username, password, baseUrl: target });
+      await credentials.save({ username, password, baseUrl: target });
       await switchSession();
       return account();
     },
 
     async signOut() {
       credentials.clear();
+      secretStorage = await credentials.level();
       await switchSession();
       return account();
     },

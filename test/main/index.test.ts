@@ -97,7 +97,7 @@ vi.mock('electron', async () => {
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => h.menus.push(m) },
     nativeImage: { createFromBitmap: () => image },
     ipcMain: { handle: (channel: string, listener: unknown) => h.handled.set(channel, listener), removeHandler: (c: string) => h.handled.delete(c) },
-    safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret', encryptString: vi.fn(), decryptString: vi.fn() },
+    safeStorage: { isAsyncEncryptionAvailable: () => Promise.resolve(true), getSelectedStorageBackend: () => 'gnome_libsecret', encryptStringAsync: vi.fn(), decryptStringAsync: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     shell: { openExternal: vi.fn(), openPath: vi.fn(() => Promise.resolve('')) },
     dialog: { showErrorBox: vi.fn() },
@@ -127,7 +127,7 @@ describe('main/index', () => {
     const core = created.core!;
 
     expect(created.options).toMatchObject({ dataDir: join(dir, 'userData') });
-    expect(created.options?.credentials.level()).toBe('os');
+    expect(await created.options?.credentials.level()).toBe('os');
     expect(h.windows).toHaveLength(1);
     expect([...h.handled.keys()].sort()).toEqual(channelNames.map(requestChannel).sort());
     expect(h.trays).toHaveLength(1);
