@@ -1,9 +1,10 @@
 // The Electron entry point, read top to bottom: lifecycle first, then one setup step per concern.
 // Everything here is wiring; the behaviour lives in the modules it calls.
 import { join } from 'node:path';
-import { app, dialog, ipcMain, safeStorage, screen, shell, type BrowserWindow } from 'electron';
+import { app, crashReporter, dialog, ipcMain, safeStorage, screen, shell, type BrowserWindow } from 'electron';
 import type { Core } from './core/core';
 import { createCore } from './core/create-core';
+import { createCrashPolicy } from './crash/crash-policy';
 import { observeSettings } from './ipc/observe-settings';
 import { pushEvents } from './ipc/push-events';
 import { registerHandlers } from './ipc/register-handlers';
@@ -16,7 +17,9 @@ import { focusWindow } from './shell/focus-window';
 import { runGymBotImportDialog } from './shell/gym-bot-import-dialog';
 import { applyLaunchAtLogin } from './shell/launch-at-login';
 import { setupLogging } from './shell/logging';
-import { createMainWindow } from './shell/main-window';
+import { handleUncaughtErrors, recoverRendererCrashes } from './shell/crash-recovery';
+import { crashUploadUrl, startCrashReporter } from './shell/crash-reporter';
+import { createMainWindow, loadRenderer } from './shell/main-window';
 import { setupNewMessageNotifications } from './shell/new-message-notifications';
 import { createNotifier, type Notifier } from './shell/notifier';
 import { safeStorageCredentialStore } from './shell/safe-storage-credentials';
@@ -53,6 +56,7 @@ async function start(): Promise<void> {
   const log = logger.scope('shell');
   startupLog = log;
   log.info('starting', { version: app.getVersion(), packaged: app.isPackaged, platform: process.platform });
+  startCrashReporter(crashReporter, crashUploadUrl(userData, process.env, log), log);
 
   const credentials = safeStorageCredentialStore({ file: join(userData, 'credentials.json'), safeStorage, platform: process.platform, logger: log });
   const core = await createCore({
@@ -73,6 +77,7 @@ async function start(): Promise<void> {
   const notifier = createNotifier({ logger: log });
   const { window, tracker } = openWindow(join(userData, 'window-state.json'), notifier, log);
   teardown.push(() => tracker.save());
+  teardown.push(setupCrashRecovery(core, window, log));
   teardown.push(registerIpc(core, logger));
   teardown.push(pushEvents(core.events, window.webContents));
 
@@ -113,6 +118,40 @@ function openWindow(file: string, notifier: Notifier, log: Logger): { window: Br
     },
   });
   return { window, tracker };
+}
+
+function setupCrashRecovery(core: Core, window: BrowserWindow, log: Logger): () => void {
+  const tell = (message: string): void => {
+    void dialog.showMessageBox({ type: 'error', title: 'Frontdesk', message: 'Frontdesk stopped restarting after repeated crashes.', detail: message });
+  };
+  const undoRenderer = recoverRendererCrashes({
+    window,
+    policy: createCrashPolicy(() => Date.now()),
+    reload: () => loadRenderer(window, 'recovered'),
+    gaveUp: tell,
+    logger: log,
+  });
+  const undoCore = handleUncaughtErrors({
+    process,
+    policy: createCrashPolicy(() => Date.now()),
+    restartSync: () => {
+      void (async () => {
+        // Restart only what was running: a user's pause stays a pause.
+        if (!(await core.handlers.getSyncStatus({})).polling) return;
+        await core.handlers.stopPolling({});
+        await core.handlers.startPolling({});
+      })().catch((error: unknown) => log.error('restarting sync after an uncaught error failed', { error }));
+    },
+    gaveUp: (message) => {
+      void core.handlers.stopPolling({}).catch((error: unknown) => log.error('stopping sync failed', { error }));
+      tell(message);
+    },
+    logger: log,
+  });
+  return () => {
+    undoRenderer();
+    undoCore();
+  };
 }
 
 function registerIpc(core: Core, logger: Logger): () => void {

@@ -11,7 +11,6 @@ export interface WindowBounds {
 
 /** Creates the inbox window with every security default on and loads the renderer. */
 export function createMainWindow(bounds: WindowBounds): BrowserWindow {
-  const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
   // The preferences are written out literally (not spread from a constant) so that both the
   // unit test and Electronegativity's static scan see exactly what the window gets.
   const win = new BrowserWindow({
@@ -36,7 +35,14 @@ export function createMainWindow(bounds: WindowBounds): BrowserWindow {
   restrictPermissions(win.webContents.session);
   lockDownWebContents(win.webContents, shell);
   win.once('ready-to-show', () => win.show());
-  if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  loadRenderer(win);
   return win;
+}
+
+/** Loads (or reloads) the window's page; `hash` tells the renderer why (`recovered` after a crash). */
+export function loadRenderer(win: BrowserWindow, hash?: string): void {
+  const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+  if (devServerUrl) void win.loadURL(hash ? `${devServerUrl}#${hash}` : devServerUrl);
+  else if (hash) void win.loadFile(join(__dirname, '../renderer/index.html'), { hash });
+  else void win.loadFile(join(__dirname, '../renderer/index.html'));
 }

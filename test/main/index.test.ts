@@ -100,7 +100,8 @@ vi.mock('electron', async () => {
     safeStorage: { isAsyncEncryptionAvailable: () => Promise.resolve(true), getSelectedStorageBackend: () => 'gnome_libsecret', encryptStringAsync: vi.fn(), decryptStringAsync: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     shell: { openExternal: vi.fn(), openPath: vi.fn(() => Promise.resolve('')) },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
+    crashReporter: { start: vi.fn() },
   };
 });
 vi.mock('electron-log/main', async () => ({ default: (await import('electron-log/node')).default }));
