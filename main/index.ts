@@ -1,7 +1,7 @@
 // The Electron entry point, read top to bottom: lifecycle first, then one setup step per concern.
 // Everything here is wiring; the behaviour lives in the modules it calls.
-import { join } from 'node:path';
-import { app, crashReporter, dialog, ipcMain, safeStorage, screen, shell, type BrowserWindow } from 'electron';
+import { join, resolve } from 'node:path';
+import { app, crashReporter, dialog, ipcMain, net, powerMonitor, safeStorage, screen, shell, type BrowserWindow } from 'electron';
 import type { Core } from './core/core';
 import { createCore } from './core/create-core';
 import { createCrashPolicy } from './crash/crash-policy';
@@ -12,6 +12,9 @@ import { createSenderCheck } from './ipc/sender-check';
 import type { Logger } from './log/logger';
 import { systemTimers } from './time/timers';
 import { setupAppMenu } from './shell/app-menu';
+import { enableContextMenu } from './shell/context-menu';
+import { setupDeepLinks, type DeepLinks } from './shell/deep-links';
+import { resyncOnWake } from './shell/wake-resync';
 import { enableCloseToTray } from './shell/close-to-tray';
 import { focusWindow } from './shell/focus-window';
 import { runGymBotImportDialog } from './shell/gym-bot-import-dialog';
@@ -37,13 +40,36 @@ const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 let win: BrowserWindow | null = null;
 let quitting = false;
 let startupLog: Logger | null = null;
+let deepLinks: DeepLinks | null = null;
+
+/** Lines logged before logging is set up go to the log once it is (and are dropped before). */
+const lateLog: Logger = {
+  debug: (message, fields) => startupLog?.debug(message, fields),
+  info: (message, fields) => startupLog?.info(message, fields),
+  warn: (message, fields) => startupLog?.warn(message, fields),
+  error: (message, fields) => startupLog?.error(message, fields),
+  scope: () => lateLog,
+};
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   // Windows shows notifications only for an app with an AppUserModelID.
   app.setAppUserModelId(APP_ID);
-  app.on('second-instance', () => focusWindow(win));
+  const links = setupDeepLinks({
+    app,
+    defaultApp: process.defaultApp === true,
+    execPath: process.execPath,
+    entry: process.argv[1] === undefined ? undefined : resolve(process.argv[1]),
+    logger: lateLog,
+  });
+  deepLinks = links;
+  links.fromArgv(process.argv);
+  // A second launch (perhaps with a frontdesk:// link) brings this instance's window forward.
+  app.on('second-instance', (_event, argv) => {
+    focusWindow(win);
+    links.fromArgv(argv);
+  });
   app.on('activate', () => focusWindow(win));
   // The tray keeps Frontdesk running with its window closed; quitting is explicit.
   app.on('window-all-closed', () => {});
@@ -78,6 +104,7 @@ async function start(): Promise<void> {
   const { window, tracker } = openWindow(join(userData, 'window-state.json'), notifier, log);
   teardown.push(() => tracker.save());
   teardown.push(setupCrashRecovery(core, window, log));
+  teardown.push(enableContextMenu(window));
   teardown.push(registerIpc(core, logger));
   teardown.push(pushEvents(core.events, window.webContents));
 
@@ -96,7 +123,12 @@ async function start(): Promise<void> {
   teardown.push(setupNewMessageNotifications({ core, notifier, window: () => win, timers: systemTimers, logger: log }));
   applyLoginItem((await core.handlers.getSettings({})).launchAtLogin, log);
 
+  teardown.push(
+    resyncOnWake({ powerMonitor, net, syncNow: () => core.handlers.syncNow({}), isPolling: () => status.current().sync?.polling ?? false, timers: systemTimers, logger: log }),
+  );
+
   await core.start();
+  deepLinks?.ready((link) => openLinkedConversation(core, link.conversationId, log));
   log.info('started');
 }
 
@@ -118,6 +150,15 @@ function openWindow(file: string, notifier: Notifier, log: Logger): { window: Br
     },
   });
   return { window, tracker };
+}
+
+/** A frontdesk:// link: the window comes forward on the conversation, if it exists. */
+function openLinkedConversation(core: Core, conversationId: number, log: Logger): void {
+  focusWindow(win);
+  core.handlers.getConversation({ conversationId }).then(
+    () => core.events.emit({ type: 'uiCommand', command: 'openConversation', conversationId }),
+    () => log.warn('a frontdesk:// link named a conversation that does not exist', { conversationId }),
+  );
 }
 
 function setupCrashRecovery(core: Core, window: BrowserWindow, log: Logger): () => void {

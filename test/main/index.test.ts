@@ -38,6 +38,7 @@ const h = await vi.hoisted(async () => {
     getName = () => 'Frontdesk';
     setBadgeCount = vi.fn();
     setLoginItemSettings = vi.fn();
+    setAsDefaultProtocolClient = vi.fn(() => true);
     exit = vi.fn();
   }
   return { app: new App(), windows: [] as unknown[], handled: new Map<string, unknown>(), menus: [] as unknown[], trays: [] as unknown[] };
@@ -102,6 +103,8 @@ vi.mock('electron', async () => {
     shell: { openExternal: vi.fn(), openPath: vi.fn(() => Promise.resolve('')) },
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
     crashReporter: { start: vi.fn() },
+    powerMonitor: new Emitter(),
+    net: { isOnline: () => true },
   };
 });
 vi.mock('electron-log/main', async () => ({ default: (await import('electron-log/node')).default }));
@@ -134,10 +137,17 @@ describe('main/index', () => {
     expect(h.trays).toHaveLength(1);
     expect(h.menus).toHaveLength(1);
 
-    // A second launch brings the one window forward.
+    // A second launch brings the one window forward, on the conversation its frontdesk:// link names.
     const win = h.windows[0] as EventEmitter & { focus: ReturnType<typeof vi.fn>; hide: ReturnType<typeof vi.fn> };
-    h.app.emit('second-instance');
+    expect(h.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('frontdesk');
+    const commands: unknown[] = [];
+    core.events.subscribe((e) => commands.push(e));
+    h.app.emit('second-instance', {}, ['/opt/Frontdesk/frontdesk', '--flag', 'frontdesk://conversation/1']);
     expect(win.focus).toHaveBeenCalled();
+    await vi.waitFor(() => expect(commands).toContainEqual(expect.objectContaining({ type: 'uiCommand', command: 'openConversation', conversationId: 1 })));
+    h.app.emit('second-instance', {}, ['/opt/Frontdesk/frontdesk', 'frontdesk://conversation/1;rm -rf']);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(commands.filter((e) => (e as { type: string }).type === 'uiCommand')).toHaveLength(1);
 
     // Closing the window hides it to the tray.
     const closeEvent = { preventDefault: vi.fn() };
