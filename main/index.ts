@@ -11,7 +11,8 @@ import { registerHandlers } from './ipc/register-handlers';
 import { createSenderCheck } from './ipc/sender-check';
 import type { Logger } from './log/logger';
 import { systemTimers } from './time/timers';
-import { setupAppMenu } from './shell/app-menu';
+import { setupAppMenu, type UpdateMenuSource } from './shell/app-menu';
+import { setupAutoUpdate } from './shell/auto-update';
 import { enableContextMenu } from './shell/context-menu';
 import { setupDeepLinks, type DeepLinks } from './shell/deep-links';
 import { resyncOnWake } from './shell/wake-resync';
@@ -119,7 +120,14 @@ async function start(): Promise<void> {
     actions: { open: () => focusWindow(win), syncNow: sync.syncNow, togglePolling: sync.togglePolling, quit: () => app.quit() },
   });
   teardown.push(() => tray.destroy());
-  teardown.push(setupMenu(core, status, sync, logDir, log));
+  const updates = setupAutoUpdate({ packaged: app.isPackaged, core, timers: systemTimers, logger: log });
+  teardown.push(() => updates.dispose());
+  teardown.push(
+    setupMenu(core, status, sync, logDir, log, updates.menu, (action) => {
+      if (action === 'restart') updates.controller.restartToUpdate();
+      else updates.controller.checkNow();
+    }),
+  );
   teardown.push(setupNewMessageNotifications({ core, notifier, window: () => win, timers: systemTimers, logger: log }));
   applyLoginItem((await core.handlers.getSettings({})).launchAtLogin, log);
 
@@ -205,7 +213,15 @@ function registerIpc(core: Core, logger: Logger): () => void {
   return registerHandlers(ipcMain, handlers, { isTrustedSender, logger: log });
 }
 
-function setupMenu(core: Core, status: AppStatus, sync: ReturnType<typeof createSyncActions>, logDir: string, log: Logger): () => void {
+function setupMenu(
+  core: Core,
+  status: AppStatus,
+  sync: ReturnType<typeof createSyncActions>,
+  logDir: string,
+  log: Logger,
+  updates: UpdateMenuSource,
+  update: (action: 'check' | 'restart') => void,
+): () => void {
   const command = (name: 'openSettings' | 'focusSearch' | 'showHelp') => () => {
     focusWindow(win);
     core.events.emit({ type: 'uiCommand', command: name });
@@ -218,6 +234,7 @@ function setupMenu(core: Core, status: AppStatus, sync: ReturnType<typeof create
       openSettings: command('openSettings'),
       focusSearch: command('focusSearch'),
       showHelp: command('showHelp'),
+      update,
       importGymBot: () => {
         if (!win || win.isDestroyed()) return;
         focusWindow(win);
@@ -229,6 +246,7 @@ function setupMenu(core: Core, status: AppStatus, sync: ReturnType<typeof create
         });
       },
     },
+    updates,
   );
 }
 

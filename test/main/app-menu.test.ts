@@ -77,6 +77,19 @@ describe('application menu template', () => {
     }
   });
 
+  it('shows the update item with its progress in Help (the app menu on macOS), and only while updates are on', () => {
+    const a = { ...actions(), update: vi.fn() };
+    const downloading = buildAppMenuTemplate({ ...base, update: { label: 'Downloading update 0.2.0… 41%', enabled: false, action: null } }, a);
+    const help = submenu(downloading.find((i) => i.role === 'help'));
+    expect(help.at(-1)).toMatchObject({ label: 'Downloading update 0.2.0… 41%', enabled: false });
+    const ready = buildAppMenuTemplate({ ...base, update: { label: 'Restart to update to 0.2.0', enabled: true, action: 'restart' } }, a);
+    click(byLabel(ready, 'Restart to update to 0.2.0'));
+    expect(a.update).toHaveBeenCalledWith('restart');
+    const mac = buildAppMenuTemplate({ ...base, platform: 'darwin', update: { label: 'Check for updates…', enabled: true, action: 'check' } }, a);
+    expect(submenu(mac[0]).map((i) => i.label ?? i.role)).toContain('Check for updates…');
+    expect(flatten(buildAppMenuTemplate({ ...base, update: null }, a)).some((i) => /update/i.test(i.label ?? ''))).toBe(false);
+  });
+
   it('offers developer tools and force reload only in development', () => {
     const roles = (packaged: boolean) => flatten(buildAppMenuTemplate({ ...base, packaged }, actions())).map((i) => i.role);
     expect(roles(true)).not.toContain('toggleDevTools');

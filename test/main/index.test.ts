@@ -108,6 +108,17 @@ vi.mock('electron', async () => {
   };
 });
 vi.mock('electron-log/main', async () => ({ default: (await import('electron-log/node')).default }));
+vi.mock('electron-updater', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  const autoUpdater = Object.assign(new Emitter(), {
+    autoDownload: false,
+    autoInstallOnAppQuit: false,
+    logger: null,
+    checkForUpdates: vi.fn(() => Promise.resolve(null)),
+    quitAndInstall: vi.fn(),
+  });
+  return { autoUpdater };
+});
 
 const created: { options: CoreOptions | null; core: FakeCore | null; failWith: Error | null } = { options: null, core: null, failWith: null };
 vi.mock('../../main/core/create-core', () => ({
@@ -136,6 +147,9 @@ describe('main/index', () => {
     expect([...h.handled.keys()].sort()).toEqual(channelNames.map(requestChannel).sort());
     expect(h.trays).toHaveLength(1);
     expect(h.menus).toHaveLength(1);
+    // Packaged and signed in to nothing (the fake core says demo): no update checks.
+    const { autoUpdater } = await import('electron-updater');
+    expect(autoUpdater.checkForUpdates).not.toHaveBeenCalled();
 
     // A second launch brings the one window forward, on the conversation its frontdesk:// link names.
     const win = h.windows[0] as EventEmitter & { focus: ReturnType<typeof vi.fn>; hide: ReturnType<typeof vi.fn> };
