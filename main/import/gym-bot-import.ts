@@ -8,8 +8,8 @@
 // between runs leaves a database that the next import completes.
 import type { FrontdeskDb, NewMessage } from '../../db';
 import type { ClubContext, InboxRow } from '../clubos/types';
-import { clubInstantIso } from '../conversations/club-instant';
-import { classificationFields, inboxDraft } from '../conversations/inbox-drafts';
+import { clubInstantIso } from '../ingest/club-instant';
+import { classificationFields, inboxDraft } from '../ingest/inbox-drafts';
 import { messageKey, normalizeForKey } from '../sync/message-key';
 import { reconcile, type NewInboxMessage } from '../sync/reconcile';
 import { mapGymBotRows, type ImportCandidate, type SkipReason } from './gym-bot-rows';

@@ -1,7 +1,7 @@
 // The import as the app runs it: read the file, plan against the current account, let the user
 // look at the plan, then write it and tell the window. The shell drives it from File → Import.
-import type { EventBus } from '../core/event-bus';
-import type { Logger } from '../log/logger';
+import type { EventBus } from '../../common/event-bus';
+import type { Logger } from '../../common/log/logger';
 import { planGymBotImport, writeGymBotImport, type ImportPlan, type ImportResult, type ImportTarget } from './gym-bot-import';
 import { GymBotImportError, readGymBotFile } from './gym-bot-source';
 

@@ -2,7 +2,7 @@
 // which club-local day and minute. Rows that cannot be read as a message are counted by reason,
 // never guessed at.
 import { staffShortName } from '../clubos/staff-short-name';
-import { MONTH_ABBREVIATIONS, parseDate } from '../time/club-time';
+import { MONTH_ABBREVIATIONS, parseDate } from '../../common/time/club-time';
 import type { GymBotMessage, GymBotSource } from './gym-bot-source';
 import { clubDateOf, parseBotTime } from './gym-bot-time';
 import { nameIndex, splitSender } from './sender-split';

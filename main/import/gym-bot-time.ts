@@ -3,7 +3,7 @@
 // SQLite's CURRENT_TIMESTAMP (`2025-09-05 14:30:00`, UTC) and, rarely, ISO with an offset. Inbox
 // rows older than the day of the sync only ever had a date (ClubOS labels them `Oct 13`), and the
 // bot stored that date as some midnight; such times are dates, not instants.
-import { formatDate, localParts, zonedToEpoch } from '../time/club-time';
+import { formatDate, localParts, zonedToEpoch } from '../../common/time/club-time';
 
 export interface BotInstant {
   epochMs: number;

@@ -1,8 +1,8 @@
 // Installs the application menu and rebuilds it when polling is paused or resumed, or the update
 // item changes (its label follows the state and the download's progress).
 import { Menu } from 'electron';
-import type { AppStatus } from '../tray/app-status';
 import type { UpdateMenuItem } from '../update/update-state';
+import type { AppStatus } from './app-status';
 import { buildAppMenuTemplate, type AppMenuActions, type AppMenuState } from './app-menu-template';
 
 export interface UpdateMenuSource {

@@ -3,8 +3,8 @@
 // the app shows the demo club; the account events turn them on and off.
 import { autoUpdater } from 'electron-updater';
 import type { Core } from '../core/core';
-import type { Logger } from '../log/logger';
-import type { Timers } from '../time/timers';
+import type { Logger } from '../../common/log/logger';
+import type { Timers } from '../../common/time/timers';
 import { createUpdateController, type UpdateController, type UpdaterLike } from '../update/update-controller';
 import { updateMenuItem } from '../update/update-state';
 import type { UpdateMenuSource } from './app-menu';

@@ -4,7 +4,7 @@
 // five times within five minutes (Mailspring's policy), stops the restarts and says so.
 import type { BrowserWindow, RenderProcessGoneDetails } from 'electron';
 import type { CrashPolicy } from '../crash/crash-policy';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../common/log/logger';
 
 export interface RendererRecoveryDeps {
   window: BrowserWindow;

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CrashReporter } from 'electron';
 import { z } from 'zod';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../common/log/logger';
 
 export const CRASH_REPORT_SETTINGS_FILE = 'crash-reports.json';
 

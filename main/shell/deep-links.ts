@@ -4,7 +4,7 @@
 // does not exist only brings the window forward.
 import type { App } from 'electron';
 import { DEEP_LINK_SCHEME, deepLinkInArgv, parseDeepLink, type DeepLink } from '../deep-link/deep-link';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../common/log/logger';
 
 export interface DeepLinkDeps {
   app: Pick<App, 'setAsDefaultProtocolClient' | 'on'>;

@@ -4,7 +4,7 @@ import type { BrowserWindow, Dialog } from 'electron';
 import type { GymBotImporter } from '../import/gym-bot-importer';
 import { GymBotImportError } from '../import/gym-bot-source';
 import { previewText, resultText } from '../import/import-summary';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../common/log/logger';
 
 export interface ImportDialogDeps {
   window: BrowserWindow;

@@ -2,8 +2,8 @@
 // coming back (`net.isOnline()`, checked every few seconds: the main process has no online event).
 import type { Net, PowerMonitor } from 'electron';
 import { createResyncTrigger, onlineEdges } from '../sync/resync-trigger';
-import type { Logger } from '../log/logger';
-import type { Timers } from '../time/timers';
+import type { Logger } from '../../common/log/logger';
+import type { Timers } from '../../common/time/timers';
 
 export const ONLINE_CHECK_MS = 5_000;
 

@@ -2,8 +2,8 @@
 // waiting out the poll interval (or a backoff that grew while the laptop slept). Such events come
 // in bunches (resume, then unlock, then online), and the network needs a moment after a wake:
 // one sync follows the last of a bunch after a short settle. A user's pause is respected.
-import type { Logger } from '../log/logger';
-import type { TimerHandle, Timers } from '../time/timers';
+import type { Logger } from '../../common/log/logger';
+import type { TimerHandle, Timers } from '../../common/time/timers';
 
 export type ResyncReason = 'resume' | 'unlock' | 'online';
 

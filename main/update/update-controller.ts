@@ -3,8 +3,8 @@
 // installs on quit or when the user picks "Restart to update". Off in development and in demo
 // mode. The updater is injected: the shell passes electron-updater's, tests a fake or a real one
 // against a local feed.
-import type { Logger } from '../log/logger';
-import type { TimerHandle, Timers } from '../time/timers';
+import type { Logger } from '../../common/log/logger';
+import type { TimerHandle, Timers } from '../../common/time/timers';
 import { initialUpdateState, nextUpdateState, type UpdateOffReason, type UpdateState, type UpdaterEvent } from './update-state';
 
 export const UPDATE_CHECK_INTERVAL_MS = 6 * 60 * 60 * 1000;

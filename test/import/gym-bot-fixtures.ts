@@ -2,7 +2,7 @@
 // the legacy inbox layout A with later migrations' columns, and the fresh-install layout B whose
 // poller inserts failed, leaving only campaign sends.
 import Database from 'better-sqlite3';
-import { zonedToEpoch } from '../../main/time/club-time';
+import { zonedToEpoch } from '../../common/time/club-time';
 
 export const CLUB_ZONE = 'America/Chicago';
 

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import type { BrowserWindow } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { createCrashPolicy } from '../../main/crash/crash-policy';
-import { memoryLogger } from '../../main/log/logger';
+import { memoryLogger } from '../../common/log/logger';
 import { CORE_GAVE_UP, handleUncaughtErrors, recoverRendererCrashes, RENDERER_GAVE_UP } from '../../main/shell/crash-recovery';
 import { crashUploadUrl, startCrashReporter } from '../../main/shell/crash-reporter';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

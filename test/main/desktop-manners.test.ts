@@ -4,12 +4,12 @@ import { EventEmitter } from 'node:events';
 import type { App, MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deepLinkInArgv, parseDeepLink } from '../../main/deep-link/deep-link';
-import { memoryLogger } from '../../main/log/logger';
+import { memoryLogger } from '../../common/log/logger';
 import { buildContextMenuTemplate, type ContextMenuInput } from '../../main/shell/context-menu-template';
 import { setupDeepLinks } from '../../main/shell/deep-links';
 import { ONLINE_CHECK_MS, resyncOnWake } from '../../main/shell/wake-resync';
 import { createResyncTrigger, RESYNC_SETTLE_MS } from '../../main/sync/resync-trigger';
-import { systemTimers } from '../../main/time/timers';
+import { systemTimers } from '../../common/time/timers';
 
 describe('frontdesk:// links', () => {
   it('accept exactly frontdesk://conversation/<positive integer>', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ImportPlan } from '../../main/import/gym-bot-import';
 import type { GymBotImporter } from '../../main/import/gym-bot-importer';
 import { GymBotImportError } from '../../main/import/gym-bot-source';
-import { memoryLogger } from '../../main/log/logger';
+import { memoryLogger } from '../../common/log/logger';
 import { runGymBotImportDialog } from '../../main/shell/gym-bot-import-dialog';
 
 const plan = (over: Partial<ImportPlan> = {}): ImportPlan => ({

@@ -2,8 +2,8 @@
 // and every 6 hours, progress in the menu item, Restart to update, off in demo and development.
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { memoryLogger } from '../../main/log/logger';
-import { systemTimers } from '../../main/time/timers';
+import { memoryLogger } from '../../common/log/logger';
+import { systemTimers } from '../../common/time/timers';
 import { createUpdateController, UPDATE_CHECK_INTERVAL_MS } from '../../main/update/update-controller';
 import { initialUpdateState, nextUpdateState, updateMenuItem, type UpdateState } from '../../main/update/update-state';
 

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { configureRequestOptions, configureRequestUrl, HttpExecutor, type DownloadOptions } from 'builder-util-runtime';
 import { DebUpdater } from 'electron-updater';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryLogger } from '../../main/log/logger';
-import { systemTimers } from '../../main/time/timers';
+import { memoryLogger } from '../../common/log/logger';
+import { systemTimers } from '../../common/time/timers';
 import { createUpdateController, type UpdateController } from '../../main/update/update-controller';
 import type { UpdateState } from '../../main/update/update-state';
 
