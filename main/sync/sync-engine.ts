@@ -213,8 +213,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     loop.consecutiveFailures++;
     loop.addedLastPoll = 0;
     loop.keyMemo = createKeyMemo();
-    const fresh = store.listOwners().find((o) => o.ownerId === ownerId);
-    if (fresh) loop.record = fresh;
+    try {
+      const fresh = store.listOwners().find((o) => o.ownerId === ownerId);
+      if (fresh) loop.record = fresh;
+    } catch (storeError) {
+      // The store failing too is logged; the loop restarts with the record it had.
+      log.error('could not re-read the owner after a crash', { owner: ownerId, error: storeError });
+    }
     if (verdict === 'give_up') {
       loop.lastError = {
         code: 'internal',
