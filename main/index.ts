@@ -42,6 +42,7 @@ let win: BrowserWindow | null = null;
 let quitting = false;
 let startupLog: Logger | null = null;
 let deepLinks: DeepLinks | null = null;
+let crashUpload: string | null = null;
 
 /** Lines logged before logging is set up go to the log once it is (and are dropped before). */
 const lateLog: Logger = {
@@ -65,6 +66,9 @@ if (!app.requestSingleInstanceLock()) {
     logger: lateLog,
   });
   deepLinks = links;
+  // As early as possible, so a crash during start-up leaves a dump too.
+  crashUpload = crashUploadUrl(app.getPath('userData'), process.env, lateLog);
+  startCrashReporter(crashReporter, crashUpload, lateLog);
   links.fromArgv(process.argv);
   // A second launch (perhaps with a frontdesk:// link) brings this instance's window forward.
   app.on('second-instance', (_event, argv) => {
@@ -83,7 +87,7 @@ async function start(): Promise<void> {
   const log = logger.scope('shell');
   startupLog = log;
   log.info('starting', { version: app.getVersion(), packaged: app.isPackaged, platform: process.platform });
-  startCrashReporter(crashReporter, crashUploadUrl(userData, process.env, log), log);
+  log.info('crash reporter', { upload: crashUpload === null ? 'off (local dumps only)' : new URL(crashUpload).origin });
 
   const credentials = safeStorageCredentialStore({ file: join(userData, 'credentials.json'), safeStorage, platform: process.platform, logger: log });
   const core = await createCore({

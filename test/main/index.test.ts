@@ -136,6 +136,9 @@ describe('main/index', () => {
     await import('../../main/index');
     expect(h.app.listenerCount('second-instance')).toBe(1);
     expect(h.windows).toHaveLength(0);
+    // The crash reporter starts before the app is ready, keeping dumps local unless told otherwise.
+    const { crashReporter } = await import('electron');
+    expect(crashReporter.start).toHaveBeenCalledWith(expect.objectContaining({ uploadToServer: false, productName: 'Frontdesk' }));
 
     h.app.readyResolve();
     await vi.waitFor(() => expect(created.core?.start).toHaveBeenCalled());
