@@ -30,6 +30,8 @@ const context: ClubContext = {
   timeZone: CLUB_ZONE,
   loggedInUserId: ME,
   loggedInUserName: 'Jordan Lee',
+  actingUser: { id: ME, name: 'Jordan Lee' },
+  timeZoneSource: 'clubos',
   staff: [{ id: ME, name: 'Jordan Lee' }],
   locations: [],
   owners: [{ id: LOCATION, name: 'Front Desk Location', kind: 'location' }],
