@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { app, crashReporter, dialog, ipcMain, net, powerMonitor, safeStorage, screen, shell, type BrowserWindow } from 'electron';
 import type { Core } from './core/core';
 import { createCore } from './core/create-core';
+import { createStartupFailureCore } from './core/startup-failure-core';
+import { noticeForStartupFailure } from './services/startup-notice';
 import { createCrashPolicy } from './crash/crash-policy';
 import { observeSettings } from './ipc/observe-settings';
 import { pushEvents } from './ipc/push-events';
@@ -23,7 +25,7 @@ import { applyLaunchAtLogin } from './shell/launch-at-login';
 import { setupLogging } from './shell/logging';
 import { handleUncaughtErrors, recoverRendererCrashes } from './shell/crash-recovery';
 import { crashUploadUrl, startCrashReporter } from './shell/crash-reporter';
-import { createMainWindow, loadRenderer } from './shell/main-window';
+import { appPageUrl, createMainWindow, loadRenderer } from './shell/main-window';
 import { setupNewMessageNotifications } from './shell/new-message-notifications';
 import { createNotifier, type Notifier } from './shell/notifier';
 import { safeStorageCredentialStore } from './shell/safe-storage-credentials';
@@ -36,7 +38,6 @@ import { syncTimeFormatter } from './shell/tray/sync-time-format';
 
 const APP_ID = 'com.frontdesk.inbox';
 const CLOSE_TIMEOUT_MS = 5000;
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 
 let win: BrowserWindow | null = null;
 let quitting = false;
@@ -90,15 +91,22 @@ async function start(): Promise<void> {
   log.info('crash reporter', { upload: crashUpload === null ? 'off (local dumps only)' : new URL(crashUpload).origin });
 
   const credentials = safeStorageCredentialStore({ file: join(userData, 'credentials.json'), safeStorage, platform: process.platform, logger: log });
-  const core = await createCore({
-    dataDir: userData,
-    clock: systemClock,
-    logger,
-    credentials,
-    appVersion: app.getVersion(),
-    // With no ClubOS account the app shows a simulated club, with a new member text now and then.
-    demo: { liveIntervalMs: 45_000, historyDays: 120 },
-  });
+  let core: Core;
+  try {
+    core = await createCore({
+      dataDir: userData,
+      clock: systemClock,
+      logger,
+      credentials,
+      appVersion: app.getVersion(),
+      // With no ClubOS account the app shows a simulated club, with a new member text now and then.
+      demo: { liveIntervalMs: 45_000, historyDays: 120 },
+    });
+  } catch (error) {
+    log.error('could not start', { error });
+    showStartupFailure(createStartupFailureCore(noticeForStartupFailure(error, logDir), app.getVersion()), join(userData, 'window-state.json'), logger);
+    return;
+  }
   // Undone in reverse order on quit, after the core has closed.
   const teardown: Array<() => void> = [];
   setupGracefulQuit(core, log, () => {
@@ -142,6 +150,21 @@ async function start(): Promise<void> {
   await core.start();
   deepLinks?.ready((link) => openLinkedConversation(core, link.conversationId, log));
   log.info('started');
+}
+
+/**
+ * The core could not be built (its database cannot be opened or written): the window opens anyway
+ * and says why in plain words. No tray and no sync; closing the window quits.
+ */
+function showStartupFailure(core: Core, windowStateFile: string, logger: Logger): void {
+  const log = logger.scope('shell');
+  const window = createMainWindow(initialBounds(readWindowState(windowStateFile, log), screen.getAllDisplays().map((d) => d.workArea)));
+  win = window;
+  const unregister = registerIpc(core, logger);
+  window.on('closed', () => {
+    unregister();
+    app.quit();
+  });
 }
 
 function openWindow(file: string, notifier: Notifier, log: Logger): { window: BrowserWindow; tracker: WindowStateTracker } {
@@ -211,7 +234,7 @@ function registerIpc(core: Core, logger: Logger): () => void {
   const log = logger.scope('ipc');
   const isTrustedSender = createSenderCheck({
     isOwnContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id,
-    devServerUrl,
+    appPageUrl: appPageUrl(),
   });
   const handlers = observeSettings(core.handlers, (settings) => applyLoginItem(settings.launchAtLogin, log), log);
   return registerHandlers(ipcMain, handlers, { isTrustedSender, logger: log });

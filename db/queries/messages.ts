@@ -122,6 +122,8 @@ export interface MessageQueries {
   storedKeys(ownerId: string, fromDate: string, toDate: string): StoredKey[];
   /** Sender, body and date of the owner's rows dated in [fromDate, toDate] (an importer matches spellings). */
   storedTexts(ownerId: string, fromDate: string, toDate: string): Array<{ senderName: string; body: string; localDate: string }>;
+  /** The latest `sent_at` of the conversation's messages with one of `intents`, or null. */
+  newestWithIntent(conversationId: number, intents: readonly z.infer<typeof intentSchema>[]): string | null;
   /** The newest page first; items oldest→newest; `prevCursor` pages further back. */
   page(query: MessagePageQuery): { items: Message[]; prevCursor: string | null };
   get(messageId: number): Message | null;
@@ -196,15 +198,21 @@ export function messageQueries(ctx: DbContext): MessageQueries {
 
   function storedKeys(ownerId: string, fromDate: string, toDate: string): StoredKey[] {
     const rows = ctx
-      .prepare('SELECT dedupe_key, local_time, occurrence FROM messages WHERE owner_id = ? AND local_date BETWEEN ? AND ?')
+      .prepare('SELECT dedupe_key, local_time, occurrence, sender_name, body FROM messages WHERE owner_id = ? AND local_date BETWEEN ? AND ?')
       .raw()
-      .all(ownerId, fromDate, toDate) as Array<[unknown, unknown, unknown]>;
-    return rows.map(([dedupeKey, localTime, occurrence]) => {
+      .all(ownerId, fromDate, toDate) as Array<[unknown, unknown, unknown, unknown, unknown]>;
+    return rows.map(([dedupeKey, localTime, occurrence, senderName, body]) => {
       // The schema guarantees these types; a cheap check instead of a schema parse per row.
-      if (typeof dedupeKey !== 'string' || (localTime !== null && typeof localTime !== 'string') || typeof occurrence !== 'number') {
+      if (
+        typeof dedupeKey !== 'string' ||
+        (localTime !== null && typeof localTime !== 'string') ||
+        typeof occurrence !== 'number' ||
+        typeof senderName !== 'string' ||
+        typeof body !== 'string'
+      ) {
         throw new Error('messages row with unexpected types');
       }
-      return { dedupeKey, localTime, occurrence };
+      return { dedupeKey, localTime, occurrence, senderName, body };
     });
   }
 
@@ -212,6 +220,14 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     return ctx
       .prepare('SELECT sender_name AS senderName, body, local_date AS localDate FROM messages WHERE owner_id = ? AND local_date BETWEEN ? AND ?')
       .all(ownerId, fromDate, toDate) as Array<{ senderName: string; body: string; localDate: string }>;
+  }
+
+  function newestWithIntent(conversationId: number, intents: readonly z.infer<typeof intentSchema>[]): string | null {
+    if (intents.length === 0) return null;
+    const row = ctx
+      .prepare(`SELECT max(sent_at) AS at FROM messages WHERE conversation_id = ? AND intent IN (${intents.map(() => '?').join(', ')})`)
+      .get(conversationId, ...intents) as { at: string | null } | undefined;
+    return row?.at ?? null;
   }
 
   function page(query: MessagePageQuery): { items: Message[]; prevCursor: string | null } {
@@ -263,5 +279,5 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     if (result.changes === 0) throw notFound('message', messageId);
   }
 
-  return { insert, storedKeys, storedTexts, page, get, setClassification, markResponded };
+  return { insert, storedKeys, storedTexts, newestWithIntent, page, get, setClassification, markResponded };
 }

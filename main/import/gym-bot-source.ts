@@ -12,7 +12,7 @@ import { FRONTDESK_APPLICATION_ID } from '../../db/migrations/001-initial';
 export class GymBotImportError extends Error {
   override readonly name = 'GymBotImportError';
   constructor(
-    readonly reason: 'missing' | 'damaged' | 'foreign' | 'frontdesk' | 'empty' | 'busy' | 'stale' | 'offline',
+    readonly reason: 'missing' | 'damaged' | 'foreign' | 'frontdesk' | 'empty' | 'busy' | 'stale' | 'offline' | 'unavailable',
     message: string,
     options?: { cause?: unknown },
   ) {

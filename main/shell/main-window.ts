@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BrowserWindow, shell } from 'electron';
 import { lockDownWebContents, restrictPermissions } from './web-security';
 
@@ -7,6 +8,13 @@ export interface WindowBounds {
   y?: number;
   width: number;
   height: number;
+}
+
+const rendererFile = (): string => join(__dirname, '../renderer/index.html');
+
+/** The URL of the app's own page: the IPC sender check compares every caller with it. */
+export function appPageUrl(): string {
+  return process.env['ELECTRON_RENDERER_URL'] ?? pathToFileURL(rendererFile()).href;
 }
 
 /** Creates the inbox window with every security default on and loads the renderer. */
@@ -43,6 +51,6 @@ export function createMainWindow(bounds: WindowBounds): BrowserWindow {
 export function loadRenderer(win: BrowserWindow, hash?: string): void {
   const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
   if (devServerUrl) void win.loadURL(hash ? `${devServerUrl}#${hash}` : devServerUrl);
-  else if (hash) void win.loadFile(join(__dirname, '../renderer/index.html'), { hash });
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  else if (hash) void win.loadFile(rendererFile(), { hash });
+  else void win.loadFile(rendererFile());
 }

@@ -109,7 +109,7 @@ async function syncStores(ownerId: string, rows: Array<Omit<InboxRow, 'position'
   const dates = inbox.map((r) => r.localDate).sort();
   const fresh = reconcile(ownerId, inbox, db.messages.storedKeys(ownerId, dates[0]!, dates[dates.length - 1]!));
   const staff = new Set(context.staff.map((s) => normalizeForKey(s.name)));
-  const result = await ingestPoll({ db, staffNameKeys: () => staff, historyAsRead: () => false }, { ownerId, rows: fresh, timeZone: CLUB_ZONE, quiet: false, at: NOW });
+  const result = await ingestPoll({ db, staffNameKeys: () => staff, historyAsRead: () => false }, { ownerId, rows: fresh, timeZone: CLUB_ZONE, history: null, at: NOW });
   return result.added;
 }
 
