@@ -33,6 +33,8 @@ export interface MessageQueries {
   insert(batch: readonly NewMessage[], options?: InsertOptions): InsertResult;
   /** The owner's keys with club-local date in [fromDate, toDate], read from a covering index. */
   storedKeys(ownerId: string, fromDate: string, toDate: string): StoredKey[];
+  /** Sender, body and date of the owner's rows dated in [fromDate, toDate] (an importer matches spellings). */
+  storedTexts(ownerId: string, fromDate: string, toDate: string): Array<{ senderName: string; body: string; localDate: string }>;
   /** The latest `sent_at` of the conversation's messages with one of `intents`, or null. */
   newestWithIntent(conversationId: number, intents: readonly z.infer<typeof intentSchema>[]): string | null;
   /** The newest page first; items oldest→newest; `prevCursor` pages further back. */
@@ -129,6 +131,12 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     });
   }
 
+  function storedTexts(ownerId: string, fromDate: string, toDate: string): Array<{ senderName: string; body: string; localDate: string }> {
+    return ctx
+      .prepare('SELECT sender_name AS senderName, body, local_date AS localDate FROM messages WHERE owner_id = ? AND local_date BETWEEN ? AND ?')
+      .all(ownerId, fromDate, toDate) as Array<{ senderName: string; body: string; localDate: string }>;
+  }
+
   function newestWithIntent(conversationId: number, intents: readonly z.infer<typeof intentSchema>[]): string | null {
     if (intents.length === 0) return null;
     const row = ctx
@@ -188,5 +196,5 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     if (result.changes === 0) throw notFound('message', messageId);
   }
 
-  return { insert, storedKeys, newestWithIntent, page, get, getMany, setClassification, markResponded };
+  return { insert, storedKeys, storedTexts, newestWithIntent, page, get, getMany, setClassification, markResponded };
 }

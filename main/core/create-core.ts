@@ -5,6 +5,8 @@
 import { join } from 'node:path';
 import { createEventBus } from '../../common/event-bus';
 import { createHandlers } from '../ipc/handlers';
+import { createGymBotImporter } from '../import/gym-bot-importer';
+import { GymBotImportError } from '../import/gym-bot-source';
 import { createAccountService, type AccountService } from '../services/account-service';
 import { openAppDatabase } from '../services/app-database';
 import { conversationEvents } from '../services/change-feed';
@@ -59,6 +61,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const stopSnoozeWatch = conversations.watchSnoozes();
 
+  const gymBot = createGymBotImporter({
+    async target() {
+      const current = session();
+      const context =
+        current.knownContext() ??
+        (await current.clubContext().catch((error: unknown) => {
+          throw new GymBotImportError(
+            'offline',
+            "Frontdesk needs to reach ClubOS once (for the club's time zone and staff) before it can import. Check the connection and try again.",
+            { cause: error },
+          );
+        }));
+      return { db: current.db, context, historyAsRead: settings.get().historyAsRead, now: clock.now() };
+    },
+    changes,
+    ownersChanged: () => session().engine.refreshOwners(),
+    logger,
+  });
+
   return {
     services,
     handlers: createHandlers(services, {
@@ -66,6 +87,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       startupNotice,
     }),
     events,
+    gymBot,
     unreadTotal: () => conversations.unreadTotal(),
     start: () => account.start(),
     async close() {

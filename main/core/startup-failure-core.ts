@@ -4,6 +4,7 @@
 import { channelNames, type Handlers, type StartupNotice } from '../../common/contract';
 import { AppError } from '../../common/errors/app-error';
 import { createEventBus } from '../../common/event-bus';
+import { GymBotImportError } from '../import/gym-bot-source';
 import type { Core } from './core';
 
 /** Only what the window needs: there are no services to use without a database. */
@@ -17,6 +18,10 @@ export function createStartupFailureCore(notice: StartupNotice, appVersion = '0.
   return {
     handlers,
     events: createEventBus(),
+    gymBot: {
+      preview: () => Promise.reject(new GymBotImportError('unavailable', notice.message)),
+      run: () => Promise.reject(new GymBotImportError('unavailable', notice.message)),
+    },
     unreadTotal: () => 0,
     start: () => Promise.resolve(),
     close: () => Promise.resolve(),

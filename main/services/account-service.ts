@@ -45,13 +45,15 @@ export async function createAccountService(deps: AccountServiceDeps): Promise<Ac
   const sessionDeps: SessionDeps = { ...deps.session, events };
 
   const open = async (): Promise<Session> => {
-    const saved = credentials.load();
+    const saved = await credentials.load();
     if (saved) return openAccountSession(sessionDeps, saved);
     return openDemoSession(sessionDeps, deps.demo);
   };
 
   let session = await open();
   let started = false;
+  // What account() reports; the keystore answers asynchronously, so it is asked at start and on sign-in/out.
+  let secretStorage = await credentials.level();
 
   const timeZoneSource = (current: Session): Account['clubTimeZoneSource'] => {
     const context = current.knownContext();
@@ -64,7 +66,7 @@ export async function createAccountService(deps: AccountServiceDeps): Promise<Ac
     mode: session.mode,
     username: session.username,
     baseUrl: session.baseUrl,
-    secretStorage: credentials.level(),
+    secretStorage,
     clubTimeZone: session.knownContext()?.timeZone ?? null,
     clubTimeZoneSource: timeZoneSource(session),
   });
@@ -94,7 +96,8 @@ export async function createAccountService(deps: AccountServiceDeps): Promise<Ac
     account,
 
     async signIn({ username, password, baseUrl }) {
-      if (credentials.level() === 'unavailable') {
+      secretStorage = await credentials.level();
+      if (secretStorage === 'unavailable') {
         throw new AppError('insecure_storage', 'This computer offers no secure storage for the ClubOS password, so Frontdesk cannot keep you signed in.');
       }
       const target = baseUrl ?? deps.clubosBaseUrl ?? CLUBOS_BASE_URL;
@@ -110,13 +113,14 @@ export async function createAccountService(deps: AccountServiceDeps): Promise<Ac
       } finally {
         await probe.signOut().catch(() => undefined);
       }
-      credentials.save({ username, password, baseUrl: target });
+      await credentials.save({ username, password, baseUrl: target });
       await switchSession();
       return account();
     },
 
     async signOut() {
       credentials.clear();
+      secretStorage = await credentials.level();
       await switchSession();
       return account();
     },

@@ -72,7 +72,7 @@ async function signedInWindow(): Promise<{ core: Core; store: AppStore; bridge: 
   const sim = await startSimulator({ clock, seed: 41, members: 12, staff: 2, credentials, history: { days: 5 } });
   cleanups.push(() => sim.close());
   const store = memoryCredentialStore();
-  store.save({ ...credentials, baseUrl: sim.baseUrl });
+  await store.save({ ...credentials, baseUrl: sim.baseUrl });
   const data = tempDir('frontdesk-roundtrips-');
   cleanups.push(() => data.remove());
   const core = await createCore({ dataDir: data.dir, clock, logger: memoryLogger('core'), credentials: store });

@@ -203,6 +203,7 @@ export function fakeHandlers(): MockHandlers {
 export interface FakeCore extends Core {
   services: MockServices;
   handlers: MockHandlers;
+  gymBot: { preview: Mock<Core['gymBot']['preview']>; run: Mock<Core['gymBot']['run']> };
   setUnread(n: number): void;
 }
 
@@ -212,6 +213,10 @@ export function fakeCore(): FakeCore {
     services: fakeServices(),
     handlers: fakeHandlers(),
     events: createEventBus(),
+    gymBot: {
+      preview: vi.fn(() => Promise.reject(new Error('no gym bot file in this test'))),
+      run: vi.fn(() => Promise.resolve({ added: 0, touched: new Map<string, { insertedIds: number[]; conversationIds: number[] }>() })),
+    },
     unreadTotal: () => unread,
     setUnread: (n) => {
       unread = n;

@@ -12,7 +12,7 @@ class FakeNotification {
   static isSupported = () => supported;
   handlers = new Map<string, () => void>();
   closed = false;
-  constructor(readonly options: { title: string; body: string }) {}
+  constructor(readonly options: { title: string; body: string; urgency?: string; silent?: boolean }) {}
   on(event: string, handler: () => void) {
     this.handlers.set(event, handler);
   }
@@ -62,6 +62,11 @@ describe('notifier', () => {
     ]);
     notifier.close();
     expect(shown[1]!.closed).toBe(true);
+  });
+
+  it('never asks to break through the OS do-not-disturb (no critical urgency)', () => {
+    createNotifier({ logger: memoryLogger() }).show({ title: 'New message from Ana', body: 'Hi' });
+    expect(shown[0]!.options.urgency).toBe('normal');
   });
 
   it('calls back on click, and shows nothing where notifications are unsupported', () => {
@@ -115,7 +120,7 @@ describe('new-message notifications', () => {
     add([1, 99], 1);
     add([2], 2);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(shown.map((n) => n.options)).toEqual([{ title: '3 new messages from Ben, Ana', body: 'Ben: Late\nAna: Can I freeze?' }]);
+    expect(shown.map(({ options: { title, body } }) => ({ title, body }))).toEqual([{ title: '3 new messages from Ben, Ana', body: 'Ben: Late\nAna: Can I freeze?' }]);
   });
 
   it('names members from the events alone, without reading any conversation again', async () => {
@@ -132,7 +137,7 @@ describe('new-message notifications', () => {
     core.services.settings.get.mockReturnValue(sampleSettings({ notifications: 'count_only' }));
     add([1], 1);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(shown.map((n) => n.options)).toEqual([{ title: 'New message', body: '' }]);
+    expect(shown.map(({ options: { title, body } }) => ({ title, body }))).toEqual([{ title: 'New message', body: '' }]);
   });
 
   it('clicking brings the window forward on that conversation', async () => {
