@@ -47,7 +47,7 @@ export interface OpenedDatabase {
   migration: MigrationOutcome;
 }
 
-const NO_ROWS: SalvageCounts = { owners: 0, conversations: 0, tags: 0, messages: 0, settings: 0, refused: 0, unreadable: 0 };
+const NO_ROWS: SalvageCounts = { owners: 0, conversations: 0, tags: 0, messages: 0, settings: 0, other: 0, refused: 0, unreadable: 0 };
 const defaultNameKey = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
 
 function openWritable(path: string, logger: Logger, options: OpenOptions, backupTo: string | null): { conn: Connection; migration: MigrationOutcome } {

@@ -32,6 +32,8 @@ export interface SalvageCounts {
   tags: number;
   messages: number;
   settings: number;
+  /** Rows of every other table (assistant, outbox, campaigns, …), copied as they are. */
+  other: number;
   /** Rows read but refused by the fresh schema's constraints (garbage from a damaged page). */
   refused: number;
   /** Row positions that could not be read at all. */
@@ -165,7 +167,7 @@ const isForeignKey = (error: unknown): boolean => codeOf(error) === 'SQLITE_CONS
 
 /** Reads a damaged file into `target` (a fresh, migrated database); the source is only read. */
 export function salvageInto(source: Connection, target: Connection, options: SalvageOptions): SalvageCounts {
-  const counts: SalvageCounts = { owners: 0, conversations: 0, tags: 0, messages: 0, settings: 0, refused: 0, unreadable: 0 };
+  const counts: SalvageCounts = { owners: 0, conversations: 0, tags: 0, messages: 0, settings: 0, other: 0, refused: 0, unreadable: 0 };
   const now = epochToStored(options.clock.now());
   const log = options.logger;
 
@@ -281,12 +283,64 @@ export function salvageInto(source: Connection, target: Connection, options: Sal
       }
     }
 
+    // Every other table the fresh schema has (the assistant's knowledge and log, the outbox,
+    // campaigns…), parents before children, copied row by row the same way. Their rows carry
+    // what staff did and what was sent, so losing them would be as bad as losing messages.
+    for (const table of otherTables(target)) {
+      const withoutRowid = attempt(() => target.pragma(`table_list(${quote(table)})`) as Array<{ wr: number }>)?.[0]?.wr === 1;
+      if (withoutRowid) {
+        if (!tables.has(table)) continue;
+        const { columns, insert } = copier(source, target, table);
+        try {
+          for (const row of source.prepare(`SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)}`).iterate() as IterableIterator<Row>) {
+            let kept: boolean;
+            try {
+              kept = tryInsert(() => insert(row));
+            } catch (error) {
+              throw new TargetFailure(error);
+            }
+            if (kept) counts.other++;
+          }
+        } catch (error) {
+          if (error instanceof TargetFailure) throw error.original;
+          log.warn('salvage: the rest of a table is unreadable', { table, error });
+        }
+        continue;
+      }
+      readTable(table, (row, insert) => {
+        if (tryInsert(() => insert(row))) counts.other++;
+      });
+    }
+
     // Derived columns (unread counts, previews, waiting times, the automatic tag and the mirror)
     // from the messages that were kept.
     const ctx = createContext(target, statementCache(target), options.clock, options.logger);
     for (const id of target.prepare('SELECT id FROM conversations').pluck().all()) refreshAllDerived(ctx, Number(id));
   })();
   return counts;
+}
+
+/**
+ * The fresh schema's plain tables that the steps above do not handle, each after the tables its
+ * foreign keys point to. Virtual tables (full-text search) and their shadow tables are derived
+ * and rebuilt, never copied.
+ */
+function otherTables(target: Connection): string[] {
+  const handled = new Set(FRONTDESK_TABLES);
+  const list = (target.pragma('table_list') as Array<{ schema: string; name: string; type: string }>)
+    .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_') && !handled.has(t.name))
+    .map((t) => t.name)
+    .sort();
+  const parents = new Map(list.map((t) => [t, (target.pragma(`foreign_key_list(${quote(t)})`) as Array<{ table: string }>).map((f) => f.table)]));
+  const ordered: string[] = [];
+  const visit = (table: string, path: Set<string>): void => {
+    if (ordered.includes(table) || path.has(table)) return;
+    path.add(table);
+    for (const parent of parents.get(table) ?? []) if (parents.has(parent)) visit(parent, path);
+    ordered.push(table);
+  };
+  for (const t of list) visit(t, new Set());
+  return ordered;
 }
 
 function tagsFromMirror(tags: unknown, intent: unknown): Array<{ tag: unknown; source: unknown }> {

@@ -43,7 +43,7 @@ describe('an unusable database file', () => {
     expect(opened.recovered).toEqual({
       movedTo,
       reason: expect.stringMatching(/SQLITE_NOTADB/) as unknown,
-      kept: { owners: 0, conversations: 0, tags: 0, messages: 0, settings: 0, refused: 0, unreadable: 0 },
+      kept: { owners: 0, conversations: 0, tags: 0, messages: 0, settings: 0, other: 0, refused: 0, unreadable: 0 },
     });
     expect(readFileSync(movedTo).equals(garbage)).toBe(true);
     const line = logger.lines.find((l) => l.level === 'error');

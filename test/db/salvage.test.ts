@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../common/log/logger';
 import { manualClock } from '../../common/time/manual-clock';
 import { DbError, openDatabase } from '../../db';
+import { salvageInto } from '../../db/salvage';
 import { makeReadOnly, tinyDisk } from './fs-faults';
 import { CONVERSATIONS, MESSAGES, PAGE_SIZE, pagesOf, populate, rowidsOnPage, snapshot, type Snapshot } from './damage-fixture';
 import { T0, tempDir } from './helpers';
@@ -376,5 +377,45 @@ describe('a file that cannot be used at all is reported in plain words and left 
     expect(opened.recovered?.kept.messages).toBe(MESSAGES - lost);
     opened.db.close();
     expectSubset(before.messages, snapshot(path).messages);
+  });
+});
+
+describe('tables the salvage does not know by name', () => {
+  it('are copied whole, parents before children, rowid and WITHOUT ROWID tables alike', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const paths = ['source.sqlite', 'target.sqlite'].map((name) => join(t.dir, name));
+    const [source, target] = paths.map((path) => {
+      open(path).db.close();
+      const conn = new Database(path);
+      conn.pragma('foreign_keys = ON');
+      // `a_child` sorts before its parent: the copy must follow the foreign key, not the name.
+      conn.exec(`
+        CREATE TABLE z_parent (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+        CREATE TABLE a_child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES z_parent (id), body TEXT NOT NULL);
+        CREATE TABLE m_pairs (k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;
+      `);
+      return conn;
+    }) as [Database.Database, Database.Database];
+    cleanups.push(() => {
+      source.close();
+      target.close();
+    });
+    source.transaction(() => {
+      for (let i = 1; i <= 300; i++) {
+        source.prepare('INSERT INTO z_parent (id, name) VALUES (?, ?)').run(i, `parent ${i}`);
+        source.prepare('INSERT INTO a_child (id, parent_id, body) VALUES (?, ?, ?)').run(1000 + i, i, `child of ${i}`);
+      }
+      for (let i = 0; i < 5; i++) source.prepare('INSERT INTO m_pairs (k, v) VALUES (?, ?)').run(`key ${i}`, `value ${i}`);
+    })();
+
+    const counts = salvageInto(source, target, { clock: manualClock(T0), logger: memoryLogger(), nameKey: (n) => n.toLowerCase() });
+
+    expect(counts.other).toBe(605);
+    expect(counts.refused).toBe(0);
+    for (const table of ['z_parent', 'a_child', 'm_pairs']) {
+      const all = (conn: Database.Database): unknown[] => conn.prepare(`SELECT * FROM ${table} ORDER BY 1`).all();
+      expect(all(target), table).toEqual(all(source));
+    }
   });
 });
