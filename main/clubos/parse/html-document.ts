@@ -3,8 +3,13 @@
 // not come back shorter.
 import { HTMLElement, NodeType, parse, TextNode, valid, type Node } from 'node-html-parser';
 import { ClubOSError } from '../../../common/errors/clubos-error';
+import { countUnclosedElements, MAX_UNCLOSED_ELEMENTS } from './unclosed-elements';
 
 export function parseHtml(html: string, what: string): HTMLElement {
+  const unclosed = countUnclosedElements(html);
+  if (unclosed > MAX_UNCLOSED_ELEMENTS) {
+    throw new ClubOSError('parse', `${what} leaves ${unclosed} elements unclosed; Frontdesk does not read a page that broken`);
+  }
   try {
     return parse(html);
   } catch (cause) {
