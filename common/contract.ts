@@ -345,6 +345,19 @@ export type ConversationChanges = z.infer<typeof conversationChangesSchema>;
 /** Above this many new messages an event carries none (a first import); a window fetches what it shows. */
 export const MAX_PUSHED_MESSAGES = 200;
 
+/**
+ * How a gym bot import is writing: `done` of `total` readable rows while running, then once
+ * `finished` (with how many messages were `added`) or `failed` (with a `message` for the user).
+ */
+export const importProgressSchema = z.object({
+  state: z.enum(['running', 'finished', 'failed']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  added: z.number().int().nonnegative().optional(),
+  message: z.string().optional(),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
+
 export const appEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('messagesAdded'),
@@ -373,6 +386,7 @@ export const appEventSchema = z.discriminatedUnion('type', [
     command: z.enum(['openConversation', 'openSettings', 'focusSearch', 'showHelp']),
     conversationId: id.optional(),
   }),
+  z.object({ type: z.literal('importProgress'), seq: z.number().int(), ...importProgressSchema.shape }),
 ]);
 
 export type AppEvent = z.infer<typeof appEventSchema>;

@@ -77,6 +77,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     changes,
     ownersChanged: () => session().engine.refreshOwners(),
+    progress: (report) => events.emit({ type: 'importProgress', ...report }),
+    clock,
     logger,
   });
 

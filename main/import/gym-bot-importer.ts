@@ -1,9 +1,13 @@
 // The import as the app runs it: read the file, plan against the current account, let the user
-// look at the plan, then write it and tell the window. The shell drives it from File → Import.
+// look at the plan, then write it and tell the window, with progress it can show as a bar while
+// the rows are written. The shell drives it from File → Import.
+import type { ImportProgress } from '../../common/contract';
 import type { Logger } from '../../common/log/logger';
+import type { Clock } from '../../common/time/clock';
 import type { ConversationEvents } from '../services/change-feed';
 import { planGymBotImport, writeGymBotImport, type ImportPlan, type ImportResult, type ImportTarget } from './gym-bot-import';
 import { GymBotImportError, readGymBotFile } from './gym-bot-source';
+import { throttleProgress } from './progress-throttle';
 
 export interface GymBotImporter {
   /** Reads and plans; nothing is written. Throws GymBotImportError for a file it cannot use. */
@@ -19,6 +23,9 @@ export interface GymBotImporterDeps {
   changes: ConversationEvents;
   /** New inboxes were added (paused): the sync engine reloads its owner list. */
   ownersChanged(): void;
+  /** Pushes the write's progress to the window: throttled while running, always the end. */
+  progress(report: ImportProgress): void;
+  clock: Pick<Clock, 'now'>;
   logger: Logger;
 }
 
@@ -43,16 +50,33 @@ export function createGymBotImporter(deps: GymBotImporterDeps): GymBotImporter {
         throw new GymBotImportError('stale', 'The account changed since the file was read. Choose the file again.');
       }
       running = true;
+      let done = 0;
+      let total = plan.readable;
+      const report = throttleProgress(deps.clock, (d, t) => deps.progress({ state: 'running', done: d, total: t }));
       try {
         const newOwners = plan.owners.some((o) => !o.known);
-        const result = await writeGymBotImport(plan, target, onProgress);
+        const result = await writeGymBotImport(plan, target, (d, t) => {
+          done = d;
+          total = t;
+          report(d, t);
+          onProgress?.(d, t);
+        });
         if (newOwners) deps.ownersChanged();
         for (const [ownerId, stored] of result.touched) {
           // Quiet: the past is shown, never notified.
           deps.changes.messagesAdded(target.db, { ownerId, ...stored, quiet: true });
         }
         log.info('gym bot import finished', { added: result.added });
+        deps.progress({ state: 'finished', done, total, added: result.added });
         return result;
+      } catch (error) {
+        // What was written before the failure stays (each day's rows commit together).
+        const message =
+          error instanceof GymBotImportError
+            ? error.message
+            : 'The import stopped. Messages imported before it stopped are kept; the log folder has the details.';
+        deps.progress({ state: 'failed', done, total, message });
+        throw error;
       } finally {
         running = false;
       }

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ImportProgress } from '../../common/contract';
 import { openDatabase, type FrontdeskDb } from '../../db';
 import type { ClubContext, InboxRow } from '../../main/clubos/types';
 import { ingestPoll } from '../../main/ingest/ingest-poll';
@@ -311,7 +312,14 @@ describe('the importer service', () => {
     events.subscribe((e) => seen.push(e));
     let refreshed = 0;
     let current = target();
-    const importer = createGymBotImporter({ target: () => Promise.resolve(current), changes: conversationEvents(events, { now: () => NOW }), ownersChanged: () => refreshed++, logger: memoryLogger('test') });
+    const importer = createGymBotImporter({
+      target: () => Promise.resolve(current),
+      changes: conversationEvents(events, { now: () => NOW }),
+      ownersChanged: () => refreshed++,
+      progress: (report) => events.emit({ type: 'importProgress', ...report }),
+      clock: manualClock(NOW),
+      logger: memoryLogger('test'),
+    });
     const plan = await importer.preview(file);
     expect(stored()).toHaveLength(0);
     const result = await importer.run(plan);
@@ -326,5 +334,76 @@ describe('the importer service', () => {
     current = { ...current, db: otherDb };
     await expect(importer.run(stale)).rejects.toMatchObject({ reason: 'stale' });
     otherDb.close();
+  });
+});
+
+describe('the import progress the window shows', () => {
+  const PEOPLE = ['Pat Smith', 'Ana Souza', 'Ben Okafor', 'Li Wei', 'Chris Doe'];
+  /** `days` club days of `perDay` texts each: the writer commits a day run of at least 150 rows at a time. */
+  const manyDays = (days: number, perDay: number): LayoutARow[] =>
+    Array.from({ length: days * perDay }, (_, i) => {
+      const day = new Date(Date.UTC(2025, 5, 1 + Math.floor(i / perDay))).toISOString().slice(0, 10);
+      return { content: `${PEOPLE[i % PEOPLE.length]}Question number ${i}`, timestamp: botEpoch(day, `${String(8 + (i % 10)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`) };
+    });
+
+  const importerWith = (reports: ImportProgress[], clock = manualClock(NOW)) =>
+    createGymBotImporter({
+      target: () => Promise.resolve(target()),
+      changes: conversationEvents(createEventBus(), { now: () => NOW }),
+      ownersChanged: () => {},
+      progress: (report) => reports.push(report),
+      clock,
+      logger: memoryLogger('test'),
+    });
+
+  it('reports running with done rising to the total, then one finished report with what was added', async () => {
+    const rows = manyDays(12, 151);
+    const reports: ImportProgress[] = [];
+    const taskbar: number[] = [];
+    const importer = importerWith(reports);
+    const plan = await importer.preview(writeA(rows));
+    expect(plan.readable).toBe(rows.length);
+    const result = await importer.run(plan, (done) => taskbar.push(done));
+
+    const running = reports.filter((r) => r.state === 'running');
+    expect(running.length).toBeGreaterThan(2);
+    expect(running[0]).toEqual({ state: 'running', done: 0, total: rows.length });
+    for (let i = 1; i < running.length; i++) expect(running[i]!.done).toBeGreaterThan(running[i - 1]!.done);
+    expect(running.every((r) => r.total === rows.length)).toBe(true);
+    expect(running.at(-1)!.done).toBe(rows.length);
+    expect(reports.at(-1)).toEqual({ state: 'finished', done: rows.length, total: rows.length, added: result.added });
+    expect(result.added).toBe(rows.length);
+    expect(reports.filter((r) => r.state !== 'running')).toHaveLength(1);
+    // The taskbar callback still hears every batch.
+    expect(taskbar.at(-1)).toBe(rows.length);
+
+    // A second import of the same file adds nothing and still ends with a finished report.
+    const again: ImportProgress[] = [];
+    const second = importerWith(again);
+    const replan = await second.preview(join(dir, 'gym_bot.db'));
+    expect(replan.toAdd).toBe(0);
+    await second.run(replan);
+    expect(again.at(-1)).toMatchObject({ state: 'finished', added: 0 });
+  });
+
+  it('says the import failed, with a message, when writing stops part way', async () => {
+    const rows = manyDays(4, 151);
+    const reports: ImportProgress[] = [];
+    const importer = importerWith(reports);
+    const plan = await importer.preview(writeA(rows));
+    const insert = db.messages.insert.bind(db.messages);
+    let calls = 0;
+    const spy = vi.spyOn(db.messages, 'insert').mockImplementation((...args) => {
+      if (++calls === 3) throw new Error('disk I/O error');
+      return insert(...args);
+    });
+    await expect(importer.run(plan)).rejects.toThrow('disk I/O error');
+    spy.mockRestore();
+    const last = reports.at(-1)!;
+    expect(last.state).toBe('failed');
+    expect(last.message).toMatch(/stopped/);
+    expect(last.done).toBeGreaterThan(0);
+    expect(last.done).toBeLessThan(rows.length);
+    expect(reports.filter((r) => r.state === 'finished')).toHaveLength(0);
   });
 });
