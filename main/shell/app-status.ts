@@ -67,6 +67,7 @@ export function watchAppStatus({ core, timers, logger, coalesceMs = 150 }: AppSt
         schedule();
         return;
       case 'uiCommand':
+      case 'importProgress':
         return;
     }
   });

@@ -5,6 +5,7 @@ import { DemoBanner } from './demo-banner';
 import { RecoveredBanner } from './recovered-banner';
 import { Header } from './header';
 import { HelpDialog } from './help-dialog';
+import { ImportProgressBanner } from './import-progress';
 import { LiveRegions } from './live-regions';
 import { SearchResults } from './search-results';
 import { SettingsDialog } from './settings-dialog';
@@ -22,6 +23,7 @@ export function AppShell() {
       <StartupNoticeBanner />
       <DemoBanner />
       <TimeZoneBanner />
+      <ImportProgressBanner />
       <Header />
       <div className="panes">
         <Sidebar />

@@ -66,6 +66,9 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
       case 'accountChanged':
         state.applyAccount(event.account);
         return;
+      case 'importProgress':
+        state.applyImportProgress(event);
+        return;
       case 'uiCommand':
         switch (event.command) {
           case 'openConversation':

@@ -1,4 +1,6 @@
-// Dialogs, focus requests from shortcuts and menus, and what the screen reader hears.
+// Dialogs, focus requests from shortcuts and menus, what the screen reader hears, and the progress
+// of a gym bot import started from the menu.
+import type { ImportProgress } from '../../../common/contract';
 import type { GetState, SetState } from './store-types';
 
 export type Dialog = 'settings' | 'help';
@@ -17,6 +19,8 @@ export interface UiState {
   announcement: Notice | null;
   /** Failures the user must hear about now. */
   alertNotice: Notice | null;
+  /** The last report of a gym bot import; null when none ran or its result was dismissed. */
+  importProgress: ImportProgress | null;
 }
 
 export interface UiActions {
@@ -27,9 +31,11 @@ export interface UiActions {
   consumeFocus: (nonce: number) => void;
   announce: (text: string) => void;
   alert: (text: string) => void;
+  applyImportProgress: (report: ImportProgress) => void;
+  dismissImportProgress: () => void;
 }
 
-export const initialUiState: UiState = { dialog: null, focus: null, announcement: null, alertNotice: null };
+export const initialUiState: UiState = { dialog: null, focus: null, announcement: null, alertNotice: null, importProgress: null };
 
 export function createUiActions(set: SetState, _get: GetState): UiActions {
   let nonce = 0;
@@ -52,6 +58,14 @@ export function createUiActions(set: SetState, _get: GetState): UiActions {
     },
     alert(text) {
       patch({ alertNotice: { text, nonce: ++nonce } });
+    },
+    applyImportProgress({ state, done, total, added, message }) {
+      // Only the report's own fields: the event around it (type, seq) is not the store's business.
+      patch({ importProgress: { state, done, total, ...(added === undefined ? {} : { added }), ...(message === undefined ? {} : { message }) } });
+    },
+    dismissImportProgress() {
+      // A running import cannot be hidden: the bar is the only sign in the window that it writes.
+      set((s) => (s.ui.importProgress?.state === 'running' ? {} : { ui: { ...s.ui, importProgress: null } }));
     },
   };
 }
