@@ -2,6 +2,7 @@
 import type { Handlers } from '../../preload/contract';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
+import type { Timers } from '../time/timers';
 import type { CredentialStore } from './credential-store';
 import type { EventBus } from './event-bus';
 
@@ -15,6 +16,10 @@ export interface CoreOptions {
   appVersion?: string;
   /** Demo mode (no stored credentials): the built-in simulator's settings. */
   demo?: { seed?: number; liveIntervalMs?: number; historyDays?: number };
+  /** Timers for the outreach loop (tests pass fake ones). */
+  timers?: Timers;
+  /** Outreach tuning for tests and the crash soak: how old an unknown send must be to call it lost, the idle pass interval. */
+  outreach?: { settleAfterMs?: number; idleMs?: number };
 }
 
 export interface Core {

@@ -17,6 +17,8 @@ import { CLUBOS_BASE_URL, openAccountSession, openDemoSession, type Session, typ
 import type { Core, CoreOptions } from './core';
 import { createEventBus } from './event-bus';
 import { settingsService } from './settings-service';
+import { createOutreachService } from '../outreach/outreach-service';
+import { systemTimers } from '../time/timers';
 
 /** How often snoozed conversations are checked for having come due. */
 const SNOOZE_CHECK_MS = 30_000;
@@ -86,13 +88,38 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   async function switchSession(): Promise<void> {
     const wasStarted = started;
+    // No text is posted while the session (its database and ClubOS login) changes under it.
+    await outreach.stop();
     await session.close();
     session = await openSession();
     events.emit({ type: 'accountChanged', account: account() });
     events.emit({ type: 'syncStatusChanged', status: session.engine.status() });
-    if (wasStarted) await session.start();
+    if (wasStarted) {
+      await session.start();
+      outreach.start();
+    }
     announceClubContext(session);
   }
+
+  // Outreach (scheduled texts, reminders, campaigns) and the outbox every text goes through.
+  const outreach = createOutreachService({
+    db: () => session.db,
+    appDb,
+    client: () => session.client,
+    clubContext: () => session.clubContext(),
+    knownTimeZone: () => session.knownContext()?.timeZone ?? null,
+    clock,
+    timers: options.timers ?? systemTimers,
+    logger,
+    conversationTouched: (id) => {
+      const c = session.db.conversations.get(id);
+      if (c) updated(c);
+    },
+    scheduledChanged: (conversationId) => events.emit({ type: 'scheduledChanged', conversationId }),
+    campaignChanged: (campaign) => events.emit({ type: 'campaignUpdated', campaign }),
+    notify: (notice) => events.emit({ type: 'attentionRaised', ...notice }),
+    ...(options.outreach ?? {}),
+  });
 
   const snoozeTimer = setInterval(() => {
     try {
@@ -116,8 +143,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     markRead: ({ conversationId }) => Promise.resolve(updated(session.db.conversations.markRead(conversationId))),
     markUnread: ({ conversationId, messageId }) =>
       Promise.resolve(updated(session.db.conversations.markUnread(conversationId, messageId))),
-    setStatus: ({ conversationId, status, snoozedUntil }) =>
-      Promise.resolve(updated(session.db.conversations.setStatus(conversationId, { status, snoozedUntil: snoozedUntil ?? null }))),
+    setStatus: ({ conversationId, status, snoozedUntil }) => {
+      const changed = session.db.conversations.setStatus(conversationId, { status, snoozedUntil: snoozedUntil ?? null });
+      if (status === 'resolved' || status === 'archived') session.db.outreach.attention.clear(conversationId);
+      return Promise.resolve(updated(conversationOrFail(changed.id)));
+    },
     setTags: ({ conversationId, tags }) => Promise.resolve(updated(session.db.conversations.setTags(conversationId, tags))),
 
     async fetchHistory({ conversationId }) {
@@ -148,7 +178,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
     async sendReply(args) {
       const current = session;
-      const message = await sendReply(current.db, current.client, await current.clubContext(), args);
+      const message = await sendReply(current.db, current.client, await current.clubContext(), outreach.outbox, args);
       updated(conversationOrFail(message.conversationId));
       return message;
     },
@@ -224,6 +254,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await switchSession();
       return account();
     },
+
+    ...outreach.handlers,
   };
 
   return {
@@ -234,9 +266,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       started = true;
       await session.start();
       announceClubContext(session);
+      outreach.start();
     },
     async close() {
       clearInterval(snoozeTimer);
+      await outreach.stop();
       await session.close();
       appDb.close();
     },

@@ -1,7 +1,8 @@
 // A Core for shell tests: every handler a vi.fn with plausible results, a real event bus, and an
 // unread total the test sets.
 import { vi, type Mock } from 'vitest';
-import type { Account, Conversation, Handlers, Settings, SyncStatus } from '../../preload/contract';
+import type { Account, CampaignView, Conversation, Handlers, ScheduledItemView, Settings, SyncStatus } from '../../preload/contract';
+import { DEFAULT_OUTREACH_SETTINGS } from '../../main/outreach/outreach-settings';
 import type { Core } from '../../main/core/core';
 import { createEventBus } from '../../main/core/event-bus';
 
@@ -111,8 +112,56 @@ export function fakeHandlers(): MockHandlers {
     getAccount: vi.fn(() => Promise.resolve(sampleAccount())),
     signIn: vi.fn(() => Promise.resolve(sampleAccount({ mode: 'signed_in', username: 'frontdesk' }))),
     signOut: vi.fn(() => Promise.resolve(sampleAccount())),
+    scheduleSend: vi.fn((args) => Promise.resolve(sampleScheduled({ kind: 'send', conversationId: args.conversationId, channel: args.channel, body: args.body, dueAt: args.dueAt }))),
+    scheduleReminder: vi.fn((args) => Promise.resolve(sampleScheduled({ conversationId: args.conversationId, dueAt: args.dueAt }))),
+    listScheduled: vi.fn(() => Promise.resolve({ items: [] })),
+    cancelScheduled: vi.fn(() => Promise.resolve(sampleScheduled({ state: 'cancelled' }))),
+    confirmScheduled: vi.fn(() => Promise.resolve(sampleScheduled({ state: 'pending' }))),
+    searchMembers: vi.fn(() => Promise.resolve({ member: null })),
+    listMergeFields: vi.fn(() => Promise.resolve({ fields: [{ name: 'firstName', label: 'First name' }] })),
+    createCampaign: vi.fn(() => Promise.resolve(sampleCampaign())),
+    updateCampaignText: vi.fn(() => Promise.resolve(sampleCampaign())),
+    listCampaigns: vi.fn(() => Promise.resolve({ campaigns: [] })),
+    getCampaign: vi.fn(() => Promise.resolve({ campaign: sampleCampaign(), recipients: [] })),
+    approveCampaign: vi.fn(() => Promise.resolve(sampleCampaign({ state: 'running' }))),
+    pauseCampaign: vi.fn(() => Promise.resolve(sampleCampaign({ state: 'paused' }))),
+    resumeCampaign: vi.fn(() => Promise.resolve(sampleCampaign({ state: 'running' }))),
+    cancelCampaign: vi.fn(() => Promise.resolve(sampleCampaign({ state: 'cancelled' }))),
+    getOutreachSettings: vi.fn(() => Promise.resolve(DEFAULT_OUTREACH_SETTINGS)),
+    setOutreachSettings: vi.fn((args) => Promise.resolve({ ...DEFAULT_OUTREACH_SETTINGS, ...args })),
+    listOutreachLog: vi.fn(() => Promise.resolve({ entries: [] })),
   };
 }
+
+export const sampleScheduled = (over: Partial<ScheduledItemView> = {}): ScheduledItemView => ({
+  id: 4,
+  kind: 'remind',
+  conversationId: 1,
+  channel: null,
+  body: null,
+  dueAt: '2026-03-05T15:00:00.000Z',
+  createdAt: '2026-03-02T15:00:00.000Z',
+  state: 'pending',
+  outcome: null,
+  lateByMs: null,
+  ...over,
+});
+
+export const sampleCampaign = (over: Partial<CampaignView> = {}): CampaignView => ({
+  id: 1,
+  name: 'Holiday hours',
+  body: 'Hi {firstName}!',
+  source: 'Conversations with tag "vip"',
+  state: 'draft',
+  ratePerMinute: 20,
+  sendingHours: { from: '08:00', to: '21:00' },
+  approvedBy: null,
+  approvedAt: null,
+  createdAt: '2026-03-02T15:00:00.000Z',
+  finishedAt: null,
+  counts: { total: 0, queued: 0, sending: 0, sent: 0, skipped: 0, failed: 0 },
+  ...over,
+});
 
 export interface FakeCore extends Core {
   handlers: MockHandlers;
