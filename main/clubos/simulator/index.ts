@@ -9,6 +9,7 @@ export type {
   SimFollowUpEntry,
   SimMember,
   SimMessage,
+  SimSentText,
   SimStaff,
   SimulatorOptions,
 } from './types';
