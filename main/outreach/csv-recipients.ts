@@ -25,7 +25,7 @@ const norm = (h: string): string => h.trim().toLowerCase();
 export function parseRecipientCsv(text: string): CsvRecipient[] {
   let rows: string[][];
   try {
-    const parsed: string[][] = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
+    const parsed: string[][] = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'] });
     rows = parsed;
   } catch (error) {
     throw new AppError('invalid_argument', `The CSV could not be read: ${error instanceof Error ? error.message : String(error)}`);
