@@ -64,6 +64,8 @@ export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
   let holdUntil = 0;
   let waitingAt = 0;
   let running = false;
+  /** Set by stop(): a pass in progress ends after the post in flight. */
+  let stopping = false;
   let timer: TimerHandle | null = null;
   let current: Promise<void> | null = null;
   let wake: (() => void) | null = null;
@@ -118,7 +120,7 @@ export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
     }
 
     for (const item of db.outreach.scheduled.due(now, 20)) {
-      if (!running) return 0;
+      if (stopping) return 0;
       const ok = await runScheduledItem(item, {
         db,
         client,
@@ -189,6 +191,7 @@ export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
     start() {
       if (running) return;
       running = true;
+      stopping = false;
       schedule(0);
     },
     kick() {
@@ -198,6 +201,7 @@ export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
     },
     async stop() {
       running = false;
+      stopping = true;
       if (timer) deps.timers.clearTimeout(timer);
       timer = null;
       if (current) await new Promise<void>((resolve) => (wake = resolve));

@@ -75,6 +75,17 @@ export interface OutreachService {
   stop(): Promise<void>;
 }
 
+/** A synchronous handler as the contract wants it: its result or its refusal, as a promise. */
+const sync =
+  <A, R>(fn: (args: A) => R) =>
+  (args: A): Promise<R> => {
+    try {
+      return Promise.resolve(fn(args));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+
 const iso = (ms: number): string => new Date(ms).toISOString();
 const hhmm = (minute: number): string => `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 const minuteOf = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
@@ -204,7 +215,7 @@ export function createOutreachService(options: OutreachOptions): OutreachService
     actionLog.append({ kind, detail, actor: 'staff', at: clock.now(), ...(conversationId === undefined ? {} : { conversationId }) });
 
   const handlers: OutreachHandlers = {
-    scheduleSend(args) {
+    scheduleSend: sync((args) => {
       const c = conversationOrFail(args.conversationId);
       if (args.channel === 'sms' && c.optedOut) throw new AppError('opted_out', `${c.memberName} opted out of text messages (texted STOP).`);
       const dueAt = requireFuture(args.dueAt);
@@ -214,21 +225,21 @@ export function createOutreachService(options: OutreachOptions): OutreachService
       logStaff('scheduled', `Text to ${c.memberName} scheduled for ${args.dueAt}`, c.id);
       scheduledTouched(c.id);
       engine.kick();
-      return Promise.resolve(scheduledView(item));
-    },
-    scheduleReminder(args) {
+      return (scheduledView(item));
+    }),
+    scheduleReminder: sync((args) => {
       const c = conversationOrFail(args.conversationId);
       const item = options.db().outreach.scheduled.create({ kind: 'remind', conversationId: c.id, dueAt: requireFuture(args.dueAt) });
       logStaff('scheduled', `Reminder set for ${args.dueAt} if ${c.memberName} has not replied`, c.id);
       scheduledTouched(c.id);
       engine.kick();
-      return Promise.resolve(scheduledView(item));
-    },
-    listScheduled({ conversationId }) {
+      return (scheduledView(item));
+    }),
+    listScheduled: sync(({ conversationId }) => {
       conversationOrFail(conversationId);
-      return Promise.resolve({ items: options.db().outreach.scheduled.forConversation(conversationId, clock.now(), 7 * 86_400_000).map(scheduledView) });
-    },
-    cancelScheduled({ id }) {
+      return ({ items: options.db().outreach.scheduled.forConversation(conversationId, clock.now(), 7 * 86_400_000).map(scheduledView) });
+    }),
+    cancelScheduled: sync(({ id }) => {
       const db = options.db();
       const item = scheduledOrFail(id);
       if (!db.outreach.scheduled.transition(id, ['pending', 'needs_confirmation'], 'cancelled', { outcome: 'Cancelled by staff' })) {
@@ -236,9 +247,9 @@ export function createOutreachService(options: OutreachOptions): OutreachService
       }
       logStaff('cancelled', `Scheduled ${item.kind === 'send' ? 'text' : 'reminder'} cancelled`, item.conversationId);
       scheduledTouched(item.conversationId);
-      return Promise.resolve(scheduledView(scheduledOrFail(id)));
-    },
-    confirmScheduled({ id, send }) {
+      return (scheduledView(scheduledOrFail(id)));
+    }),
+    confirmScheduled: sync(({ id, send }) => {
       const db = options.db();
       const item = scheduledOrFail(id);
       const moved = send
@@ -248,8 +259,8 @@ export function createOutreachService(options: OutreachOptions): OutreachService
       logStaff(send ? 'scheduled' : 'cancelled', send ? 'Late scheduled text confirmed: sending now' : 'Late scheduled text dropped', item.conversationId);
       scheduledTouched(item.conversationId);
       engine.kick();
-      return Promise.resolve(scheduledView(scheduledOrFail(id)));
-    },
+      return (scheduledView(scheduledOrFail(id)));
+    }),
     async searchMembers({ name }) {
       const found = await options.client().searchMember(name);
       return { member: found ? { id: found.id, name: found.fullName || name } : null };
@@ -272,40 +283,40 @@ export function createOutreachService(options: OutreachOptions): OutreachService
       logStaff('campaign', `Campaign "${campaign.name}" drafted for ${campaign.counts.total} recipients (${audience.description})`);
       return announceCampaign(campaign.id);
     },
-    updateCampaignText({ campaignId, body }) {
+    updateCampaignText: sync(({ campaignId, body }) => {
       campaignOrFail(campaignId);
       if (!options.db().outreach.campaigns.setBody(campaignId, body)) throw new AppError('invalid_argument', 'Only a campaign that has not been approved can be reworded.');
-      return Promise.resolve(announceCampaign(campaignId));
-    },
+      return (announceCampaign(campaignId));
+    }),
     listCampaigns: () => Promise.resolve({ campaigns: options.db().outreach.campaigns.list().map(campaignView) }),
-    getCampaign({ campaignId, state, offset, limit }) {
+    getCampaign: sync(({ campaignId, state, offset, limit }) => {
       const campaign = campaignOrFail(campaignId);
       const recipients = options.db().outreach.campaigns.recipients(campaignId, { ...(state ? { state } : {}), offset: offset ?? 0, limit: limit ?? 200 });
-      return Promise.resolve({ campaign: campaignView(campaign), recipients: recipients.map((r) => recipientView(campaign, r)) });
-    },
-    approveCampaign({ campaignId, approvedBy }) {
+      return ({ campaign: campaignView(campaign), recipients: recipients.map((r) => recipientView(campaign, r)) });
+    }),
+    approveCampaign: sync(({ campaignId, approvedBy }) => {
       const campaign = campaignOrFail(campaignId);
       if (!options.db().outreach.campaigns.transition(campaignId, ['draft'], 'running', { approvedBy })) {
         throw new AppError('invalid_argument', `Campaign "${campaign.name}" is ${campaign.state}, not a draft waiting for approval.`);
       }
       logStaff('campaign', `Campaign "${campaign.name}" approved by ${approvedBy}; sending ${campaign.counts.queued} texts at up to ${campaign.ratePerMinute} a minute`);
       engine.kick();
-      return Promise.resolve(announceCampaign(campaignId));
-    },
-    pauseCampaign({ campaignId }) {
+      return (announceCampaign(campaignId));
+    }),
+    pauseCampaign: sync(({ campaignId }) => {
       const campaign = campaignOrFail(campaignId);
       if (!options.db().outreach.campaigns.transition(campaignId, ['running'], 'paused')) throw new AppError('invalid_argument', `Campaign "${campaign.name}" is not running.`);
       logStaff('campaign', `Campaign "${campaign.name}" paused`);
-      return Promise.resolve(announceCampaign(campaignId));
-    },
-    resumeCampaign({ campaignId }) {
+      return (announceCampaign(campaignId));
+    }),
+    resumeCampaign: sync(({ campaignId }) => {
       const campaign = campaignOrFail(campaignId);
       if (!options.db().outreach.campaigns.transition(campaignId, ['paused'], 'running')) throw new AppError('invalid_argument', `Campaign "${campaign.name}" is not paused.`);
       logStaff('campaign', `Campaign "${campaign.name}" resumed`);
       engine.kick();
-      return Promise.resolve(announceCampaign(campaignId));
-    },
-    cancelCampaign({ campaignId }) {
+      return (announceCampaign(campaignId));
+    }),
+    cancelCampaign: sync(({ campaignId }) => {
       const db = options.db();
       const campaign = campaignOrFail(campaignId);
       const skipped = db.transaction(() => {
@@ -314,18 +325,18 @@ export function createOutreachService(options: OutreachOptions): OutreachService
       });
       if (skipped === null) throw new AppError('invalid_argument', `Campaign "${campaign.name}" is already ${campaign.state}.`);
       logStaff('cancelled', `Campaign "${campaign.name}" cancelled; ${skipped} queued texts will not be sent`);
-      return Promise.resolve(announceCampaign(campaignId));
-    },
+      return (announceCampaign(campaignId));
+    }),
     getOutreachSettings: () => Promise.resolve(settings.get()),
-    setOutreachSettings(change) {
+    setOutreachSettings: sync((change) => {
       const next = settings.update(change);
       engine.kick();
-      return Promise.resolve(next);
-    },
-    listOutreachLog({ before, conversationId, limit }) {
+      return (next);
+    }),
+    listOutreachLog: sync(({ before, conversationId, limit }) => {
       const entries = options.db().outreach.log.list({ limit: limit ?? 100, ...(before ? { before } : {}), ...(conversationId ? { conversationId } : {}) });
-      return Promise.resolve({ entries: entries.map((e) => ({ ...e, at: iso(e.at) })) });
-    },
+      return ({ entries: entries.map((e) => ({ ...e, at: iso(e.at) })) });
+    }),
   };
 
   return {
