@@ -17,6 +17,7 @@ import { applyLaunchAtLogin } from './shell/launch-at-login';
 import { setupLogging } from './shell/logging';
 import { createMainWindow } from './shell/main-window';
 import { setupNewMessageNotifications } from './shell/new-message-notifications';
+import { setupAttentionNotifications } from './shell/attention-notifications';
 import { createNotifier, type Notifier } from './shell/notifier';
 import { safeStorageCredentialStore } from './shell/safe-storage-credentials';
 import { setupTray } from './shell/tray';
@@ -88,6 +89,7 @@ async function start(): Promise<void> {
   teardown.push(() => tray.destroy());
   teardown.push(setupMenu(core, status, sync, logDir, log));
   teardown.push(setupNewMessageNotifications({ core, notifier, window: () => win, timers: systemTimers, logger: log }));
+  teardown.push(setupAttentionNotifications({ core, notifier, window: () => win, logger: log }));
   applyLoginItem((await core.handlers.getSettings({})).launchAtLogin, log);
 
   await core.start();

@@ -1,7 +1,7 @@
 // Dialogs, focus requests from shortcuts and menus, and what the screen reader hears.
 import type { GetState, SetState } from './store-types';
 
-export type Dialog = 'settings' | 'help';
+export type Dialog = 'settings' | 'help' | 'campaigns';
 export type FocusTarget = 'search' | 'composer' | 'list';
 
 /** `nonce` changes on every request, so asking twice for the same thing still acts twice. */
@@ -17,6 +17,8 @@ export interface UiState {
   announcement: Notice | null;
   /** Failures the user must hear about now. */
   alertNotice: Notice | null;
+  /** Bumped whenever the core reports a campaign or scheduled-item change: outreach views reload on it. */
+  outreachVersion: number;
 }
 
 export interface UiActions {
@@ -27,9 +29,10 @@ export interface UiActions {
   consumeFocus: (nonce: number) => void;
   announce: (text: string) => void;
   alert: (text: string) => void;
+  outreachChanged: () => void;
 }
 
-export const initialUiState: UiState = { dialog: null, focus: null, announcement: null, alertNotice: null };
+export const initialUiState: UiState = { dialog: null, focus: null, announcement: null, alertNotice: null, outreachVersion: 0 };
 
 export function createUiActions(set: SetState, _get: GetState): UiActions {
   let nonce = 0;
@@ -52,6 +55,9 @@ export function createUiActions(set: SetState, _get: GetState): UiActions {
     },
     alert(text) {
       patch({ alertNotice: { text, nonce: ++nonce } });
+    },
+    outreachChanged() {
+      set((s) => ({ ui: { ...s.ui, outreachVersion: s.ui.outreachVersion + 1 } }));
     },
   };
 }

@@ -1,0 +1,21 @@
+// One desktop notification per "needs attention" event from outreach; a click opens the conversation.
+import type { BrowserWindow } from 'electron';
+import type { Core } from '../core/core';
+import type { Logger } from '../log/logger';
+import { composeAttentionNotification } from '../notifications/attention-notification';
+import { openNotifiedConversation } from '../notifications/notification-click';
+import { focusWindow } from './focus-window';
+import type { Notifier } from './notifier';
+
+export function setupAttentionNotifications({ core, notifier, window, logger }: { core: Pick<Core, 'events' | 'handlers'>; notifier: Notifier; window: () => BrowserWindow | null; logger: Logger }): () => void {
+  return core.events.subscribe((event) => {
+    if (event.type !== 'attentionRaised') return;
+    const conversationId = event.conversationId;
+    void Promise.all([core.handlers.getSettings({}), core.handlers.getConversation({ conversationId }).catch(() => null)])
+      .then(([settings, conversation]) => {
+        const content = composeAttentionNotification(event, conversation?.memberName ?? null, settings.notifications);
+        if (content) notifier.show(content, () => openNotifiedConversation({ conversationId }, { focusWindow: () => focusWindow(window()), events: core.events }));
+      })
+      .catch((error: unknown) => logger.warn('an attention notification failed', { error }));
+  });
+}
