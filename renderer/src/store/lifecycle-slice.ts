@@ -14,7 +14,16 @@ export interface LifecycleActions {
   refetchVisible: () => Promise<void>;
 }
 
-const EVENT_TYPES: ReadonlySet<string> = new Set(['messagesAdded', 'conversationUpdated', 'syncStatusChanged', 'accountChanged', 'uiCommand']);
+const EVENT_TYPES: ReadonlySet<string> = new Set([
+  'messagesAdded',
+  'conversationUpdated',
+  'syncStatusChanged',
+  'accountChanged',
+  'uiCommand',
+  'campaignUpdated',
+  'scheduledChanged',
+  'attentionRaised',
+]);
 
 /** The bridge is ours, but a malformed event must not break the window. */
 function looksLikeEvent(value: unknown): value is AppEvent {
