@@ -62,3 +62,23 @@ describe('campaigns', () => {
     expect(within(dialog).getByRole('button', { name: /Approve and send/ })).toBeDisabled();
   });
 });
+
+describe('follow-up settings', () => {
+  it('saves the waiting rule, the late limit and the staffed hours', async () => {
+    const fake = new FakeFrontdesk();
+    const user = userEvent.setup();
+    renderApp(fake);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    const form = await screen.findByRole('form', { name: 'Follow-ups' });
+    const wait = within(form).getByRole('spinbutton', { name: 'Business minutes a member may wait' });
+    expect(wait).toHaveValue(120);
+    await user.clear(wait);
+    await user.type(wait, '45');
+    await user.click(within(form).getByRole('checkbox', { name: 'Sunday' }));
+    await user.click(within(form).getByRole('button', { name: 'Save follow-ups' }));
+    expect(await within(form).findByText('Saved.')).toBeInTheDocument();
+    const saved = fake.calls.find((c) => c.name === 'setOutreachSettings')?.args as { waitingRules: { defaultBusinessMinutes: number }; businessHours: { week: unknown[] } };
+    expect(saved.waitingRules.defaultBusinessMinutes).toBe(45);
+    expect(saved.businessHours.week[0]).toBeNull();
+  });
+});
