@@ -1,6 +1,6 @@
 // What a "needs attention" notification says (a conversation waited too long, a no-reply reminder
 // came due, a late scheduled text waits for confirmation), within the user's privacy setting.
-import type { AppEvent, NotificationPrivacy } from '../../preload/contract';
+import type { AppEvent, NotificationPrivacy } from '../../common/contract';
 import type { NotifierMessageLike } from './notifier-message';
 
 type AttentionEvent = Extract<AppEvent, { type: 'attentionRaised' }>;

@@ -1,8 +1,8 @@
 // The gym's staffed hours as a weekly schedule in the club's zone, with closed dates and a few
 // facts messages may merge. Stored in the settings table; defaults: Mon–Fri 6:00–21:00,
 // Sat–Sun 8:00–18:00. The assistant's knowledge can replace this behind BusinessHoursPort.
-import { businessHoursSchema, type OutreachSettings } from '../../preload/contract';
-import { addDays, localDate, localParts, parseDate, zonedToEpoch } from '../time/club-time';
+import { businessHoursSchema, type OutreachSettings } from '../../common/contract';
+import { addDays, localDate, localParts, parseDate, zonedToEpoch } from '../../common/time/club-time';
 import type { BusinessHoursPort, KnowledgeField } from './ports';
 
 export type BusinessHours = OutreachSettings['businessHours'];

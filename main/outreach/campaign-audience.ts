@@ -1,7 +1,7 @@
 // Builds a campaign's recipient list from its source: conversations by status/tag/intent, members
 // picked through ClubOS search, or a CSV. Known opt-outs and rows that name nobody start skipped
 // with the reason; a member listed twice is kept once.
-import type { CampaignSource } from '../../preload/contract';
+import type { CampaignSource } from '../../common/contract';
 import type { FrontdeskDb, NewRecipient } from '../../db';
 import type { ClubOSClient } from '../clubos/types';
 import { parseRecipientCsv } from './csv-recipients';

@@ -2,7 +2,7 @@
 // id, a name (full, or first and last) or a phone column, in any order and case. Rows are read
 // tolerantly; a row that names nobody is reported, never silently dropped.
 import { parse } from 'csv-parse/sync';
-import { AppError } from '../core/app-error';
+import { AppError } from '../../common/errors/app-error';
 
 export interface CsvRecipient {
   /** 1-based data row (the header does not count). */

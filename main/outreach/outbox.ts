@@ -3,11 +3,11 @@
 // crash, a timeout, an unreadable answer), nothing is posted again until the member's ClubOS
 // FollowUp history has said whether the text is there.
 import type { FrontdeskDb, NewOutboxEntry, OutboxEntry, OutboxOrigin } from '../../db';
-import { isClubOSError } from '../clubos/errors';
+import { isClubOSError } from '../../common/errors/clubos-error';
 import type { ClubContext, ClubOSClient, MemberHistory } from '../clubos/types';
-import { AppError } from '../core/app-error';
-import type { Logger } from '../log/logger';
-import type { Clock } from '../time/clock';
+import { AppError } from '../../common/errors/app-error';
+import type { Logger } from '../../common/log/logger';
+import type { Clock } from '../../common/time/clock';
 import { sameText, wentOut } from './history-match';
 import { placeholderIn } from './merge-fields';
 import type { ActionLogPort } from './ports';

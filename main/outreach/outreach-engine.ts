@@ -4,9 +4,9 @@
 // rate and quiet hours allow.
 import type { FrontdeskDb } from '../../db';
 import type { ClubContext, ClubOSClient } from '../clubos/types';
-import type { Logger } from '../log/logger';
-import type { Clock } from '../time/clock';
-import type { Timers, TimerHandle } from '../time/timers';
+import type { Logger } from '../../common/log/logger';
+import type { Clock } from '../../common/time/clock';
+import type { Timers, TimerHandle } from '../../common/time/timers';
 import { campaignStep } from './campaign-runner';
 import type { Outbox } from './outbox';
 import type { ActionLogPort, BusinessHoursPort } from './ports';

@@ -1,13 +1,13 @@
 // Outreach as the core serves it: the request handlers for scheduled texts, reminders, campaigns,
 // settings and the log, over one outbox and one engine. The core passes getters for the current
 // session (its database and ClubOS client), so a sign-in or sign-out needs no rewiring here.
-import type { CampaignRecipientView, CampaignView, Handlers, ScheduledItemView } from '../../preload/contract';
+import type { CampaignRecipientView, CampaignView, Handlers, ScheduledItemView } from '../../common/contract';
 import type { Campaign, CampaignRecipient, FrontdeskDb, ScheduledItem } from '../../db';
 import type { ClubContext, ClubOSClient } from '../clubos/types';
-import { AppError } from '../core/app-error';
-import type { Logger } from '../log/logger';
-import type { Clock } from '../time/clock';
-import type { Timers } from '../time/timers';
+import { AppError } from '../../common/errors/app-error';
+import type { Logger } from '../../common/log/logger';
+import type { Clock } from '../../common/time/clock';
+import type { Timers } from '../../common/time/timers';
 import { scheduleBusinessHours } from './business-hours';
 import { buildAudience } from './campaign-audience';
 import { mergeMessage, mergeFieldCatalog } from './merge-fields';

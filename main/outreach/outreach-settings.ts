@@ -1,6 +1,6 @@
 // Outreach settings (waiting rules, business hours, the late limit for scheduled texts), app-wide
 // in the app database, validated by the contract's schema on the way in and out.
-import { outreachSettingsSchema, type OutreachSettings } from '../../preload/contract';
+import { outreachSettingsSchema, type OutreachSettings } from '../../common/contract';
 import type { FrontdeskDb } from '../../db';
 import { DEFAULT_BUSINESS_HOURS } from './business-hours';
 import { DEFAULT_WAITING_RULES } from './waiting-rules';

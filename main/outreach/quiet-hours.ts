@@ -1,7 +1,7 @@
 // Quiet hours in the club's zone: no campaign text goes out between `startMinute` and `endMinute`
 // (wrapping past midnight: 21:00 → 08:00 by default). Default 8 AM – 9 PM is the sending window.
 import type { QuietHours } from '../../db';
-import { addDays, localDate, parseDate, zonedToEpoch } from '../time/club-time';
+import { addDays, localDate, parseDate, zonedToEpoch } from '../../common/time/club-time';
 import { clubMinuteOfDay } from './business-hours';
 
 export const DEFAULT_QUIET_HOURS: QuietHours = { startMinute: 21 * 60, endMinute: 8 * 60 };

@@ -3,7 +3,7 @@
 // waits for staff to confirm or cancel it instead of going out unasked.
 import type { FrontdeskDb, ScheduledItem } from '../../db';
 import type { ClubContext, ClubOSClient } from '../clubos/types';
-import { resolveMemberId } from '../conversations/member-identity';
+import { resolveMemberId } from '../ingest/member-identity';
 import { mergeMessage } from './merge-fields';
 import type { Outbox } from './outbox';
 import type { ActionLogPort, BusinessHoursPort } from './ports';

@@ -1,7 +1,7 @@
 // What happens to a reply, a scheduled text or a campaign recipient once the outbox knows whether
 // its text went out. Each function runs inside the transaction that settles the outbox entry.
 import type { FrontdeskDb, OutboxOrigin } from '../../db';
-import { recordSentMessage } from '../conversations/record-sent';
+import { recordSentMessage } from '../ingest/record-sent';
 import type { OutboxSettlement } from './outbox';
 
 /** Within this of its due time a scheduled text is on time; later, it carries a "sent late" mark. */

@@ -1,8 +1,8 @@
 // The outbox as the app uses it: over one database, settling replies, scheduled texts and campaign
 // recipients, logging to the outreach log. The core builds one; tests build one per database.
 import type { FrontdeskDb } from '../../db';
-import type { Logger } from '../log/logger';
-import type { Clock } from '../time/clock';
+import type { Logger } from '../../common/log/logger';
+import type { Clock } from '../../common/time/clock';
 import { dbActionLog } from './action-log';
 import { createOutbox, type Outbox } from './outbox';
 import type { ActionLogPort } from './ports';

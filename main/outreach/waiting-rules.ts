@@ -1,7 +1,7 @@
 // Waiting-too-long rules: how many business minutes a member may wait for an answer before the
 // conversation is raised in the list and staff get one desktop notification. A rule matches an
 // intent or a tag; the default covers everything else (2 business hours).
-import { waitingRulesSchema, type OutreachSettings } from '../../preload/contract';
+import { waitingRulesSchema, type OutreachSettings } from '../../common/contract';
 import type { FrontdeskDb } from '../../db';
 import type { BusinessHoursPort } from './ports';
 

@@ -1,7 +1,7 @@
 // One desktop notification per "needs attention" event from outreach; a click opens the conversation.
 import type { BrowserWindow } from 'electron';
 import type { Core } from '../core/core';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../common/log/logger';
 import { composeAttentionNotification } from '../notifications/attention-notification';
 import { openNotifiedConversation } from '../notifications/notification-click';
 import { focusWindow } from './focus-window';

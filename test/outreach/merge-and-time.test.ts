@@ -5,7 +5,7 @@ import { parseRecipientCsv } from '../../main/outreach/csv-recipients';
 import { comparableText, sameText, wentOut } from '../../main/outreach/history-match';
 import { fieldsUsed, mergeMessage, placeholderIn } from '../../main/outreach/merge-fields';
 import { DEFAULT_QUIET_HOURS, isQuiet, nextSendable } from '../../main/outreach/quiet-hours';
-import { zonedToEpoch } from '../../main/time/club-time';
+import { zonedToEpoch } from '../../common/time/club-time';
 import type { MemberHistory } from '../../main/clubos/types';
 
 const CHI = 'America/Chicago';

@@ -1,9 +1,9 @@
 // The conversation rig (simulated club on a manual clock, real client, real sync, temp database)
 // plus the outreach service over it. Passes run when the test says (`pass()`), never on timers.
-import type { AppEvent, CampaignView } from '../../preload/contract';
+import type { AppEvent, CampaignView } from '../../common/contract';
 import type { AttentionNotice } from '../../main/outreach/outreach-engine';
 import { createOutreachService, type OutreachService } from '../../main/outreach/outreach-service';
-import type { Timers } from '../../main/time/timers';
+import type { Timers } from '../../common/time/timers';
 import { conversationRig, type Rig, type RigOptions } from '../conversations/conversation-rig';
 
 export interface OutreachRig extends Rig {

@@ -3,9 +3,9 @@
 // app was closed at the due time), campaigns (approval, quiet hours, rate, opt-outs, merge fields,
 // pause/resume/cancel, per-recipient status) and waiting-too-long rules.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClubOSError } from '../../main/clubos/errors';
-import { toApiError } from '../../main/core/app-error';
-import { sendReply } from '../../main/conversations/send-reply';
+import { ClubOSError } from '../../common/errors/clubos-error';
+import { toApiError } from '../../common/errors/app-error';
+import { sendReply } from '../../main/services/send-reply';
 import { chicago } from '../sync/sync-rig';
 import { outreachRig, type OutreachRig } from './outreach-rig';
 

@@ -1,5 +1,5 @@
 // Who a campaign can be addressed to from the local inbox: conversations by status, tag and intent.
-import type { ConversationStatus } from '../../../preload/contract';
+import type { ConversationStatus } from '../../../common/contract';
 import type { DbContext } from '../../db-context';
 
 export interface AudienceFilter {

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type ClubOSSimulator, type SimMember } from '../../../main/clubos/simulator';
+import { startSimulator, type ClubOSSimulator, type SimMember } from '../../../main/clubos-simulator';
 import { firstNameOf } from '../../../main/intents/first-name';
-import { createRandom } from '../../../main/clubos/simulator/random';
+import { createRandom } from '../../../main/clubos-simulator/random';
 import { fromChildSchema, type ChildConfig, type FromChild } from './soak-messages';
 
 const CHILD = fileURLToPath(new URL('./core-child.ts', import.meta.url));

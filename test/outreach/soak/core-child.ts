@@ -2,9 +2,9 @@
 // 127.0.0.1, working through the campaigns in its data folder. The parent SIGKILLs it at random
 // moments and starts it again; nothing here knows that, as the app would not.
 import { createCore } from '../../../main/core/create-core';
-import { memoryCredentialStore } from '../../../main/core/credential-store';
-import { silentLogger } from '../../../main/log/logger';
-import { systemClock } from '../../../main/time/clock';
+import { memoryCredentialStore } from '../../../main/services/credential-store';
+import { silentLogger } from '../../../common/log/logger';
+import { systemClock } from '../../../common/time/clock';
 import { childConfigSchema, fromChildSchema, type FromChild } from './soak-messages';
 
 const say = (message: FromChild): void => {

@@ -2,7 +2,7 @@
 // write the message with merge fields, check the text each member gets, approve, and watch it go
 // out (progress, per-recipient status and why) with pause, resume and cancel.
 import { useCallback, useEffect, useState } from 'react';
-import type { CampaignRecipientView, CampaignSource, CampaignView, ConversationStatus, MergeField } from '../../../../preload/contract';
+import type { CampaignRecipientView, CampaignSource, CampaignView, ConversationStatus, MergeField } from '../../../../common/contract';
 import { toApiError, unwrap } from '../../api';
 import { useAppDeps, useAppStore } from '../../store/store-context';
 import { Modal } from '../modal';

@@ -1,7 +1,7 @@
 // Settings → Follow-ups: how long a member may wait (business minutes) before a conversation is
 // marked overdue, how late a scheduled text may go out unasked, and the club's staffed hours.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { OutreachSettings } from '../../../../preload/contract';
+import type { OutreachSettings } from '../../../../common/contract';
 import { toApiError, unwrap } from '../../api';
 import { useAppDeps } from '../../store/store-context';
 

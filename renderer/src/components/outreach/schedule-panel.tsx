@@ -3,7 +3,7 @@
 // a text that came due while Frontdesk was closed). Keys: Ctrl/Cmd+Shift+L sends later,
 // Ctrl/Cmd+Shift+M sets a reminder.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Conversation, ScheduledItemView } from '../../../../preload/contract';
+import type { Conversation, ScheduledItemView } from '../../../../common/contract';
 import { toApiError, unwrap } from '../../api';
 import { formatFullTime } from '../../format/list-time';
 import { emptyDraft } from '../../store/composer-slice';
