@@ -68,7 +68,7 @@ describe('the dependency map', { timeout: 60_000 }, () => {
   it('fails when the renderer imports main-process code', async () => {
     const result = await check({
       'main/intents/catalog.ts': 'export const intents = [];\n',
-      'renderer/src/tag.ts': "import { intents } from '../../common/intent-catalog';\nexport const t = intents;\n",
+      'renderer/src/tag.ts': "import { intents } from '../../main/intents/catalog';\nexport const t = intents;\n",
     });
     expect(result.failed).toBe(true);
     expect(result.output).toContain('renderer-imports: renderer/src/tag.ts → main/intents/catalog.ts');
