@@ -2,6 +2,7 @@
 import type { Handlers } from '../../common/contract';
 import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
+import type { DemoOptions } from '../services/account-session';
 import type { CredentialStore } from '../services/credential-store';
 import type { EventBus } from '../../common/event-bus';
 import type { Timers } from '../../common/time/timers';
@@ -15,7 +16,9 @@ export interface CoreOptions {
   /** Shown by appInfo; the shell passes app.getVersion(). */
   appVersion?: string;
   /** Demo mode (no stored credentials): the built-in simulator's settings. */
-  demo?: { seed?: number; liveIntervalMs?: number; historyDays?: number };
+  demo?: DemoOptions;
+  /** Where Settings → Account signs in when no address is typed; default ClubOS. Tests point it at a simulator. */
+  clubosBaseUrl?: string;
   /** Timers for the outreach loop (tests pass fake ones). */
   timers?: Timers;
   /** Outreach tuning for tests and the crash soak: how old an unknown send must be to call it lost, the idle pass interval. */

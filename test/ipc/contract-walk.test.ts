@@ -35,6 +35,7 @@ const validArgs: { [K in ChannelName]: ArgsInput<K> } = {
   getAccount: {},
   signIn: { username: 'frontdesk', password: 'correct horse battery' },
   signOut: {},
+  setClubTimeZone: { timeZone: 'America/Chicago' },
   scheduleSend: { conversationId: 1, channel: 'sms', body: 'See you at 6, {firstName}!', dueAt: '2026-03-03T15:00:00Z' },
   scheduleReminder: { conversationId: 1, dueAt: '2026-03-05T15:00:00Z' },
   listScheduled: { conversationId: 1 },

@@ -57,6 +57,7 @@ export const sampleAccount = (over: Partial<Account> = {}): Account => ({
   baseUrl: 'http://127.0.0.1:0',
   secretStorage: 'os',
   clubTimeZone: null,
+  clubTimeZoneSource: null,
   ...over,
 });
 
@@ -112,6 +113,7 @@ export function fakeHandlers(): MockHandlers {
     getAccount: vi.fn(() => Promise.resolve(sampleAccount())),
     signIn: vi.fn(() => Promise.resolve(sampleAccount({ mode: 'signed_in', username: 'frontdesk' }))),
     signOut: vi.fn(() => Promise.resolve(sampleAccount())),
+    setClubTimeZone: vi.fn(() => Promise.resolve(sampleAccount())),
     scheduleSend: vi.fn((args) => Promise.resolve(sampleScheduled({ kind: 'send', conversationId: args.conversationId, channel: args.channel, body: args.body, dueAt: args.dueAt }))),
     scheduleReminder: vi.fn((args) => Promise.resolve(sampleScheduled({ conversationId: args.conversationId, dueAt: args.dueAt }))),
     listScheduled: vi.fn(() => Promise.resolve({ items: [] })),

@@ -10,6 +10,7 @@ import { SearchResults } from './search-results';
 import { SettingsDialog } from './settings-dialog';
 import { Sidebar } from './sidebar';
 import { ThreadPane } from './thread-pane';
+import { TimeZoneBanner } from './time-zone-banner';
 
 export function AppShell() {
   const searching = useAppStore((s) => s.search.submitted !== null);
@@ -17,6 +18,7 @@ export function AppShell() {
   return (
     <div className="app">
       <DemoBanner />
+      <TimeZoneBanner />
       <Header />
       <div className="panes">
         <Sidebar />
