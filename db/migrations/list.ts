@@ -1,9 +1,10 @@
 // Every migration, in order. Append only: a released migration never changes.
 import { initial } from './001-initial';
 import { queryIndexes } from './002-query-indexes';
-import { outreach } from './003-outreach';
+import { importStartedAt } from './003-import-started-at';
+import { outreach } from './004-outreach';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, outreach];
+export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, importStartedAt, outreach];
 
 export const LATEST_VERSION = MIGRATIONS.length;

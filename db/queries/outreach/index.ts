@@ -1,4 +1,4 @@
-// The outreach tables (migration 003) as one group of queries.
+// The outreach tables (migration 004) as one group of queries.
 import type { DbContext } from '../../db-context';
 import { attentionQueries, type AttentionQueries } from './attention';
 import { audienceQueries, type AudienceQueries } from './audience';

@@ -1,4 +1,4 @@
-// The layout: banner, header, then navigation, the list (main) and the open conversation.
+// The layout: banners, header, then navigation, the list (main) and the open conversation.
 import { useAppStore } from '../store/store-context';
 import { ConversationList } from './conversation-list';
 import { CampaignsDialog } from './outreach/campaigns-dialog';
@@ -8,6 +8,7 @@ import { HelpDialog } from './help-dialog';
 import { LiveRegions } from './live-regions';
 import { SearchResults } from './search-results';
 import { SettingsDialog } from './settings-dialog';
+import { StartupNoticeBanner } from './startup-notice';
 import { Sidebar } from './sidebar';
 import { ThreadPane } from './thread-pane';
 import { TimeZoneBanner } from './time-zone-banner';
@@ -17,6 +18,7 @@ export function AppShell() {
   const dialog = useAppStore((s) => s.ui.dialog);
   return (
     <div className="app">
+      <StartupNoticeBanner />
       <DemoBanner />
       <TimeZoneBanner />
       <Header />

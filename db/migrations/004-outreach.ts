@@ -1,4 +1,4 @@
-// Version 3: outreach. The outbox (every text Frontdesk posts to ClubOS, written before the post
+// Version 4: outreach. The outbox (every text Frontdesk posts to ClubOS, written before the post
 // and settled after), scheduled sends and no-reply reminders, campaigns with their recipients, the
 // outreach log, and the "needs attention" mark the waiting-too-long rules set on a conversation.
 // Self-contained: it only adds tables and two nullable columns.
@@ -119,7 +119,7 @@ CREATE TABLE attention_notices (
 `;
 
 export const outreach: Migration = {
-  version: 3,
+  version: 4,
   name: 'outreach',
   up(conn) {
     conn.exec(SCHEMA);
