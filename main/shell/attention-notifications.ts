@@ -7,15 +7,21 @@ import { openNotifiedConversation } from '../notifications/notification-click';
 import { focusWindow } from './focus-window';
 import type { Notifier } from './notifier';
 
-export function setupAttentionNotifications({ core, notifier, window, logger }: { core: Pick<Core, 'events' | 'handlers'>; notifier: Notifier; window: () => BrowserWindow | null; logger: Logger }): () => void {
+export function setupAttentionNotifications({ core, notifier, window, logger }: { core: Pick<Core, 'events' | 'services'>; notifier: Notifier; window: () => BrowserWindow | null; logger: Logger }): () => void {
   return core.events.subscribe((event) => {
     if (event.type !== 'attentionRaised') return;
     const conversationId = event.conversationId;
-    void Promise.all([core.handlers.getSettings({}), core.handlers.getConversation({ conversationId }).catch(() => null)])
-      .then(([settings, conversation]) => {
-        const content = composeAttentionNotification(event, conversation?.memberName ?? null, settings.notifications);
-        if (content) notifier.show(content, () => openNotifiedConversation({ conversationId }, { focusWindow: () => focusWindow(window()), events: core.events }));
-      })
-      .catch((error: unknown) => logger.warn('an attention notification failed', { error }));
+    try {
+      let memberName: string | null = null;
+      try {
+        memberName = core.services.conversations.get(conversationId).memberName;
+      } catch {
+        // The conversation went (account switched): the notification still says what is waiting.
+      }
+      const content = composeAttentionNotification(event, memberName, core.services.settings.get().notifications);
+      if (content) notifier.show(content, () => openNotifiedConversation({ conversationId }, { focusWindow: () => focusWindow(window()), events: core.events }));
+    } catch (error) {
+      logger.warn('an attention notification failed', { error });
+    }
   });
 }

@@ -14,7 +14,7 @@ const say = (message: FromChild): void => {
 async function main(): Promise<void> {
   const config = childConfigSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
   const credentials = memoryCredentialStore();
-  credentials.save({ username: 'demo', password: 'demo', baseUrl: config.baseUrl });
+  await credentials.save({ username: 'demo', password: 'demo', baseUrl: config.baseUrl });
   const core = await createCore({
     dataDir: config.dataDir,
     clock: systemClock,
@@ -23,8 +23,8 @@ async function main(): Promise<void> {
     // The simulator carries out a post before it answers, so a second is ample to call a text that is not in the history lost.
     outreach: { settleAfterMs: 1_000, idleMs: 100 },
   });
-  const h = core.handlers;
-  await h.setSettings({ pollIntervalSeconds: 600 });
+  core.services.settings.update({ pollIntervalSeconds: 600 });
+  const h = core.services.outreach.handlers;
   for (const c of config.create ?? []) {
     const source = c.csv !== undefined ? { kind: 'csv' as const, text: c.csv } : { kind: 'members' as const, members: c.members ?? [] };
     const campaign = await h.createCampaign({ name: c.name, body: c.body, source, ratePerMinute: config.ratePerMinute, sendingHours: null });

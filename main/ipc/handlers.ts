@@ -1,0 +1,79 @@
+// The IPC adapter: one line per contract channel, from its (already parsed) arguments to a
+// service method. Arguments are validated before this by `dispatch`; nothing here decides
+// anything.
+import type { Handlers, StartupNotice } from '../../common/contract';
+import type { Services } from '../services/services';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+}
+
+export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNotice: StartupNotice | null }): Handlers {
+  const { conversations, replies, sync, account, settings, outreach } = s;
+  // Services answer synchronously where they can; the contract is asynchronous throughout.
+  const later = async <T>(work: () => T | Promise<T>): Promise<T> => work();
+  return {
+    appInfo: () => later(() => app.appInfo),
+    getStartupNotice: () => later(() => ({ notice: app.startupNotice })),
+
+    listConversations: (args) => later(() => conversations.list(args)),
+    getConversation: ({ conversationId }) => later(() => conversations.get(conversationId)),
+    getCounts: ({ ownerId }) => later(() => conversations.counts(ownerId)),
+    listMessages: (args) => later(() => conversations.messages(args)),
+    markRead: ({ conversationId }) => later(() => conversations.markRead(conversationId)),
+    markUnread: ({ conversationId, messageId }) => later(() => conversations.markUnread(conversationId, messageId)),
+    setStatus: ({ conversationId, ...change }) => later(() => conversations.setStatus(conversationId, change)),
+    setTags: ({ conversationId, tags }) => later(() => conversations.setTags(conversationId, tags)),
+    fetchHistory: ({ conversationId }) => conversations.fetchHistory(conversationId),
+
+    search: (args) => later(() => s.search.search(args)),
+
+    suggestReplies: ({ conversationId }) => later(() => ({ suggestions: replies.suggest(conversationId) })),
+    listReplyTemplates: () => later(() => ({ templates: replies.templates() })),
+    setReplyTemplate: ({ id, text }) => later(() => ({ templates: replies.setTemplate(id, text) })),
+    sendReply: (args) => replies.send(args),
+
+    syncNow: ({ ownerId }) => later(() => sync.syncNow(ownerId)),
+    getSyncStatus: () => later(() => sync.status()),
+    startPolling: () => later(() => sync.startPolling()),
+    stopPolling: () => sync.stopPolling(),
+    setPollInterval: ({ seconds }) => later(() => sync.setPollInterval(seconds)),
+    listOwners: () => later(() => sync.owners()),
+    addOwner: (args) => sync.addOwner(args),
+    removeOwner: ({ ownerId }) =>
+      later(() => {
+        sync.removeOwner(ownerId);
+        return { ok: true as const };
+      }),
+
+    getSettings: () => later(() => settings.get()),
+    setSettings: (change) => later(() => settings.update(change)),
+
+    getAccount: () => later(() => account.account()),
+    signIn: (args) => account.signIn(args),
+    signOut: () => account.signOut(),
+    setClubTimeZone: ({ timeZone }) => account.setClubTimeZone(timeZone),
+
+    // Outreach answers in the contract's shapes already (its views are built in the service).
+    scheduleSend: (args) => outreach.handlers.scheduleSend(args),
+    scheduleReminder: (args) => outreach.handlers.scheduleReminder(args),
+    listScheduled: (args) => outreach.handlers.listScheduled(args),
+    cancelScheduled: (args) => outreach.handlers.cancelScheduled(args),
+    confirmScheduled: (args) => outreach.handlers.confirmScheduled(args),
+    searchMembers: (args) => outreach.handlers.searchMembers(args),
+    listMergeFields: (args) => outreach.handlers.listMergeFields(args),
+    createCampaign: (args) => outreach.handlers.createCampaign(args),
+    updateCampaignText: (args) => outreach.handlers.updateCampaignText(args),
+    listCampaigns: (args) => outreach.handlers.listCampaigns(args),
+    getCampaign: (args) => outreach.handlers.getCampaign(args),
+    approveCampaign: (args) => outreach.handlers.approveCampaign(args),
+    pauseCampaign: (args) => outreach.handlers.pauseCampaign(args),
+    resumeCampaign: (args) => outreach.handlers.resumeCampaign(args),
+    cancelCampaign: (args) => outreach.handlers.cancelCampaign(args),
+    getOutreachSettings: (args) => outreach.handlers.getOutreachSettings(args),
+    setOutreachSettings: (args) => outreach.handlers.setOutreachSettings(args),
+    listOutreachLog: (args) => outreach.handlers.listOutreachLog(args),
+  };
+}
