@@ -29,6 +29,11 @@ const parts = {
     may: ['common', 'db', 'clubos', 'sync', 'intents'],
     why: 'ClubOS rows (inbox, history) into stored messages and conversations',
   },
+  outreach: {
+    path: '^main/outreach/',
+    may: ['common', 'db', 'clubos', 'intents', 'ingest'],
+    why: 'the outbox every text goes through, scheduled texts, reminders, campaigns and waiting rules',
+  },
   import: {
     path: '^main/import/',
     may: ['common', 'db', 'clubos', 'sync', 'intents', 'ingest', 'services'],
@@ -36,7 +41,7 @@ const parts = {
   },
   services: {
     path: '^main/services/',
-    may: ['common', 'db', 'clubos', 'clubos-simulator', 'sync', 'intents', 'ingest'],
+    may: ['common', 'db', 'clubos', 'clubos-simulator', 'sync', 'intents', 'ingest', 'outreach'],
     why: 'one service per feature; each owns its writes and emits its change events',
   },
   notifications: { path: '^main/notifications/', may: ['common'], why: 'which new messages notify, and how they read' },
@@ -47,7 +52,7 @@ const parts = {
   },
   core: {
     path: '^main/core/',
-    may: ['common', 'db', 'services', 'ipc', 'import'],
+    may: ['common', 'db', 'services', 'ipc', 'import', 'outreach'],
     why: 'the composition root: builds the database, the services and the handlers',
   },
   log: { path: '^main/log/', may: ['common'], why: 'Logger implementations that need Node' },

@@ -38,6 +38,8 @@ export const conversationSchema = z.object({
   tags: z.array(z.string()),
   intent: intentSchema.nullable(),
   optedOut: z.boolean(),
+  /** Raised by a waiting-too-long rule or a due no-reply reminder; cleared by a reply or resolving. */
+  attention: z.object({ reason: z.enum(['waiting', 'no_reply']), since: isoTime }).nullable().optional(),
 });
 
 export const messageSchema = z.object({
@@ -171,6 +173,104 @@ export const startupNoticeSchema = z.object({
   /** Messages kept from a damaged database; null when no database was repaired. */
   messagesKept: z.number().int().nonnegative().nullable(),
 });
+
+// Outreach: scheduled texts and reminders, campaigns, waiting-too-long rules (main/outreach).
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+export const scheduledItemSchema = z.object({
+  id,
+  kind: z.enum(['send', 'remind']),
+  conversationId: id,
+  channel: replyChannelSchema.nullable(),
+  body: z.string().nullable(),
+  dueAt: isoTime,
+  createdAt: isoTime,
+  state: z.enum(['pending', 'sending', 'needs_confirmation', 'done', 'cancelled', 'failed']),
+  outcome: z.string().nullable(),
+  /** Set when it ran (or waits to run) more than a moment after its time: the "sent late" mark. */
+  lateByMs: z.number().int().nonnegative().nullable(),
+});
+export const recipientStateSchema = z.enum(['queued', 'sending', 'sent', 'skipped', 'failed']);
+export const campaignSchema = z.object({
+  id,
+  name: z.string(),
+  body: z.string(),
+  source: z.string(),
+  state: z.enum(['draft', 'running', 'paused', 'cancelled', 'done']),
+  ratePerMinute: z.number().int(),
+  /** Sending window in the club's zone; null sends around the clock. */
+  sendingHours: z.object({ from: hhmm, to: hhmm }).nullable(),
+  approvedBy: z.string().nullable(),
+  approvedAt: isoTime.nullable(),
+  createdAt: isoTime,
+  finishedAt: isoTime.nullable(),
+  counts: z.object({
+    total: z.number().int(),
+    queued: z.number().int(),
+    sending: z.number().int(),
+    sent: z.number().int(),
+    skipped: z.number().int(),
+    failed: z.number().int(),
+  }),
+});
+export const campaignRecipientSchema = z.object({
+  id,
+  memberId: clubosId.nullable(),
+  memberName: z.string(),
+  phone: z.string().nullable(),
+  conversationId: id.nullable(),
+  state: recipientStateSchema,
+  reason: z.string().nullable(),
+  /** The text this member gets (or got); null when a merge field blocks it (see `reason`). */
+  preview: z.string().nullable(),
+  sentAt: isoTime.nullable(),
+});
+export const campaignSourceSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('conversations'),
+      statuses: z.array(conversationStatusSchema).max(5).optional(),
+      tag: z.string().trim().min(1).max(60).optional(),
+      intent: intentSchema.optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('members'), members: z.array(z.object({ id: clubosId, name: z.string().max(200) }).strict()).min(1).max(5000) }).strict(),
+  z.object({ kind: z.literal('csv'), text: z.string().min(1).max(2_000_000) }).strict(),
+]);
+export const waitingRulesSchema = z.object({
+  defaultBusinessMinutes: z.number().int().min(1).max(10_080).nullable(),
+  rules: z
+    .array(
+      z
+        .object({ intent: intentSchema.optional(), tag: z.string().trim().min(1).max(60).optional(), businessMinutes: z.number().int().min(1).max(10_080) })
+        .strict()
+        .refine((r) => (r.intent === undefined) !== (r.tag === undefined), 'a rule names either an intent or a tag'),
+    )
+    .max(100),
+});
+const dayHoursSchema = z.object({ open: hhmm, close: z.union([hhmm, z.literal('24:00')]) }).refine((d) => d.open < d.close, 'a day must open before it closes').nullable();
+export const businessHoursSchema = z.object({
+  /** Sunday first; null is closed all day. */
+  week: z.array(dayHoursSchema).length(7),
+  closedDates: z.array(localDate).max(400),
+  facts: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/), z.string().max(500)),
+});
+export const outreachSettingsSchema = z.object({
+  waitingRules: waitingRulesSchema,
+  businessHours: businessHoursSchema,
+  /** A scheduled text found this late (the app was closed) waits for staff to confirm it. */
+  lateLimitMinutes: z.number().int().min(1).max(10_080),
+});
+export const outreachLogEntrySchema = z.object({
+  id,
+  at: isoTime,
+  kind: z.string(),
+  conversationId: id.nullable(),
+  memberId: z.string().nullable(),
+  detail: z.string(),
+  reason: z.string().nullable(),
+  actor: z.string(),
+});
+export const mergeFieldSchema = z.object({ name: z.string(), label: z.string() });
 
 // ---------------------------------------------------------------------------------------------
 // Request channels: method name → argument and result schemas
@@ -306,6 +406,56 @@ export const channels = {
   signOut: { args: none, result: accountSchema },
   /** Confirms the club's zone for the account when ClubOS names none. */
   setClubTimeZone: { args: z.object({ timeZone: z.string().min(1).max(64) }).strict(), result: accountSchema },
+  scheduleSend: {
+    args: z
+      .object({ conversationId: id, channel: replyChannelSchema, body: z.string().trim().min(1).max(2000), subject: z.string().max(200).optional(), dueAt: isoTime })
+      .strict(),
+    result: scheduledItemSchema,
+  },
+  scheduleReminder: {
+    /** Remind staff at `dueAt` unless the member has written by then. */
+    args: z.object({ conversationId: id, dueAt: isoTime }).strict(),
+    result: scheduledItemSchema,
+  },
+  listScheduled: { args: z.object({ conversationId: id }).strict(), result: z.object({ items: z.array(scheduledItemSchema) }) },
+  cancelScheduled: { args: z.object({ id }).strict(), result: scheduledItemSchema },
+  /** A late scheduled text that waits for staff: send it now, or drop it. */
+  confirmScheduled: { args: z.object({ id, send: z.boolean() }).strict(), result: scheduledItemSchema },
+  searchMembers: {
+    args: z.object({ name: z.string().trim().min(2).max(200) }).strict(),
+    result: z.object({ member: z.object({ id: clubosId, name: z.string() }).nullable() }),
+  },
+  listMergeFields: { args: none, result: z.object({ fields: z.array(mergeFieldSchema) }) },
+  createCampaign: {
+    args: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        body: z.string().trim().min(1).max(2000),
+        source: campaignSourceSchema,
+        ratePerMinute: z.number().int().min(1).max(6000),
+        /** Club-local sending window; left out: 08:00–21:00; null: around the clock. */
+        sendingHours: z.object({ from: hhmm, to: hhmm }).nullable().optional(),
+      })
+      .strict(),
+    result: campaignSchema,
+  },
+  updateCampaignText: { args: z.object({ campaignId: id, body: z.string().trim().min(1).max(2000) }).strict(), result: campaignSchema },
+  listCampaigns: { args: none, result: z.object({ campaigns: z.array(campaignSchema) }) },
+  getCampaign: {
+    args: z.object({ campaignId: id, state: recipientStateSchema.optional(), offset: z.number().int().min(0).optional(), limit: pageLimit }).strict(),
+    result: z.object({ campaign: campaignSchema, recipients: z.array(campaignRecipientSchema) }),
+  },
+  /** The staff approval step: nothing of a campaign is sent before it. */
+  approveCampaign: { args: z.object({ campaignId: id, approvedBy: shortText }).strict(), result: campaignSchema },
+  pauseCampaign: { args: z.object({ campaignId: id }).strict(), result: campaignSchema },
+  resumeCampaign: { args: z.object({ campaignId: id }).strict(), result: campaignSchema },
+  cancelCampaign: { args: z.object({ campaignId: id }).strict(), result: campaignSchema },
+  getOutreachSettings: { args: none, result: outreachSettingsSchema },
+  setOutreachSettings: { args: outreachSettingsSchema.partial().strict(), result: outreachSettingsSchema },
+  listOutreachLog: {
+    args: z.object({ before: id.optional(), conversationId: id.optional(), limit: pageLimit }).strict(),
+    result: z.object({ entries: z.array(outreachLogEntrySchema) }),
+  },
 } as const;
 
 export type Channels = typeof channels;
@@ -380,6 +530,16 @@ export const appEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('syncStatusChanged'), seq: z.number().int(), status: syncStatusSchema }),
   z.object({ type: z.literal('accountChanged'), seq: z.number().int(), account: accountSchema }),
+  z.object({ type: z.literal('campaignUpdated'), seq: z.number().int(), campaign: campaignSchema }),
+  z.object({ type: z.literal('scheduledChanged'), seq: z.number().int(), conversationId: id }),
+  /** A conversation needs staff: waited too long, no reply by a reminder, or a late scheduled text to confirm. */
+  z.object({
+    type: z.literal('attentionRaised'),
+    seq: z.number().int(),
+    conversationId: id,
+    reason: z.enum(['waiting', 'no_reply', 'confirm_late']),
+    detail: z.string(),
+  }),
   z.object({
     type: z.literal('uiCommand'),
     seq: z.number().int(),
@@ -409,6 +569,13 @@ export type StartupNotice = z.infer<typeof startupNoticeSchema>;
 export type ListFilter = z.infer<typeof listFilterSchema>;
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
 export type NotificationPrivacy = z.infer<typeof notificationPrivacySchema>;
+export type ScheduledItemView = z.infer<typeof scheduledItemSchema>;
+export type CampaignView = z.infer<typeof campaignSchema>;
+export type CampaignRecipientView = z.infer<typeof campaignRecipientSchema>;
+export type CampaignSource = z.infer<typeof campaignSourceSchema>;
+export type OutreachSettings = z.infer<typeof outreachSettingsSchema>;
+export type OutreachLogEntryView = z.infer<typeof outreachLogEntrySchema>;
+export type MergeField = z.infer<typeof mergeFieldSchema>;
 
 /** What a request handler does: the core implements it; IPC and the test bridge serve it. */
 export type Handlers = { [K in ChannelName]: (args: Args<K>) => Promise<Result<K>> };

@@ -9,7 +9,8 @@ export type DbErrorReason =
   | 'invalid_argument' // input that breaks a rule of the schema (bad cursor, foreign owner…)
   | 'newer_schema' // the file was written by a newer Frontdesk: refused, left untouched
   | 'migration_failed' // a migration threw; its transaction rolled back
-  | 'storage'; // the file cannot be opened or written (read-only, a folder in its place, disk full…)
+  | 'storage' // the file cannot be opened or written (read-only, a folder in its place, disk full…)
+  | 'conflict'; // a write the current state refuses (a second live outbox attempt, a settled row)
 
 export class DbError extends AppError {
   /** For `storage`: which problem, so the window can say what to do. */
@@ -19,7 +20,7 @@ export class DbError extends AppError {
     message: string,
     options?: { cause?: unknown; problem?: StorageProblem },
   ) {
-    super(reason === 'not_found' || reason === 'invalid_argument' ? reason : 'internal', message, options);
+    super(reason === 'not_found' || reason === 'invalid_argument' ? reason : reason === 'conflict' ? 'invalid_argument' : 'internal', message, options);
     this.problem = options?.problem ?? null;
   }
 }

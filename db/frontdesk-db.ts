@@ -6,6 +6,7 @@ import { createContext } from './db-context';
 import { conversationQueries, type ConversationQueries } from './queries/conversations';
 import { messageQueries, type MessageQueries } from './queries/messages';
 import { ownerQueries, type OwnerQueries } from './queries/owners';
+import { outreachQueries, type OutreachQueries } from './queries/outreach';
 import { searchMessages } from './queries/search';
 import { settingsQueries, type SettingsQueries } from './queries/settings';
 import { statementCache, type Connection } from './statements';
@@ -19,6 +20,8 @@ export interface FrontdeskDb {
   readonly conversations: ConversationQueries;
   readonly owners: OwnerQueries;
   readonly settings: SettingsQueries;
+  /** Outbox, scheduled items, campaigns, the outreach log and attention marks (main/outreach). */
+  readonly outreach: OutreachQueries;
   search(query: SearchQuery): { hits: SearchHit[]; nextCursor: string | null };
   /**
    * Runs `fn` in one transaction; nested calls (every write here nests) become savepoints, so a
@@ -37,6 +40,7 @@ export function createFrontdeskDb(conn: Connection, options: { path: string; clo
     conversations: conversationQueries(ctx),
     owners: ownerQueries(ctx),
     settings: settingsQueries(ctx),
+    outreach: outreachQueries(ctx),
     search: (query) => searchMessages(ctx, query),
     transaction: ctx.transaction,
     close() {

@@ -7,6 +7,7 @@ export type { MessageQueries } from './queries/messages';
 export type { ConversationQueries } from './queries/conversations';
 export type { OwnerQueries } from './queries/owners';
 export type { SettingsQueries } from './queries/settings';
+export type * from './queries/outreach';
 export { DbError, type DbErrorReason } from './errors';
 export { LATEST_VERSION } from './migrations/list';
 export type { MigrationOutcome } from './migrate';

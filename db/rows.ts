@@ -25,6 +25,8 @@ const conversationRow = z.object({
   tags: z.string(),
   intent: intentSchema.nullable(),
   opted_out: flag,
+  attention_reason: z.enum(['waiting', 'no_reply']).nullable().optional(),
+  attention_since: z.string().nullable().optional(),
 });
 
 export function toConversation(row: unknown): Conversation {
@@ -44,5 +46,6 @@ export function toConversation(row: unknown): Conversation {
     tags: tagList.parse(JSON.parse(r.tags)),
     intent: r.intent,
     optedOut: r.opted_out,
+    attention: r.attention_reason && r.attention_since ? { reason: r.attention_reason, since: r.attention_since } : null,
   };
 }

@@ -26,6 +26,7 @@ import { handleUncaughtErrors, recoverRendererCrashes } from './shell/crash-reco
 import { crashUploadUrl, startCrashReporter } from './shell/crash-reporter';
 import { appPageUrl, createMainWindow, loadRenderer } from './shell/main-window';
 import { setupNewMessageNotifications } from './shell/new-message-notifications';
+import { setupAttentionNotifications } from './shell/attention-notifications';
 import { createNotifier, type Notifier } from './shell/notifier';
 import { safeStorageCredentialStore } from './shell/safe-storage-credentials';
 import { setupTray } from './shell/tray/tray';
@@ -140,6 +141,7 @@ async function start(): Promise<void> {
     }),
   );
   teardown.push(setupNewMessageNotifications({ core, notifier, window: () => win, timers: systemTimers, logger: log }));
+  teardown.push(setupAttentionNotifications({ core, notifier, window: () => win, logger: log }));
   teardown.push(core.services.settings.onSaved((saved) => applyLoginItem(saved.launchAtLogin, log)));
   applyLoginItem(core.services.settings.get().launchAtLogin, log);
 

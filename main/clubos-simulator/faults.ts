@@ -17,6 +17,7 @@ const HTML_MODES: ReadonlySet<FaultMode> = new Set(['truncatedHtml', 'garbledHtm
 function matchesByDefault(mode: FaultMode, path: string): boolean {
   if (HTML_MODES.has(mode)) return path.startsWith(INBOX_PATH);
   if (mode === 'somethingNotRight') return path.startsWith('/action/FollowUp/save') || path === '/action/Login';
+  if (mode === 'answerLost') return path.startsWith('/action/FollowUp/save');
   return !path.startsWith('/action/Login');
 }
 
@@ -65,7 +66,7 @@ export function createFaults(seed: number): FaultController {
         probability: r.probability ?? 1,
         timesLeft: r.times ?? Infinity,
         paths: r.paths ?? null,
-        delayMs: r.delayMs ?? DEFAULT_SLOW_MS,
+        delayMs: r.delayMs ?? (mode === 'answerLost' ? 0 : DEFAULT_SLOW_MS),
       });
     },
     clear(mode?: FaultMode) {

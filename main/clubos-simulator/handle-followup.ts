@@ -76,6 +76,7 @@ export function followUpSave(req: SignedInRequest, deps: SimDeps): SimResponse {
     body,
     direction: 'outbound',
   });
+  deps.state.recordSent({ memberId, channel, body, at: deps.clock.now(), staffId: req.user.id });
   return htmlResponse(renderSendResult(memberId, `${member.firstName} ${member.lastName}`, channel));
 }
 

@@ -10,6 +10,7 @@ export type {
   SimFollowUpEntry,
   SimMember,
   SimMessage,
+  SimSentText,
   SimStaff,
   SimulatorOptions,
 } from './types';

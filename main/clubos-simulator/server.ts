@@ -109,7 +109,15 @@ export async function startServer(deps: SimDeps, port: number): Promise<SimServe
 
     const user = session?.userId ? deps.state.staffMember(session.userId) : undefined;
     if (!session || !user) return writeResponse(res, sessionGoneResponse(xhr, tokens));
-    writeResponse(res, route.handle({ ...base, session, user }, deps));
+    const answer = route.handle({ ...base, session, user }, deps);
+    // Done, but the answer never arrives: the client cannot know whether the action happened.
+    const lost = faults.fire('answerLost', path);
+    if (lost) {
+      if (lost.delayMs > 0) await delay(lost.delayMs);
+      res.destroy();
+      return;
+    }
+    writeResponse(res, answer);
   };
 
   const server = createServer((req, res) => {

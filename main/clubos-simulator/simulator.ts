@@ -100,6 +100,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Cl
       requireMember(memberId);
       return state.followUpLog(memberId);
     },
+    sentTexts(memberId) {
+      if (memberId !== undefined) requireMember(memberId);
+      return state.sentTexts(memberId);
+    },
     isOptedOut(memberId) {
       requireMember(memberId);
       return state.isOptedOut(memberId);

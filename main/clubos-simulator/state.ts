@@ -4,7 +4,7 @@ import { optChange } from './opt-out';
 import { fullName, shortName } from './roster';
 import type { MemberRecord, Roster, StaffRecord } from './roster';
 import { insertByTime } from './sorted-insert';
-import type { SimFollowUpEntry, SimMessage } from './types';
+import type { SimFollowUpEntry, SimMessage, SimSentText } from './types';
 
 interface StoredMessage {
   at: number;
@@ -44,6 +44,9 @@ export interface SimState {
   /** Newest first. */
   followUpLog(memberId: string): SimFollowUpEntry[];
   isOptedOut(memberId: string): boolean;
+  /** ClubOS accepted a staff send (its log entry is appended separately). */
+  recordSent(sent: SimSentText): void;
+  sentTexts(memberId?: string): SimSentText[];
 }
 
 export function createState(roster: Roster, timeZone: string): SimState {
@@ -55,6 +58,7 @@ export function createState(roster: Roster, timeZone: string): SimState {
   const inboxes = new Map<string, StoredMessage[]>();
   const logs = new Map<string, StoredEntry[]>();
   const optedOut = new Set<string>();
+  const sent: SimSentText[] = [];
   let nextId = 1;
 
   const newestFirst = (stored: StoredMessage[], includeCleared: boolean): SimMessage[] => {
@@ -105,5 +109,9 @@ export function createState(roster: Roster, timeZone: string): SimState {
       return out;
     },
     isOptedOut: (memberId) => optedOut.has(memberId),
+    recordSent(text) {
+      sent.push({ ...text });
+    },
+    sentTexts: (memberId) => sent.filter((s) => memberId === undefined || s.memberId === memberId).map((s) => ({ ...s })),
   };
 }

@@ -54,6 +54,16 @@ export interface SimMessage {
   at: number;
 }
 
+/** One text or email ClubOS accepted from staff through FollowUp/save: what the member received. */
+export interface SimSentText {
+  memberId: string;
+  channel: 'sms' | 'email';
+  body: string;
+  at: number;
+  /** The staff member whose session sent it. */
+  staffId: string;
+}
+
 export interface SimFollowUpEntry {
   at: number;
   author: string;
@@ -75,6 +85,7 @@ export const FAULT_MODES = [
   'missingName', // one row with no username-content link
   'somethingNotRight', // FollowUp/save (and login) answer "Something isn't right…"
   'duplicateMessages', // the next addInbound/live message is sent twice by the member (same minute)
+  'answerLost', // FollowUp/save (by default) is carried out, then the connection drops after `delayMs` (default 0) with no answer
 ] as const;
 
 export type FaultMode = (typeof FAULT_MODES)[number];
@@ -124,6 +135,11 @@ export interface ClubOSSimulator {
   messages(ownerId?: string): SimMessage[];
   /** The member's FollowUp log, newest first. */
   followUpLog(memberId: string): SimFollowUpEntry[];
+  /**
+   * Every text and email ClubOS accepted from staff, in the order it accepted them (one member's
+   * when given): the record a test checks "texted exactly once" against.
+   */
+  sentTexts(memberId?: string): SimSentText[];
   isOptedOut(memberId: string): boolean;
   /** ClubOS "Clear all": rows leave the list, history stays. */
   clearInbox(ownerId?: string): void;

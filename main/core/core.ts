@@ -6,6 +6,7 @@ import type { DemoOptions } from '../services/account-session';
 import type { CredentialStore } from '../services/credential-store';
 import type { Services } from '../services/services';
 import type { EventBus } from '../../common/event-bus';
+import type { Timers } from '../../common/time/timers';
 import type { GymBotImporter } from '../import/gym-bot-importer';
 
 export interface CoreOptions {
@@ -20,6 +21,10 @@ export interface CoreOptions {
   demo?: DemoOptions;
   /** Where Settings → Account signs in when no address is typed; default ClubOS. Tests point it at a simulator. */
   clubosBaseUrl?: string;
+  /** Timers for the outreach loop (tests pass fake ones). */
+  timers?: Timers;
+  /** Outreach tuning for tests and the crash soak: how old an unknown send must be to call it lost, the idle pass interval. */
+  outreach?: { settleAfterMs?: number; idleMs?: number };
 }
 
 export interface Core {

@@ -5,6 +5,8 @@
 import { join } from 'node:path';
 import { createEventBus } from '../../common/event-bus';
 import { createHandlers } from '../ipc/handlers';
+import { createOutreachService } from '../outreach/outreach-service';
+import { systemTimers } from '../../common/time/timers';
 import { createGymBotImporter } from '../import/gym-bot-importer';
 import { GymBotImportError } from '../import/gym-bot-source';
 import { createAccountService, type AccountService } from '../services/account-service';
@@ -51,10 +53,32 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const session = () => account.current();
   const changes = conversationEvents(events, clock);
   const conversations = createConversationService({ session, changes, clock, logger });
+  // Scheduled texts, reminders, campaigns and the outbox every text (replies too) goes through.
+  const outreach = createOutreachService({
+    db: () => session().db,
+    appDb,
+    client: () => session().client,
+    clubContext: () => session().clubContext(),
+    knownTimeZone: () => session().knownContext()?.timeZone ?? null,
+    clock,
+    timers: options.timers ?? systemTimers,
+    logger,
+    conversationTouched: (id) => {
+      const current = session();
+      const c = current.db.conversations.get(id);
+      if (c) changes.updated(current.db, c);
+    },
+    scheduledChanged: (conversationId) => events.emit({ type: 'scheduledChanged', conversationId }),
+    campaignChanged: (campaign) => events.emit({ type: 'campaignUpdated', campaign }),
+    notify: (notice) => events.emit({ type: 'attentionRaised', ...notice }),
+    ...(options.outreach ?? {}),
+  });
+  account.attach(outreach);
   const services: Services = {
     account,
     conversations,
-    replies: createReplyService({ appDb, session, conversations, changes }),
+    outreach,
+    replies: createReplyService({ appDb, session, conversations, changes, outbox: outreach.outbox }),
     search: createSearchService({ session }),
     settings,
     sync: createSyncControl({ account, settings }),

@@ -11,7 +11,7 @@ export interface AppInfo {
 }
 
 export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNotice: StartupNotice | null }): Handlers {
-  const { conversations, replies, sync, account, settings } = s;
+  const { conversations, replies, sync, account, settings, outreach } = s;
   // Services answer synchronously where they can; the contract is asynchronous throughout.
   const later = async <T>(work: () => T | Promise<T>): Promise<T> => work();
   return {
@@ -55,5 +55,25 @@ export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNoti
     signIn: (args) => account.signIn(args),
     signOut: () => account.signOut(),
     setClubTimeZone: ({ timeZone }) => account.setClubTimeZone(timeZone),
+
+    // Outreach answers in the contract's shapes already (its views are built in the service).
+    scheduleSend: (args) => outreach.handlers.scheduleSend(args),
+    scheduleReminder: (args) => outreach.handlers.scheduleReminder(args),
+    listScheduled: (args) => outreach.handlers.listScheduled(args),
+    cancelScheduled: (args) => outreach.handlers.cancelScheduled(args),
+    confirmScheduled: (args) => outreach.handlers.confirmScheduled(args),
+    searchMembers: (args) => outreach.handlers.searchMembers(args),
+    listMergeFields: (args) => outreach.handlers.listMergeFields(args),
+    createCampaign: (args) => outreach.handlers.createCampaign(args),
+    updateCampaignText: (args) => outreach.handlers.updateCampaignText(args),
+    listCampaigns: (args) => outreach.handlers.listCampaigns(args),
+    getCampaign: (args) => outreach.handlers.getCampaign(args),
+    approveCampaign: (args) => outreach.handlers.approveCampaign(args),
+    pauseCampaign: (args) => outreach.handlers.pauseCampaign(args),
+    resumeCampaign: (args) => outreach.handlers.resumeCampaign(args),
+    cancelCampaign: (args) => outreach.handlers.cancelCampaign(args),
+    getOutreachSettings: (args) => outreach.handlers.getOutreachSettings(args),
+    setOutreachSettings: (args) => outreach.handlers.setOutreachSettings(args),
+    listOutreachLog: (args) => outreach.handlers.listOutreachLog(args),
   };
 }

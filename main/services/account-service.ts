@@ -25,6 +25,17 @@ export interface AccountService {
   /** Makes sure the own inbox is synced and starts polling. */
   start(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Work that runs on the current session (the outreach loop): stopped before a sign-in or sign-out
+   * replaces the session, so nothing is posted while its database and login change, and started
+   * again with polling.
+   */
+  attach(worker: SessionWorker): void;
+}
+
+export interface SessionWorker {
+  start(): void;
+  stop(): Promise<void>;
 }
 
 export interface AccountServiceDeps {
@@ -52,6 +63,10 @@ export async function createAccountService(deps: AccountServiceDeps): Promise<Ac
 
   let session = await open();
   let started = false;
+  const workers: SessionWorker[] = [];
+  const stopWorkers = async (): Promise<void> => {
+    for (const worker of workers) await worker.stop();
+  };
   // What account() reports; the keystore answers asynchronously, so it is asked at start and on sign-in/out.
   let secretStorage = await credentials.level();
 
@@ -83,11 +98,15 @@ export async function createAccountService(deps: AccountServiceDeps): Promise<Ac
 
   async function switchSession(): Promise<void> {
     const wasStarted = started;
+    await stopWorkers();
     await session.close();
     session = await open();
     events.emit({ type: 'accountChanged', account: account() });
     events.emit({ type: 'syncStatusChanged', status: session.engine.status() });
-    if (wasStarted) await session.start();
+    if (wasStarted) {
+      await session.start();
+      for (const worker of workers) worker.start();
+    }
     announceClubContext(session);
   }
 
@@ -147,9 +166,17 @@ export async function createAccountService(deps: AccountServiceDeps): Promise<Ac
     async start() {
       started = true;
       await session.start();
+      for (const worker of workers) worker.start();
       announceClubContext(session);
     },
 
-    close: () => session.close(),
+    async close() {
+      await stopWorkers();
+      await session.close();
+    },
+
+    attach(worker) {
+      workers.push(worker);
+    },
   };
 }

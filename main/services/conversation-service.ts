@@ -72,7 +72,13 @@ export function createConversationService(deps: {
     },
     markRead: (id) => updated(db().conversations.markRead(id)),
     markUnread: (id, messageId) => updated(db().conversations.markUnread(id, messageId)),
-    setStatus: (id, { status, snoozedUntil }) => updated(db().conversations.setStatus(id, { status, snoozedUntil: snoozedUntil ?? null })),
+    setStatus(id, { status, snoozedUntil }) {
+      const current = db();
+      const changed = current.conversations.setStatus(id, { status, snoozedUntil: snoozedUntil ?? null });
+      // A closed conversation is no longer waiting: its "No reply yet" / overdue mark goes.
+      if (status === 'resolved' || status === 'archived') current.outreach.attention.clear(id);
+      return updated(get(changed.id));
+    },
     setTags: (id, tags) => updated(db().conversations.setTags(id, tags)),
 
     async fetchHistory(id) {

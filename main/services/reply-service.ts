@@ -1,10 +1,11 @@
 // Replies: suggested wording for a conversation, the staff's own wording of the templates, and
-// sending (through ClubOS first, stored after ClubOS confirmed; see send-reply.ts).
+// sending (through the outbox, stored when ClubOS confirmed; see send-reply.ts).
 import type { Args, Message, ReplyTemplateEntry, Suggestion } from '../../common/contract';
 import { AppError } from '../../common/errors/app-error';
 import type { FrontdeskDb } from '../../db';
 import { replyTemplateOverridesSchema, suggestReplies, type ReplyTemplateOverrides } from '../intents/suggest-replies';
 import { isTemplateId, templateCatalog, withTemplateText } from '../intents/template-catalog';
+import type { Outbox } from '../outreach/outbox';
 import type { Session } from './account-session';
 import type { ConversationEvents } from './change-feed';
 import type { ConversationService } from './conversation-service';
@@ -26,6 +27,8 @@ export function createReplyService(deps: {
   session: () => Session;
   conversations: Pick<ConversationService, 'get'>;
   changes: ConversationEvents;
+  /** Every reply is written to the outbox before it is posted (sent at most once). */
+  outbox: Outbox;
 }): ReplyService {
   const overrides = (): ReplyTemplateOverrides => deps.appDb.settings.get(TEMPLATE_OVERRIDES_KEY, replyTemplateOverridesSchema) ?? {};
   return {
@@ -42,7 +45,7 @@ export function createReplyService(deps: {
     },
     async send(args) {
       const current = deps.session();
-      const message = await sendReply(current.db, current.client, await current.clubContext(), args);
+      const message = await sendReply(current.db, current.client, await current.clubContext(), deps.outbox, args);
       deps.changes.updated(current.db, deps.conversations.get(message.conversationId));
       return message;
     },

@@ -2,6 +2,7 @@
 // shell, the tray and notifications all use these; none of them reaches the database directly.
 import type { AccountService } from './account-service';
 import type { ConversationService } from './conversation-service';
+import type { OutreachService } from '../outreach/outreach-service';
 import type { ReplyService } from './reply-service';
 import type { SearchService } from './search-service';
 import type { SettingsService } from './settings-service';
@@ -10,6 +11,8 @@ import type { SyncControl } from './sync-control';
 export interface Services {
   account: AccountService;
   conversations: ConversationService;
+  /** Scheduled texts, reminders, campaigns, waiting rules, and the outbox every text goes through. */
+  outreach: OutreachService;
   replies: ReplyService;
   search: SearchService;
   settings: SettingsService;

@@ -7,6 +7,7 @@ import { toApiError } from '../../common/errors/app-error';
 import { importHistory } from '../../main/ingest/history-import';
 import { resolveMemberId } from '../../main/ingest/member-identity';
 import { sendReply } from '../../main/services/send-reply';
+import { testOutbox } from './test-outbox';
 import { localDate, localTime } from '../../common/time/club-time';
 import { excess, multiset } from '../sync/sync-rig';
 import { conversationRig, type Rig } from './conversation-rig';
@@ -81,7 +82,7 @@ describe('sending a reply', () => {
     const c = rig.conversationOf(0);
     expect(c.requiresResponse).toBe(true);
 
-    const sent: Message = await sendReply(app.db, app.client, rig.context, { conversationId: c.id, channel: 'sms', body: 'Yes, until 9 pm!' });
+    const sent: Message = await sendReply(app.db, app.client, rig.context, testOutbox(app.db), { conversationId: c.id, channel: 'sms', body: 'Yes, until 9 pm!' });
     const me = staffShortName(rig.context.loggedInUserName);
     expect(sent).toMatchObject({ conversationId: c.id, direction: 'outbound', channel: 'sms', senderName: me, body: 'Yes, until 9 pm!', readAt: null });
     expect(club.sim.followUpLog(rig.member(0).id)[0]).toMatchObject({ direction: 'outbound', kind: 'text', author: me, body: 'Yes, until 9 pm!' });
@@ -99,7 +100,7 @@ describe('sending a reply', () => {
     rig.text(1, 'Can you email me my contract?');
     await rig.poll();
     const c = rig.conversationOf(1);
-    const sent = await sendReply(rig.app.db, rig.app.client, rig.context, {
+    const sent = await sendReply(rig.app.db, rig.app.client, rig.context, testOutbox(rig.app.db), {
       conversationId: c.id,
       channel: 'email',
       subject: 'Your contract',
@@ -118,7 +119,7 @@ describe('sending a reply', () => {
     expect(c.optedOut).toBe(true);
     const logBefore = club.sim.followUpLog(rig.member(2).id).length;
 
-    const error = await rejection(sendReply(app.db, app.client, rig.context, { conversationId: c.id, channel: 'sms', body: 'Sorry to see you go' }));
+    const error = await rejection(sendReply(app.db, app.client, rig.context, testOutbox(app.db), { conversationId: c.id, channel: 'sms', body: 'Sorry to see you go' }));
     const api = toApiError(error);
     expect(api.code).toBe('opted_out');
     expect(api.message).toContain(rig.member(2).name);
@@ -126,7 +127,7 @@ describe('sending a reply', () => {
     expect(club.sim.followUpLog(rig.member(2).id)).toHaveLength(logBefore);
     expect(rig.messagesOf(c.id)).toHaveLength(1);
 
-    const email = await sendReply(app.db, app.client, rig.context, { conversationId: c.id, channel: 'email', body: 'You will not get texts from us anymore.' });
+    const email = await sendReply(app.db, app.client, rig.context, testOutbox(app.db), { conversationId: c.id, channel: 'email', body: 'You will not get texts from us anymore.' });
     expect(email.channel).toBe('email');
     expect(club.sim.followUpLog(rig.member(2).id)).toHaveLength(logBefore + 1);
   });
@@ -138,7 +139,7 @@ describe('sending a reply', () => {
     await rig.poll();
     const c = rig.conversationOf(3);
     rig.text(3, 'STOP'); // not polled yet
-    const error = await rejection(sendReply(app.db, app.client, rig.context, { conversationId: c.id, channel: 'sms', body: 'Sure, for how long?' }));
+    const error = await rejection(sendReply(app.db, app.client, rig.context, testOutbox(app.db), { conversationId: c.id, channel: 'sms', body: 'Sure, for how long?' }));
     expect(toApiError(error).code).toBe('opted_out');
     expect(app.db.conversations.get(c.id)!.optedOut).toBe(true);
   });
@@ -153,7 +154,7 @@ describe('sending a reply', () => {
     const c = rig.conversationOf(4);
     club.clock.advance(5 * 60_000);
     const sentAt = new Date(club.clock.now()).toISOString();
-    await sendReply(app.db, app.client, rig.context, { conversationId: c.id, channel: 'sms', body: 'Sundays 8 to 6!', suggestionId: 'question_about_schedule-hours' });
+    await sendReply(app.db, app.client, rig.context, testOutbox(app.db), { conversationId: c.id, channel: 'sms', body: 'Sundays 8 to 6!', suggestionId: 'question_about_schedule-hours' });
     const raw = rig.rawMessages(c.id);
     expect(raw.map((m) => [m.body, m.ai_responded, m.ai_response_sent_at])).toEqual([
       ['What are your opening hours?', 0, null],
@@ -164,7 +165,7 @@ describe('sending a reply', () => {
     // Without a suggestion nothing is recorded.
     rig.text(4, 'Thanks, and Saturdays?');
     await rig.poll();
-    await sendReply(app.db, app.client, rig.context, { conversationId: c.id, channel: 'sms', body: 'Saturdays 7 to 7.' });
+    await sendReply(app.db, app.client, rig.context, testOutbox(app.db), { conversationId: c.id, channel: 'sms', body: 'Saturdays 7 to 7.' });
     expect(rig.rawMessages(c.id).find((m) => m.body === 'Thanks, and Saturdays?')).toMatchObject({ ai_responded: 0, ai_response_sent_at: null });
   });
 });

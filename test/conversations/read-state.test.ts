@@ -2,6 +2,7 @@
 // inbox write them.
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendReply } from '../../main/services/send-reply';
+import { testOutbox } from './test-outbox';
 import { conversationRig, type Rig } from './conversation-rig';
 
 let rig: Rig | null = null;
@@ -90,7 +91,7 @@ describe('needs a reply and waiting since', () => {
     expect(c.requiresResponse).toBe(true);
     expect(c.waitingSince).toBe(new Date(firstAt - (firstAt % MINUTE)).toISOString());
 
-    await sendReply(app.db, app.client, rig.context, { conversationId: c.id, channel: 'sms', body: 'Sorry about that, refund is on its way' });
+    await sendReply(app.db, app.client, rig.context, testOutbox(app.db), { conversationId: c.id, channel: 'sms', body: 'Sorry about that, refund is on its way' });
     c = rig.conversationOf(5);
     expect(c).toMatchObject({ requiresResponse: false, waitingSince: null });
 

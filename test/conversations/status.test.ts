@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { importHistory } from '../../main/ingest/history-import';
 import { sendReply } from '../../main/services/send-reply';
+import { testOutbox } from './test-outbox';
 import { memoryDb } from '../db/helpers';
 import { conversationRig, type Rig } from './conversation-rig';
 
@@ -47,7 +48,7 @@ describe('reopening on a new inbound text', () => {
     await rig.poll();
     const id = rig.conversationOf(5).id;
     app.db.conversations.setStatus(id, { status: 'resolved' });
-    await sendReply(app.db, app.client, rig.context, { conversationId: id, channel: 'sms', body: 'Yes, behind the building!' });
+    await sendReply(app.db, app.client, rig.context, testOutbox(app.db), { conversationId: id, channel: 'sms', body: 'Yes, behind the building!' });
     expect(app.db.conversations.get(id)!.status).toBe('resolved');
 
     // A text the inbox never showed (cleared in ClubOS before a poll) arrives with the history: quiet.

@@ -1,9 +1,11 @@
 // A Core for shell tests: every service method and every handler a vi.fn with plausible results,
 // a real event bus, and an unread total the test sets.
 import { vi, type Mock } from 'vitest';
-import type { Account, AppEventInput, Conversation, Counts, Handlers, Settings, SyncStatus } from '../../common/contract';
+import type { Account, AppEventInput, CampaignView, Conversation, Counts, Handlers, ScheduledItemView, Settings, SyncStatus } from '../../common/contract';
+import { DEFAULT_OUTREACH_SETTINGS } from '../../main/outreach/outreach-settings';
 import type { Core } from '../../main/core/core';
 import type { Services } from '../../main/services/services';
+import type { OutreachService } from '../../main/outreach/outreach-service';
 import { createEventBus } from '../../common/event-bus';
 
 export const sampleConversation = (over: Partial<Conversation> = {}): Conversation => ({
@@ -89,6 +91,15 @@ export function conversationUpdatedEvent(conversation: Conversation): AppEventIn
 type Mocked<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? Mock<(...args: A) => R> : T[K] };
 export type MockServices = { [K in keyof Services]: Mocked<Services[K]> };
 
+/** A part shell tests never reach: any use fails the test loudly. */
+function unused<T extends object>(what: string): T {
+  return new Proxy({} as T, {
+    get: () => {
+      throw new Error(`shell tests do not use the ${what}`);
+    },
+  });
+}
+
 export function fakeServices(): MockServices {
   const status = sampleSyncStatus();
   const conversation = sampleConversation();
@@ -104,6 +115,16 @@ export function fakeServices(): MockServices {
       wantPolling: vi.fn(),
       start: vi.fn(() => Promise.resolve()),
       close: vi.fn(() => Promise.resolve()),
+      attach: vi.fn(),
+    },
+    outreach: {
+      handlers: fakeHandlers(),
+      outbox: unused<OutreachService['outbox']>('outbox'),
+      actionLog: unused<OutreachService['actionLog']>('action log'),
+      engine: unused<OutreachService['engine']>('outreach engine'),
+      clearAttention: vi.fn(),
+      start: vi.fn(),
+      stop: vi.fn(() => Promise.resolve()),
     },
     conversations: {
       list: vi.fn(() => ({ items: [conversation], nextCursor: null })),
@@ -197,8 +218,56 @@ export function fakeHandlers(): MockHandlers {
     signIn: vi.fn(() => Promise.resolve(sampleAccount({ mode: 'signed_in', username: 'frontdesk' }))),
     signOut: vi.fn(() => Promise.resolve(sampleAccount())),
     setClubTimeZone: vi.fn(() => Promise.resolve(sampleAccount())),
+    scheduleSend: vi.fn((args) => Promise.resolve(sampleScheduled({ kind: 'send', conversationId: args.conversationId, channel: args.channel, body: args.body, dueAt: args.dueAt }))),
+    scheduleReminder: vi.fn((args) => Promise.resolve(sampleScheduled({ conversationId: args.conversationId, dueAt: args.dueAt }))),
+    listScheduled: vi.fn(() => Promise.resolve({ items: [] })),
+    cancelScheduled: vi.fn(() => Promise.resolve(sampleScheduled({ state: 'cancelled' }))),
+    confirmScheduled: vi.fn(() => Promise.resolve(sampleScheduled({ state: 'pending' }))),
+    searchMembers: vi.fn(() => Promise.resolve({ member: null })),
+    listMergeFields: vi.fn(() => Promise.resolve({ fields: [{ name: 'firstName', label: 'First name' }] })),
+    createCampaign: vi.fn(() => Promise.resolve(sampleCampaign())),
+    updateCampaignText: vi.fn(() => Promise.resolve(sampleCampaign())),
+    listCampaigns: vi.fn(() => Promise.resolve({ campaigns: [] })),
+    getCampaign: vi.fn(() => Promise.resolve({ campaign: sampleCampaign(), recipients: [] })),
+    approveCampaign: vi.fn(() => Promise.resolve(sampleCampaign({ state: 'running' }))),
+    pauseCampaign: vi.fn(() => Promise.resolve(sampleCampaign({ state: 'paused' }))),
+    resumeCampaign: vi.fn(() => Promise.resolve(sampleCampaign({ state: 'running' }))),
+    cancelCampaign: vi.fn(() => Promise.resolve(sampleCampaign({ state: 'cancelled' }))),
+    getOutreachSettings: vi.fn(() => Promise.resolve(DEFAULT_OUTREACH_SETTINGS)),
+    setOutreachSettings: vi.fn((args) => Promise.resolve({ ...DEFAULT_OUTREACH_SETTINGS, ...args })),
+    listOutreachLog: vi.fn(() => Promise.resolve({ entries: [] })),
   };
 }
+
+export const sampleScheduled = (over: Partial<ScheduledItemView> = {}): ScheduledItemView => ({
+  id: 4,
+  kind: 'remind',
+  conversationId: 1,
+  channel: null,
+  body: null,
+  dueAt: '2026-03-05T15:00:00.000Z',
+  createdAt: '2026-03-02T15:00:00.000Z',
+  state: 'pending',
+  outcome: null,
+  lateByMs: null,
+  ...over,
+});
+
+export const sampleCampaign = (over: Partial<CampaignView> = {}): CampaignView => ({
+  id: 1,
+  name: 'Holiday hours',
+  body: 'Hi {firstName}!',
+  source: 'Conversations with tag "vip"',
+  state: 'draft',
+  ratePerMinute: 20,
+  sendingHours: { from: '08:00', to: '21:00' },
+  approvedBy: null,
+  approvedAt: null,
+  createdAt: '2026-03-02T15:00:00.000Z',
+  finishedAt: null,
+  counts: { total: 0, queued: 0, sending: 0, sent: 0, skipped: 0, failed: 0 },
+  ...over,
+});
 
 export interface FakeCore extends Core {
   services: MockServices;

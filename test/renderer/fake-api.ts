@@ -3,6 +3,8 @@
 import type {
   Account,
   ApiError,
+  CampaignView,
+  ScheduledItemView,
   AppEvent,
   AppEventInput,
   ArgsInput,
@@ -23,6 +25,7 @@ import type {
 } from '../../common/contract';
 import type { FrontdeskApi } from '../../common/frontdesk-api';
 import { plainDataProblem } from '../../main/ipc/plain-data';
+import { DEFAULT_OUTREACH_SETTINGS } from '../../main/outreach/outreach-settings';
 
 export const FAKE_NOW = Date.parse('2025-10-14T15:00:00Z');
 
@@ -143,6 +146,8 @@ export class FakeFrontdesk {
   history: Message[];
   emitOnActions: boolean;
   startupNotice: StartupNotice | null;
+  scheduled: ScheduledItemView[] = [];
+  campaigns: CampaignView[] = [];
   readonly calls: Call[] = [];
   seq = 0;
   private readonly listeners = new Set<(event: AppEvent) => void>();
@@ -182,6 +187,27 @@ export class FakeFrontdesk {
   }
 
   // --- test controls -------------------------------------------------------------------------
+
+  private addScheduled(item: Pick<ScheduledItemView, 'kind' | 'conversationId' | 'channel' | 'body' | 'dueAt'>): ScheduledItemView {
+    const full: ScheduledItemView = { ...item, id: this.scheduled.length + 1, createdAt: new Date(FAKE_NOW).toISOString(), state: 'pending', outcome: null, lateByMs: null };
+    this.scheduled.push(full);
+    return structuredClone(full);
+  }
+
+  private moveScheduled(id: number, state: ScheduledItemView['state']): ScheduledItemView {
+    const item = this.scheduled.find((i) => i.id === id);
+    if (!item) throw new Refusal({ code: 'not_found', message: `Scheduled item ${id} does not exist.` });
+    item.state = state;
+    return structuredClone(item);
+  }
+
+  private moveCampaign(id: number, change: (c: CampaignView) => CampaignView): CampaignView {
+    const at = this.campaigns.findIndex((c) => c.id === id);
+    if (at < 0) throw new Refusal({ code: 'not_found', message: `Campaign ${id} does not exist.` });
+    const next = change(this.campaigns[at]!);
+    this.campaigns[at] = next;
+    return structuredClone(next);
+  }
 
   /** Pushes an event with the next sequence number. */
   emit(input: AppEventInput): AppEvent {
@@ -486,6 +512,44 @@ export class FakeFrontdesk {
           this.account = { ...this.account, clubTimeZone: a!.timeZone, clubTimeZoneSource: 'confirmed' };
           return { ...this.account };
         }),
+      scheduleSend: (a) =>
+        this.run('scheduleSend', a, () => this.addScheduled({ kind: 'send', conversationId: a!.conversationId, channel: a!.channel, body: a!.body, dueAt: a!.dueAt })),
+      scheduleReminder: (a) => this.run('scheduleReminder', a, () => this.addScheduled({ kind: 'remind', conversationId: a!.conversationId, channel: null, body: null, dueAt: a!.dueAt })),
+      listScheduled: (a) => this.run('listScheduled', a, () => ({ items: structuredClone(this.scheduled.filter((i) => i.conversationId === a!.conversationId)) })),
+      cancelScheduled: (a) => this.run('cancelScheduled', a, () => this.moveScheduled(a!.id, 'cancelled')),
+      confirmScheduled: (a) => this.run('confirmScheduled', a, () => this.moveScheduled(a!.id, a!.send ? 'pending' : 'cancelled')),
+      searchMembers: (a) => this.run('searchMembers', a, () => ({ member: null })),
+      listMergeFields: (a) => this.run('listMergeFields', a, () => ({ fields: [{ name: 'firstName', label: 'First name' }] })),
+      createCampaign: (a) =>
+        this.run('createCampaign', a, () => {
+          const campaign: CampaignView = {
+            id: this.campaigns.length + 1,
+            name: a!.name,
+            body: a!.body,
+            source: a!.source.kind,
+            state: 'draft',
+            ratePerMinute: a!.ratePerMinute,
+            sendingHours: a!.sendingHours === undefined ? { from: '08:00', to: '21:00' } : a!.sendingHours,
+            approvedBy: null,
+            approvedAt: null,
+            createdAt: new Date(FAKE_NOW).toISOString(),
+            finishedAt: null,
+            counts: { total: 0, queued: 0, sending: 0, sent: 0, skipped: 0, failed: 0 },
+          };
+          this.campaigns.push(campaign);
+          return structuredClone(campaign);
+        }),
+      updateCampaignText: (a) => this.run('updateCampaignText', a, () => this.moveCampaign(a!.campaignId, (c) => ({ ...c, body: a!.body }))),
+      listCampaigns: (a) => this.run('listCampaigns', a, () => ({ campaigns: structuredClone(this.campaigns) })),
+      getCampaign: (a) => this.run('getCampaign', a, () => ({ campaign: this.moveCampaign(a!.campaignId, (c) => c), recipients: [] })),
+      approveCampaign: (a) =>
+        this.run('approveCampaign', a, () => this.moveCampaign(a!.campaignId, (c) => ({ ...c, state: 'running', approvedBy: a!.approvedBy, approvedAt: new Date(FAKE_NOW).toISOString() }))),
+      pauseCampaign: (a) => this.run('pauseCampaign', a, () => this.moveCampaign(a!.campaignId, (c) => ({ ...c, state: 'paused' }))),
+      resumeCampaign: (a) => this.run('resumeCampaign', a, () => this.moveCampaign(a!.campaignId, (c) => ({ ...c, state: 'running' }))),
+      cancelCampaign: (a) => this.run('cancelCampaign', a, () => this.moveCampaign(a!.campaignId, (c) => ({ ...c, state: 'cancelled' }))),
+      getOutreachSettings: (a) => this.run('getOutreachSettings', a, () => structuredClone(DEFAULT_OUTREACH_SETTINGS)),
+      setOutreachSettings: (a) => this.run('setOutreachSettings', a, () => ({ ...structuredClone(DEFAULT_OUTREACH_SETTINGS), ...a })),
+      listOutreachLog: (a) => this.run('listOutreachLog', a, () => ({ entries: [] })),
       onEvent: (listener) => {
         this.listeners.add(listener);
         return () => {

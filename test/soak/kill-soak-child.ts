@@ -23,6 +23,7 @@ function dyingDb(db: FrontdeskDb, killSwitch: { insertsLeft: number | null }): F
     conversations: db.conversations,
     owners: db.owners,
     settings: db.settings,
+    outreach: db.outreach,
     messages: {
       ...db.messages,
       insert(batch, options) {

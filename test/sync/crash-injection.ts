@@ -63,6 +63,7 @@ export function crashSwitch(): CrashSwitch {
         conversations: guarded(db.conversations),
         owners: guarded(db.owners),
         settings: guarded(db.settings),
+        outreach: db.outreach,
         search: (query) => {
           alive();
           return db.search(query);

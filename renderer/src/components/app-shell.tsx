@@ -1,6 +1,7 @@
 // The layout: banners, header, then navigation, the list (main) and the open conversation.
 import { useAppStore } from '../store/store-context';
 import { ConversationList } from './conversation-list';
+import { CampaignsDialog } from './outreach/campaigns-dialog';
 import { DemoBanner } from './demo-banner';
 import { RecoveredBanner } from './recovered-banner';
 import { Header } from './header';
@@ -35,6 +36,7 @@ export function AppShell() {
       <LiveRegions />
       {dialog === 'settings' ? <SettingsDialog /> : null}
       {dialog === 'help' ? <HelpDialog /> : null}
+      {dialog === 'campaigns' ? <CampaignsDialog /> : null}
     </div>
   );
 }

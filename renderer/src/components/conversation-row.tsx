@@ -14,6 +14,10 @@ const STATUS_LABELS: Partial<Record<Conversation['status'], string>> = {
 };
 
 const OPTED_OUT = 'Opted out';
+const ATTENTION: Record<NonNullable<Conversation['attention']>['reason'], { label: string; title: string }> = {
+  waiting: { label: 'Overdue', title: 'Waited longer than the waiting-time rule allows' },
+  no_reply: { label: 'No reply yet', title: 'The reminder you set came due and the member has not replied' },
+};
 
 export function rowDomId(conversationId: number): string {
   return `conversation-${conversationId}`;
@@ -50,7 +54,7 @@ export function ConversationRow({ conversation: c, selected, position, setSize, 
       aria-selected={selected}
       aria-posinset={position}
       aria-setsize={setSize}
-      className={`row${selected ? ' row--selected' : ''}${unread ? ' row--unread' : ''}`}
+      className={`row${selected ? ' row--selected' : ''}${unread ? ' row--unread' : ''}${c.attention ? ' row--attention' : ''}`}
       style={{ transform: `translateY(${top}px)`, height }}
       onClick={() => onSelect(c.id)}
     >
@@ -72,6 +76,11 @@ export function ConversationRow({ conversation: c, selected, position, setSize, 
         ) : null}
       </div>
       <div className="row-line row-meta">
+        {c.attention ? (
+          <span className="chip chip--attention" title={ATTENTION[c.attention.reason].title}>
+            {ATTENTION[c.attention.reason].label}
+          </span>
+        ) : null}
         {waiting ? (
           <span className={`waiting waiting--${waiting.level}`} title={`Waiting for a reply for ${waiting.long}`}>
             <span aria-hidden="true">Waiting {waiting.short}</span>

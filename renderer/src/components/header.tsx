@@ -36,6 +36,9 @@ export function Header() {
         )}
       </div>
       <div className="header-tools">
+        <button type="button" className="button button--small" title="Campaigns" onClick={() => openDialog('campaigns')}>
+          Campaigns
+        </button>
         <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => openDialog('help')}>
           <span aria-hidden="true">?</span>
         </button>

@@ -2,6 +2,7 @@ import { useAppStore } from '../store/store-context';
 import { AccountSection } from './account-section';
 import { InboxesSection } from './inboxes-section';
 import { Modal } from './modal';
+import { FollowUpSettingsSection } from './outreach/follow-up-settings-section';
 import { PreferencesSection } from './preferences-section';
 import { ReplyTemplatesSection } from './reply-templates-section';
 
@@ -13,6 +14,7 @@ export function SettingsDialog() {
       <InboxesSection />
       <PreferencesSection />
       <ReplyTemplatesSection />
+      <FollowUpSettingsSection />
     </Modal>
   );
 }

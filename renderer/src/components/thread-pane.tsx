@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useAppStore } from '../store/store-context';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
+import { SchedulePanel } from './outreach/schedule-panel';
 import { EmptyState, ErrorState, Loading } from './state-views';
 import { ThreadHeader } from './thread-header';
 
@@ -37,6 +38,7 @@ export function ThreadPane() {
         <ThreadHeader conversation={thread.conversation} titleId={titleId} />
         <MessageList />
         <Composer conversation={thread.conversation} />
+        <SchedulePanel conversation={thread.conversation} />
       </>
     );
   }

@@ -69,6 +69,13 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
       case 'importProgress':
         state.applyImportProgress(event);
         return;
+      case 'campaignUpdated':
+      case 'scheduledChanged':
+        state.outreachChanged();
+        return;
+      case 'attentionRaised':
+        state.announce(event.detail);
+        return;
       case 'uiCommand':
         switch (event.command) {
           case 'openConversation':

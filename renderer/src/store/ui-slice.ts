@@ -3,7 +3,7 @@
 import type { ImportProgress } from '../../../common/contract';
 import type { GetState, SetState } from './store-types';
 
-export type Dialog = 'settings' | 'help';
+export type Dialog = 'settings' | 'help' | 'campaigns';
 export type FocusTarget = 'search' | 'composer' | 'list';
 
 /** `nonce` changes on every request, so asking twice for the same thing still acts twice. */
@@ -21,6 +21,8 @@ export interface UiState {
   alertNotice: Notice | null;
   /** The last report of a gym bot import; null when none ran or its result was dismissed. */
   importProgress: ImportProgress | null;
+  /** Bumped whenever the core reports a campaign or scheduled-item change: outreach views reload on it. */
+  outreachVersion: number;
 }
 
 export interface UiActions {
@@ -33,9 +35,10 @@ export interface UiActions {
   alert: (text: string) => void;
   applyImportProgress: (report: ImportProgress) => void;
   dismissImportProgress: () => void;
+  outreachChanged: () => void;
 }
 
-export const initialUiState: UiState = { dialog: null, focus: null, announcement: null, alertNotice: null, importProgress: null };
+export const initialUiState: UiState = { dialog: null, focus: null, announcement: null, alertNotice: null, importProgress: null, outreachVersion: 0 };
 
 export function createUiActions(set: SetState, _get: GetState): UiActions {
   let nonce = 0;
@@ -66,6 +69,9 @@ export function createUiActions(set: SetState, _get: GetState): UiActions {
     dismissImportProgress() {
       // A running import cannot be hidden: the bar is the only sign in the window that it writes.
       set((s) => (s.ui.importProgress?.state === 'running' ? {} : { ui: { ...s.ui, importProgress: null } }));
+    },
+    outreachChanged() {
+      set((s) => ({ ui: { ...s.ui, outreachVersion: s.ui.outreachVersion + 1 } }));
     },
   };
 }

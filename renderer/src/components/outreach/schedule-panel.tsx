@@ -1,0 +1,170 @@
+// Under the composer: send the draft later, or be reminded if the member has not replied in N days,
+// and what is scheduled for this conversation (with the "sent late" mark, and the confirm step for
+// a text that came due while Frontdesk was closed). Keys: Ctrl/Cmd+Shift+L sends later,
+// Ctrl/Cmd+Shift+M sets a reminder.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Conversation, ScheduledItemView } from '../../../../common/contract';
+import { toApiError, unwrap } from '../../api';
+import { formatFullTime } from '../../format/list-time';
+import { emptyDraft } from '../../store/composer-slice';
+import { useAppDeps, useAppStore, useTimeOptions } from '../../store/store-context';
+import { useOutreachReload } from './use-outreach-events';
+
+const REMIND_DAYS = [1, 2, 3, 7] as const;
+const STATE_LABELS: Record<ScheduledItemView['state'], string> = {
+  pending: 'Scheduled',
+  sending: 'Sending',
+  needs_confirmation: 'Waiting for you',
+  done: 'Done',
+  cancelled: 'Cancelled',
+  failed: 'Not sent',
+};
+
+/** `datetime-local` value one hour from now, on this computer's clock. */
+function inAnHour(now: number): string {
+  const d = new Date(now + 3_600_000);
+  d.setSeconds(0, 0);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+function lateText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return minutes < 90 ? `${minutes} min late` : `${Math.round(minutes / 60)} h late`;
+}
+
+export function SchedulePanel({ conversation }: { conversation: Conversation }) {
+  const { api, now } = useAppDeps();
+  const timeOptions = useTimeOptions();
+  const draft = useAppStore((s) => s.composer.drafts[conversation.id]) ?? emptyDraft(conversation);
+  const updateDraft = useAppStore((s) => s.updateDraft);
+  const announce = useAppStore((s) => s.announce);
+  const [items, setItems] = useState<ScheduledItemView[]>([]);
+  const [when, setWhen] = useState(() => inAnHour(now()));
+  const [days, setDays] = useState<number>(2);
+  const [error, setError] = useState<string | null>(null);
+  const whenRef = useRef<HTMLInputElement>(null);
+  const id = conversation.id;
+
+  const reload = useCallback(() => {
+    api.listScheduled({ conversationId: id }).then(
+      (outcome) => {
+        if (outcome.ok) setItems(outcome.value.items);
+      },
+      () => undefined,
+    );
+  }, [api, id]);
+  useEffect(reload, [reload]);
+  useOutreachReload(reload);
+
+  const act = async (what: Promise<unknown>, done: string): Promise<void> => {
+    setError(null);
+    try {
+      await what;
+      announce(done);
+      reload();
+    } catch (e) {
+      setError(toApiError(e).message);
+    }
+  };
+
+  const sendLater = (): void => {
+    const body = draft.body.trim();
+    if (body === '') {
+      setError('Write the message first, then choose when to send it.');
+      return;
+    }
+    const dueAt = new Date(when);
+    if (Number.isNaN(dueAt.getTime())) {
+      setError('Pick a date and time.');
+      return;
+    }
+    void act(
+      unwrap(api.scheduleSend({ conversationId: id, channel: conversation.optedOut ? 'email' : draft.channel, body, dueAt: dueAt.toISOString(), ...(draft.subject.trim() ? { subject: draft.subject.trim() } : {}) })).then(() =>
+        updateDraft(id, { body: '', suggestionId: null }),
+      ),
+      'Scheduled.',
+    );
+  };
+  const remind = (): void => {
+    void act(unwrap(api.scheduleReminder({ conversationId: id, dueAt: new Date(now() + days * 86_400_000).toISOString() })), `Reminder set for ${days} day${days === 1 ? '' : 's'} from now.`);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || !event.shiftKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'l') {
+        event.preventDefault();
+        whenRef.current?.focus();
+      } else if (key === 'm') {
+        event.preventDefault();
+        remind();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const open = items.filter((i) => i.state !== 'cancelled');
+  return (
+    <section className="schedule" aria-label="Send later and reminders">
+      <div className="schedule-bar">
+        <label>
+          Send later at{' '}
+          <input ref={whenRef} type="datetime-local" className="input" value={when} onChange={(e) => setWhen(e.target.value)} aria-keyshortcuts="Control+Shift+L" />
+        </label>
+        <button type="button" className="button button--small" onClick={sendLater} disabled={draft.body.trim() === ''} title="Ctrl/Cmd+Shift+L">
+          Send later
+        </button>
+        <span className="muted">·</span>
+        <label>
+          Remind me if no reply in{' '}
+          <select className="input" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            {REMIND_DAYS.map((d) => (
+              <option key={d} value={d}>
+                {d} day{d === 1 ? '' : 's'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button button--small" onClick={remind} title="Ctrl/Cmd+Shift+M" aria-keyshortcuts="Control+Shift+M">
+          Set reminder
+        </button>
+      </div>
+      {error ? (
+        <p className="error-text schedule-bar" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {open.length > 0 ? (
+        <ul className="scheduled-list" aria-label="Scheduled for this conversation">
+          {open.map((item) => (
+            <li key={item.id}>
+              <span className="chip">{STATE_LABELS[item.state]}</span>
+              <span className="scheduled-body" title={item.body ?? undefined}>
+                {item.kind === 'send' ? item.body : 'Remind me if no reply'} · {formatFullTime(item.dueAt, timeOptions)}
+                {item.outcome ? <span className="muted"> · {item.outcome}</span> : null}
+              </span>
+              {item.lateByMs !== null && item.state !== 'pending' ? <span className="late-mark">{item.state === 'done' ? `Sent ${lateText(item.lateByMs)}` : lateText(item.lateByMs)}</span> : null}
+              {item.state === 'needs_confirmation' ? (
+                <>
+                  <button type="button" className="button button--small button--primary" onClick={() => void act(unwrap(api.confirmScheduled({ id: item.id, send: true })), 'Sending now.')}>
+                    Send now
+                  </button>
+                  <button type="button" className="button button--small" onClick={() => void act(unwrap(api.confirmScheduled({ id: item.id, send: false })), 'Dropped.')}>
+                    Drop
+                  </button>
+                </>
+              ) : null}
+              {item.state === 'pending' ? (
+                <button type="button" className="button button--small" onClick={() => void act(unwrap(api.cancelScheduled({ id: item.id })), 'Cancelled.')}>
+                  Cancel
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
