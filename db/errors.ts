@@ -7,7 +7,8 @@ export type DbErrorReason =
   | 'not_found' // no conversation, message or owner with that id
   | 'invalid_argument' // input that breaks a rule of the schema (bad cursor, foreign owner…)
   | 'newer_schema' // the file was written by a newer Frontdesk: refused, left untouched
-  | 'migration_failed'; // a migration threw; its transaction rolled back
+  | 'migration_failed' // a migration threw; its transaction rolled back
+  | 'conflict'; // the row changed under the caller (a draft someone else already decided)
 
 export class DbError extends AppError {
   constructor(
@@ -15,7 +16,7 @@ export class DbError extends AppError {
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(reason === 'not_found' || reason === 'invalid_argument' ? reason : 'internal', message, options);
+    super(reason === 'not_found' || reason === 'invalid_argument' || reason === 'conflict' ? reason : 'internal', message, options);
   }
 }
 

@@ -3,7 +3,10 @@
 import type { Logger } from '../main/log/logger';
 import type { Clock } from '../main/time/clock';
 import { createContext } from './db-context';
+import { actionLogQueries, type ActionLogQueries } from './queries/action-log';
+import { assistantDraftQueries, type AssistantDraftQueries } from './queries/assistant-drafts';
 import { conversationQueries, type ConversationQueries } from './queries/conversations';
+import { knowledgeQueries, type KnowledgeQueries } from './queries/knowledge';
 import { messageQueries, type MessageQueries } from './queries/messages';
 import { ownerQueries, type OwnerQueries } from './queries/owners';
 import { searchMessages } from './queries/search';
@@ -19,6 +22,12 @@ export interface FrontdeskDb {
   readonly conversations: ConversationQueries;
   readonly owners: OwnerQueries;
   readonly settings: SettingsQueries;
+  /** The gym's knowledge, versioned (used from the app database). */
+  readonly knowledge: KnowledgeQueries;
+  /** The assistant's drafts: suggestions and the approval queue. */
+  readonly drafts: AssistantDraftQueries;
+  /** Append-only log of every assistant (and sending) step. */
+  readonly actionLog: ActionLogQueries;
   search(query: SearchQuery): { hits: SearchHit[]; nextCursor: string | null };
   /**
    * Runs `fn` in one transaction; nested calls (every write here nests) become savepoints, so a
@@ -37,6 +46,9 @@ export function createFrontdeskDb(conn: Connection, options: { path: string; clo
     conversations: conversationQueries(ctx),
     owners: ownerQueries(ctx),
     settings: settingsQueries(ctx),
+    knowledge: knowledgeQueries(ctx),
+    drafts: assistantDraftQueries(ctx),
+    actionLog: actionLogQueries(ctx),
     search: (query) => searchMessages(ctx, query),
     transaction: ctx.transaction,
     close() {

@@ -8,7 +8,7 @@ import { DbError, notFound } from '../errors';
 import { toStoredInstant } from '../iso-time';
 import { toConversation, toMessage } from '../rows';
 import { CONVERSATION_COLUMNS, MESSAGE_COLUMNS } from '../sql-fragments';
-import type { Classification, InsertOptions, InsertResult, MessagePageQuery, NewMessage, StoredKey } from '../types';
+import type { Classification, InsertOptions, InsertResult, JsonValue, MessagePageQuery, NewMessage, StoredKey } from '../types';
 import { clampLimit, parseInput } from '../validate';
 import { refreshCachedColumns } from './cached-columns';
 
@@ -127,6 +127,10 @@ export interface MessageQueries {
   setClassification(messageId: number, classification: Classification): Conversation;
   /** Records that a reply went out for this message (ai_responded, ai_response_sent_at). */
   markResponded(messageId: number, sentAt: string): void;
+  /** Replaces `ai_action_taken` (JSON object) with the latest step taken for the message. */
+  setActionTaken(messageId: number, record: { [key: string]: JsonValue }): void;
+  /** `ai_action_taken` as stored, or null. */
+  actionTaken(messageId: number): string | null;
 }
 
 export function messageQueries(ctx: DbContext): MessageQueries {
@@ -255,5 +259,15 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     if (result.changes === 0) throw notFound('message', messageId);
   }
 
-  return { insert, storedKeys, page, get, setClassification, markResponded };
+  function setActionTaken(messageId: number, record: { [key: string]: JsonValue }): void {
+    const result = ctx.prepare('UPDATE messages SET ai_action_taken = ?, ai_processed = 1 WHERE id = ?').run(JSON.stringify(record), messageId);
+    if (result.changes === 0) throw notFound('message', messageId);
+  }
+
+  function actionTaken(messageId: number): string | null {
+    const value: unknown = ctx.prepare('SELECT ai_action_taken FROM messages WHERE id = ?').pluck().get(messageId);
+    return typeof value === 'string' ? value : null;
+  }
+
+  return { insert, storedKeys, page, get, setClassification, markResponded, setActionTaken, actionTaken };
 }

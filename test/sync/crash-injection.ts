@@ -63,6 +63,9 @@ export function crashSwitch(): CrashSwitch {
         conversations: guarded(db.conversations),
         owners: guarded(db.owners),
         settings: guarded(db.settings),
+        knowledge: guarded(db.knowledge),
+        drafts: guarded(db.drafts),
+        actionLog: guarded(db.actionLog),
         search: (query) => {
           alive();
           return db.search(query);

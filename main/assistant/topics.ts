@@ -1,0 +1,112 @@
+// What a member's text asks about, beyond its intent: which knowledge a good answer needs, and
+// which day it means ("today", "tomorrow", "el sábado") in the club's calendar.
+import { addDays, localDate } from '../time/club-time';
+import { weekdayOf } from './business-hours';
+import { WEEKDAYS, type Knowledge, type Weekday } from './knowledge-schema';
+
+export type Topic = 'hours' | 'staffed' | 'address' | 'parking' | 'plans' | 'freeze' | 'cancel' | 'guest' | 'classes' | 'trainers';
+
+const TOPIC_RULES: ReadonlyArray<[Topic, RegExp]> = [
+  ['staffed', /\b(?:staff(?:ed)?|front desk|someone (?:at|on) the desk|desk hours|manned|anyone there|personal (?:de|en) (?:la )?recepci[oó]n|recepci[oó]n|atend(?:ido|iendo))\b/iu],
+  [
+    'hours',
+    /\b(?:hours?|open(?:ing)?|close[sd]?|closing|what time (?:do|does|are|is)|are you (?:open|closed)|horario|horas|abr(?:en|e|ir)|cierr(?:an|a)|abiert[oa]s?|cerrad[oa]s?)\b/iu,
+  ],
+  ['address', /\b(?:address|where (?:are|is) (?:you|the gym|the club)|located|location|directions|direcci[oó]n|d[oó]nde (?:est[aá]n|queda))\b/iu],
+  ['parking', /\b(?:park(?:ing)?|garage|estacionamiento|estacionar|parqueo|aparcar)\b/iu],
+  [
+    'plans',
+    /\b(?:price|prices|pricing|cost|costs|how much|rates?|plans?|options|join(?:ing)?|sign(?:ing)? up|membership (?:fee|cost)|monthly fee|precios?|cu[aá]nto (?:cuesta|es|cobran|sale)|planes?|inscrib|unirme)\b/iu,
+  ],
+  ['freeze', /\b(?:freez(?:e|ing)|froze|unfreeze|pause|on hold|put (?:my|it) on hold|hold (?:my|on my) (?:membership|account)|congelar|congelaci[oó]n|pausar)\b/iu],
+  [
+    'cancel',
+    /\b(?:cancel(?:l?ing|ation)? (?:my |the |our )?(?:membership|contract|account|subscription)|cancel(?:ation)? policy|end (?:my|the) (?:membership|contract)|quit the gym|cancelar (?:mi |la )?(?:membres[ií]a|suscripci[oó]n|contrato)|dar de baja)\b/iu,
+  ],
+  ['guest', /\b(?:guests?|bring (?:a |my )?(?:friend|buddy|wife|husband|partner|sister|brother|mom|dad)|plus one|invitad[oa]s?|traer (?:a )?(?:un |una |mi )?amig[oa])\b/iu],
+  ['classes', /\b(?:class(?:es)?|schedule|timetable|zumba|spin(?:ning)?|yoga|hiit|bootcamp|pilates|boxing|clases?|horario de clases)\b/iu],
+  ['trainers', /\b(?:trainers?|coach(?:es)?|pt|personal training|entrenador(?:es|a)?)\b/iu],
+];
+
+export function topicsOf(text: string, knowledge: Knowledge): Topic[] {
+  const found = TOPIC_RULES.filter(([, re]) => re.test(text)).map(([t]) => t);
+  const lower = text.toLowerCase();
+  if (!found.includes('classes') && knowledge.classes.some((c) => lower.includes(c.name.toLowerCase()))) found.push('classes');
+  if (!found.includes('trainers') && knowledge.trainers.some((t) => new RegExp(`\\b${escape(t.name.split(/\s+/u)[0] ?? '')}\\b`, 'iu').test(text))) {
+    found.push('trainers');
+  }
+  // "Is the class on Saturday open?" asks about a class, not the club's hours.
+  if (found.includes('classes') && found.includes('hours') && !/\b(?:gym|club|you|ustedes|gimnasio)\b/iu.test(text)) {
+    return found.filter((t) => t !== 'hours');
+  }
+  return found;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+const DAY_WORDS: ReadonlyArray<[Weekday, RegExp]> = [
+  ['mon', /\b(?:monday|mon|lunes)\b/iu],
+  ['tue', /\b(?:tuesday|tues?|martes)\b/iu],
+  ['wed', /\b(?:wednesday|wed|mi[eé]rcoles)\b/iu],
+  ['thu', /\b(?:thursday|thurs?|jueves)\b/iu],
+  ['fri', /\b(?:friday|fri|viernes)\b/iu],
+  ['sat', /\b(?:saturday|sat|s[aá]bado)\b/iu],
+  ['sun', /\b(?:sunday|sun|domingo)\b/iu],
+];
+
+export interface DayReference {
+  date: string;
+  /** How the member said it, to echo it back: "today", "tomorrow", or a weekday. */
+  said: 'today' | 'tomorrow' | 'weekday' | 'holiday';
+}
+
+/** The club-local date the text means, if it names one; null when it does not say. */
+export function dayReferenceOf(text: string, knowledge: Knowledge, nowMs: number, timeZone: string): DayReference | null {
+  const today = localDate(nowMs, timeZone);
+  for (const h of knowledge.holidays) {
+    const first = h.name.split(/\s+/u)[0] ?? '';
+    if (first.length >= 4 && new RegExp(`\\b${escape(first)}`, 'iu').test(text) && h.date >= today) return { date: h.date, said: 'holiday' };
+  }
+  if (/\b(?:tomorrow|tmrw|tmr|2morrow)\b/iu.test(text) || (/\bma[ñn]ana\b/iu.test(text) && !/\b(?:la|esta|por la|en la) ma[ñn]ana\b/iu.test(text))) {
+    return { date: addDays(today, 1), said: 'tomorrow' };
+  }
+  if (/\b(?:today|tonight|this (?:morning|afternoon|evening)|right now|now|hoy|esta noche|ahorita|ahora)\b/iu.test(text)) {
+    return { date: today, said: 'today' };
+  }
+  for (const [day, re] of DAY_WORDS) {
+    if (!re.test(text)) continue;
+    // The next such day, today included.
+    const offset = (WEEKDAYS.indexOf(day) - WEEKDAYS.indexOf(weekdayOf(today)) + 7) % 7;
+    return { date: addDays(today, offset), said: 'weekday' };
+  }
+  return null;
+}
+
+const STOP_WORDS = new Set(
+  'the a an is are do does can i my you your to of for and or on in at it we our with what when where how there have has be this that me any about el la los las de del en y o que un una es mi tu su se por para con hay'.split(' '),
+);
+
+const contentWords = (s: string): Set<string> =>
+  new Set(
+    s
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 3 && !STOP_WORDS.has(w))
+      .map((w) => w.replace(/(?:es|s)$/u, '')),
+  );
+
+/** Q&A entries whose question shares enough words with the text, best first. */
+export function matchingFaq(text: string, knowledge: Knowledge): number[] {
+  const words = contentWords(text);
+  return knowledge.faq
+    .map((f, index) => {
+      const q = contentWords(f.question);
+      const shared = [...q].filter((w) => words.has(w)).length;
+      return { index, shared, need: Math.min(2, q.size) };
+    })
+    .filter((m) => m.shared >= m.need && m.shared > 0)
+    .sort((a, b) => b.shared - a.shared)
+    .map((m) => m.index);
+}
