@@ -19,6 +19,7 @@ import { createMainWindow } from './shell/main-window';
 import { setupNewMessageNotifications } from './shell/new-message-notifications';
 import { createNotifier, type Notifier } from './shell/notifier';
 import { safeStorageCredentialStore } from './shell/safe-storage-credentials';
+import { safeStorageSecretStore } from './shell/safe-storage-secret';
 import { setupTray } from './shell/tray';
 import { initialBounds, readWindowState, trackWindowState, type WindowStateTracker } from './shell/window-state';
 import { systemClock } from './time/clock';
@@ -54,11 +55,19 @@ async function start(): Promise<void> {
   log.info('starting', { version: app.getVersion(), packaged: app.isPackaged, platform: process.platform });
 
   const credentials = safeStorageCredentialStore({ file: join(userData, 'credentials.json'), safeStorage, platform: process.platform, logger: log });
+  const modelKey = safeStorageSecretStore({
+    file: join(userData, 'model-key.json'),
+    label: 'model API key',
+    safeStorage,
+    platform: process.platform,
+    logger: log,
+  });
   const core = await createCore({
     dataDir: userData,
     clock: systemClock,
     logger,
     credentials,
+    modelKey,
     appVersion: app.getVersion(),
     // With no ClubOS account the app shows a simulated club, with a new member text now and then.
     demo: { liveIntervalMs: 45_000, historyDays: 120 },

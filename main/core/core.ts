@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import type { CredentialStore } from './credential-store';
 import type { EventBus } from './event-bus';
+import type { SecretStore } from './secret-store';
 
 export interface CoreOptions {
   /** Folder for the database (and its backups); created if missing. */
@@ -11,6 +12,8 @@ export interface CoreOptions {
   clock: Clock;
   logger: Logger;
   credentials: CredentialStore;
+  /** The model API key (Settings → Assistant); in memory when not given. */
+  modelKey?: SecretStore;
   /** Shown by appInfo; the shell passes app.getVersion(). */
   appVersion?: string;
   /** Demo mode (no stored credentials): the built-in simulator's settings. */
@@ -22,6 +25,8 @@ export interface Core {
   readonly events: EventBus;
   /** Unread messages over every owner: the tray icon and the app badge. */
   unreadTotal(): number;
+  /** Assistant drafts waiting for approval: the tray shows them beside the unread count. */
+  pendingApprovals(): number;
   /** Starts polling every enabled owner (in demo mode against the built-in simulator). */
   start(): Promise<void>;
   /** Stops polling, waits for in-flight work, closes the database and the simulator. */
