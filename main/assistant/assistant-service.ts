@@ -38,15 +38,14 @@ const THREAD_LIMIT = 60;
 export interface AssistantSession {
   readonly db: FrontdeskDb;
   clubContext(): Promise<ClubContext>;
+  /** Sends through ClubOS and stores the reply (main/conversations/send-reply.ts). */
+  send(args: Args<'sendReply'>): Promise<Message>;
 }
-
-export type SendFn = (session: AssistantSession, args: Args<'sendReply'>) => Promise<Message>;
 
 export interface AssistantDeps {
   /** The app database: Knowledge and the assistant settings are app-wide. */
   appDb: FrontdeskDb;
   session(): AssistantSession;
-  send: SendFn;
   clock: Clock;
   logger: Logger;
   events: EventBus;
@@ -237,7 +236,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
     // Logged before sending: a crash mid-send still counts against the cap and the turn, so nothing goes twice.
     db.actionLog.append({ ...common, kind: 'auto_send_started', actor: 'assistant', detail: { body: draft.body } });
     try {
-      const sent = await deps.send(session, { conversationId: draft.conversationId, channel: 'sms', body: draft.body });
+      const sent = await session.send({ conversationId: draft.conversationId, channel: 'sms', body: draft.body });
       db.transaction(() => {
         db.drafts.decide(draft.id, 'auto_sent', 'assistant');
         db.messages.markResponded(draft.messageId, sent.sentAt);
@@ -298,7 +297,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
     if (failures.length > 0) return refuse(`guard:${failures.map((f) => f.rule).join(',')}`);
     db.actionLog.append({ ...common, kind: 'after_hours_ack_started', actor: 'assistant', detail: { body: text } });
     try {
-      const sent = await deps.send(session, { conversationId, channel: 'sms', body: text });
+      const sent = await session.send({ conversationId, channel: 'sms', body: text });
       db.actionLog.append({ ...common, kind: 'after_hours_ack', actor: 'assistant', detail: { sentMessageId: sent.id, why: 'outside staffed hours, once per closed period', opening: new Date(opening).toISOString() } });
       announce(session, conversationId);
     } catch (error) {
@@ -335,7 +334,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
     try {
       db.actionLog.append({ ...common, kind: 'approved', actor, detail: {} });
       if (body !== draft.body) db.actionLog.append({ ...common, kind: 'edited', actor, detail: { before: draft.body, after: body } });
-      const sent = await deps.send(session, { conversationId: draft.conversationId, channel: 'sms', body });
+      const sent = await session.send({ conversationId: draft.conversationId, channel: 'sms', body });
       const closed = db.transaction(() => {
         const result = db.drafts.decide(draftId, 'sent', actor, body);
         db.messages.markResponded(draft.messageId, sent.sentAt);

@@ -7,36 +7,36 @@ import { WEEKDAYS, type Knowledge, type Weekday } from './knowledge-schema';
 export type Topic = 'hours' | 'staffed' | 'address' | 'parking' | 'plans' | 'freeze' | 'cancel' | 'guest' | 'classes' | 'trainers';
 
 const TOPIC_RULES: ReadonlyArray<[Topic, RegExp]> = [
-  ['staffed', /\b(?:staff(?:ed)?|front desk|someone (?:at|on) the desk|desk hours|manned|anyone there|personal (?:de|en) (?:la )?recepci[oó]n|recepci[oó]n|atend(?:ido|iendo))\b/iu],
+  ['staffed', /(?<![\p{L}\p{N}])(?:staff(?:ed)?|front desk|someone (?:at|on) the desk|desk hours|manned|anyone there|personal (?:de|en) (?:la )?recepci[oó]n|recepci[oó]n|atend(?:ido|iendo))(?![\p{L}\p{N}])/iu],
   [
     'hours',
-    /\b(?:hours?|open(?:ing)?|close[sd]?|closing|what time (?:do|does|are|is)|are you (?:open|closed)|horario|horas|abr(?:en|e|ir)|cierr(?:an|a)|abiert[oa]s?|cerrad[oa]s?)\b/iu,
+    /(?<![\p{L}\p{N}])(?:hours?|open(?:ing)?|close[sd]?|closing|what time (?:do|does|are|is)|are you (?:open|closed)|horario|horas|abr(?:en|e|ir)|cierr(?:an|a)|abiert[oa]s?|cerrad[oa]s?)(?![\p{L}\p{N}])/iu,
   ],
-  ['address', /\b(?:address|where (?:are|is) (?:you|the gym|the club)|located|location|directions|direcci[oó]n|d[oó]nde (?:est[aá]n|queda))\b/iu],
-  ['parking', /\b(?:park(?:ing)?|garage|estacionamiento|estacionar|parqueo|aparcar)\b/iu],
+  ['address', /(?<![\p{L}\p{N}])(?:address|where (?:are|is) (?:you|the gym|the club)|located|location|directions|direcci[oó]n|d[oó]nde (?:est[aá]n|queda))(?![\p{L}\p{N}])/iu],
+  ['parking', /(?<![\p{L}\p{N}])(?:park(?:ing)?|garage|estacionamiento|estacionar|parqueo|aparcar)(?![\p{L}\p{N}])/iu],
   [
     'plans',
-    /\b(?:price|prices|pricing|cost|costs|how much|rates?|plans?|options|join(?:ing)?|sign(?:ing)? up|membership (?:fee|cost)|monthly fee|precios?|cu[aá]nto (?:cuesta|es|cobran|sale)|planes?|inscrib|unirme)\b/iu,
+    /(?<![\p{L}\p{N}])(?:price|prices|pricing|cost|costs|how much|rates?|plans?|options|join(?:ing)?|sign(?:ing)? up|membership (?:fee|cost)|monthly fee|precios?|cu[aá]nto (?:cuesta|es|cobran|sale)|planes?|inscrib|unirme)(?![\p{L}\p{N}])/iu,
   ],
-  ['freeze', /\b(?:freez(?:e|ing)|froze|unfreeze|pause|on hold|put (?:my|it) on hold|hold (?:my|on my) (?:membership|account)|congelar|congelaci[oó]n|pausar)\b/iu],
+  ['freeze', /(?<![\p{L}\p{N}])(?:freez(?:e|ing)|froze|unfreeze|pause|on hold|put (?:my|it) on hold|hold (?:my|on my) (?:membership|account)|congelar|congelaci[oó]n|pausar)(?![\p{L}\p{N}])/iu],
   [
     'cancel',
-    /\b(?:cancel(?:l?ing|ation)? (?:my |the |our )?(?:membership|contract|account|subscription)|cancel(?:ation)? policy|end (?:my|the) (?:membership|contract)|quit the gym|cancelar (?:mi |la )?(?:membres[ií]a|suscripci[oó]n|contrato)|dar de baja)\b/iu,
+    /(?<![\p{L}\p{N}])(?:cancel(?:l?ing|ation)? (?:my |the |our )?(?:membership|contract|account|subscription)|cancel(?:ation)? policy|end (?:my|the) (?:membership|contract)|quit the gym|cancelar (?:mi |la )?(?:membres[ií]a|suscripci[oó]n|contrato)|dar de baja)(?![\p{L}\p{N}])/iu,
   ],
-  ['guest', /\b(?:guests?|bring (?:a |my )?(?:friend|buddy|wife|husband|partner|sister|brother|mom|dad)|plus one|invitad[oa]s?|traer (?:a )?(?:un |una |mi )?amig[oa])\b/iu],
-  ['classes', /\b(?:class(?:es)?|schedule|timetable|zumba|spin(?:ning)?|yoga|hiit|bootcamp|pilates|boxing|clases?|horario de clases)\b/iu],
-  ['trainers', /\b(?:trainers?|coach(?:es)?|pt|personal training|entrenador(?:es|a)?)\b/iu],
+  ['guest', /(?<![\p{L}\p{N}])(?:guests?|bring (?:a |my )?(?:friend|buddy|wife|husband|partner|sister|brother|mom|dad)|plus one|invitad[oa]s?|traer (?:a )?(?:un |una |mi )?amig[oa])(?![\p{L}\p{N}])/iu],
+  ['classes', /(?<![\p{L}\p{N}])(?:class(?:es)?|schedule|timetable|zumba|spin(?:ning)?|yoga|hiit|bootcamp|pilates|boxing|clases?|horario de clases)(?![\p{L}\p{N}])/iu],
+  ['trainers', /(?<![\p{L}\p{N}])(?:trainers?|coach(?:es)?|pt|personal training|entrenador(?:es|a)?)(?![\p{L}\p{N}])/iu],
 ];
 
 export function topicsOf(text: string, knowledge: Knowledge): Topic[] {
   const found = TOPIC_RULES.filter(([, re]) => re.test(text)).map(([t]) => t);
   const lower = text.toLowerCase();
   if (!found.includes('classes') && knowledge.classes.some((c) => lower.includes(c.name.toLowerCase()))) found.push('classes');
-  if (!found.includes('trainers') && knowledge.trainers.some((t) => new RegExp(`\\b${escape(t.name.split(/\s+/u)[0] ?? '')}\\b`, 'iu').test(text))) {
+  if (!found.includes('trainers') && knowledge.trainers.some((t) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(t.name.split(/\s+/u)[0] ?? '')}(?![\\p{L}\\p{N}])`, 'iu').test(text))) {
     found.push('trainers');
   }
   // "Is the class on Saturday open?" asks about a class, not the club's hours.
-  if (found.includes('classes') && found.includes('hours') && !/\b(?:gym|club|you|ustedes|gimnasio)\b/iu.test(text)) {
+  if (found.includes('classes') && found.includes('hours') && !/(?<![\p{L}\p{N}])(?:gym|club|you|ustedes|gimnasio)(?![\p{L}\p{N}])/iu.test(text)) {
     return found.filter((t) => t !== 'hours');
   }
   return found;
@@ -45,13 +45,13 @@ export function topicsOf(text: string, knowledge: Knowledge): Topic[] {
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 const DAY_WORDS: ReadonlyArray<[Weekday, RegExp]> = [
-  ['mon', /\b(?:monday|mon|lunes)\b/iu],
-  ['tue', /\b(?:tuesday|tues?|martes)\b/iu],
-  ['wed', /\b(?:wednesday|wed|mi[eé]rcoles)\b/iu],
-  ['thu', /\b(?:thursday|thurs?|jueves)\b/iu],
-  ['fri', /\b(?:friday|fri|viernes)\b/iu],
-  ['sat', /\b(?:saturday|sat|s[aá]bado)\b/iu],
-  ['sun', /\b(?:sunday|sun|domingo)\b/iu],
+  ['mon', /(?<![\p{L}\p{N}])(?:monday|mon|lunes)(?![\p{L}\p{N}])/iu],
+  ['tue', /(?<![\p{L}\p{N}])(?:tuesday|tues?|martes)(?![\p{L}\p{N}])/iu],
+  ['wed', /(?<![\p{L}\p{N}])(?:wednesday|wed|mi[eé]rcoles)(?![\p{L}\p{N}])/iu],
+  ['thu', /(?<![\p{L}\p{N}])(?:thursday|thurs?|jueves)(?![\p{L}\p{N}])/iu],
+  ['fri', /(?<![\p{L}\p{N}])(?:friday|fri|viernes)(?![\p{L}\p{N}])/iu],
+  ['sat', /(?<![\p{L}\p{N}])(?:saturday|sat|s[aá]bado)(?![\p{L}\p{N}])/iu],
+  ['sun', /(?<![\p{L}\p{N}])(?:sunday|sun|domingo)(?![\p{L}\p{N}])/iu],
 ];
 
 export interface DayReference {
@@ -65,12 +65,12 @@ export function dayReferenceOf(text: string, knowledge: Knowledge, nowMs: number
   const today = localDate(nowMs, timeZone);
   for (const h of knowledge.holidays) {
     const first = h.name.split(/\s+/u)[0] ?? '';
-    if (first.length >= 4 && new RegExp(`\\b${escape(first)}`, 'iu').test(text) && h.date >= today) return { date: h.date, said: 'holiday' };
+    if (first.length >= 4 && new RegExp(`(?<![\\p{L}\\p{N}])${escape(first)}`, 'iu').test(text) && h.date >= today) return { date: h.date, said: 'holiday' };
   }
-  if (/\b(?:tomorrow|tmrw|tmr|2morrow)\b/iu.test(text) || (/\bma[ñn]ana\b/iu.test(text) && !/\b(?:la|esta|por la|en la) ma[ñn]ana\b/iu.test(text))) {
+  if (/(?<![\p{L}\p{N}])(?:tomorrow|tmrw|tmr|2morrow)(?![\p{L}\p{N}])/iu.test(text) || (/(?<![\p{L}\p{N}])ma[ñn]ana(?![\p{L}\p{N}])/iu.test(text) && !/(?<![\p{L}\p{N}])(?:la|esta|por la|en la) ma[ñn]ana(?![\p{L}\p{N}])/iu.test(text))) {
     return { date: addDays(today, 1), said: 'tomorrow' };
   }
-  if (/\b(?:today|tonight|this (?:morning|afternoon|evening)|right now|now|hoy|esta noche|ahorita|ahora)\b/iu.test(text)) {
+  if (/(?<![\p{L}\p{N}])(?:today|tonight|this (?:morning|afternoon|evening)|right now|now|hoy|esta noche|ahorita|ahora)(?![\p{L}\p{N}])/iu.test(text)) {
     return { date: today, said: 'today' };
   }
   for (const [day, re] of DAY_WORDS) {

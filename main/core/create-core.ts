@@ -12,10 +12,12 @@ import { resolveMemberId } from '../conversations/member-identity';
 import { sendReply } from '../conversations/send-reply';
 import { replyTemplateOverridesSchema, suggestReplies, type ReplyTemplateOverrides } from '../intents/suggest-replies';
 import { isTemplateId, templateCatalog, withTemplateText } from '../intents/template-catalog';
+import { createAssistantService, type AssistantSession } from '../assistant/assistant-service';
 import { AppError } from './app-error';
 import { CLUBOS_BASE_URL, openAccountSession, openDemoSession, type Session, type SessionDeps } from './account-session';
 import type { Core, CoreOptions } from './core';
 import { createEventBus } from './event-bus';
+import { memorySecretStore } from './secret-store';
 import { settingsService } from './settings-service';
 
 /** How often snoozed conversations are checked for having come due. */
@@ -51,6 +53,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   let session = await openSession();
   let started = false;
+
+  // The assistant works on whichever session is current; each session gets one view of it.
+  const assistantViews = new WeakMap<Session, AssistantSession>();
+  const assistantSession = (): AssistantSession => {
+    const current = session;
+    let view = assistantViews.get(current);
+    if (!view) {
+      view = {
+        db: current.db,
+        clubContext: () => current.clubContext(),
+        send: async (args) => sendReply(current.db, current.client, await current.clubContext(), args),
+      };
+      assistantViews.set(current, view);
+    }
+    return view;
+  };
+  const assistant = createAssistantService({
+    appDb,
+    session: assistantSession,
+    clock,
+    logger,
+    events,
+    modelKey: options.modelKey ?? memorySecretStore(),
+  });
+  const stopAssistant = events.subscribe((event) => {
+    if (event.type === 'messagesAdded' && !event.quiet) void assistant.onMessagesAdded(event.conversationIds);
+  });
 
   const account = (): Account => ({
     mode: session.mode,
@@ -149,9 +178,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async sendReply(args) {
       const current = session;
       const message = await sendReply(current.db, current.client, await current.clubContext(), args);
+      if (current === session) await assistant.recordStaffSend(args, message);
       updated(conversationOrFail(message.conversationId));
       return message;
     },
+
+    getKnowledge: () => Promise.resolve(assistant.getKnowledge()),
+    saveKnowledge: ({ knowledge }) => Promise.resolve(assistant.saveKnowledge(knowledge)),
+    exportKnowledge: () => Promise.resolve(assistant.exportKnowledge()),
+    importKnowledge: ({ content }) => Promise.resolve(assistant.importKnowledge(content)),
+    getAssistant: () => Promise.resolve(assistant.getState()),
+    setAssistant: ({ settings: next }) => Promise.resolve(assistant.setSettings(next)),
+    setAssistantApiKey: ({ apiKey }) => Promise.resolve(assistant.setApiKey(apiKey)),
+    draftReply: ({ conversationId, requestId }) => assistant.draftForComposer(conversationId, requestId),
+    listApprovalQueue: () => Promise.resolve({ items: assistant.listQueue() }),
+    decideDraft: (args) => assistant.decideDraft(args),
+    approveDrafts: ({ draftIds }) => assistant.approveMany(draftIds),
+    listActions: (args) => Promise.resolve({ items: assistant.listActions(args) }),
+    exportActionLog: () => Promise.resolve(assistant.exportActionLog()),
 
     syncNow: ({ ownerId }) => session.engine.syncNow(ownerId),
     getSyncStatus: () => Promise.resolve(session.engine.status()),
@@ -230,6 +274,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     events,
     unreadTotal: () => session.db.conversations.unreadTotals(clock.now()).total,
+    pendingApprovals: () => assistant.pendingCount(),
+    assistant,
     async start() {
       started = true;
       await session.start();
@@ -237,6 +283,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       clearInterval(snoozeTimer);
+      stopAssistant();
+      await assistant.idle();
       await session.close();
       appDb.close();
     },
