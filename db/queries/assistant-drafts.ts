@@ -43,7 +43,7 @@ export interface AssistantDraftQueries {
   pendingCount(): number;
   /** Closes an open draft; throws when it is no longer open (someone else decided). */
   decide(id: number, status: Exclude<DraftStatus, 'suggested' | 'pending'>, by: string, body?: string): AssistantDraft;
-  /** Older open drafts of the conversation become `superseded`; returns their ids. */
+  /** Older suggestions of the conversation become `superseded` (queued drafts stay for a person); returns their ids. */
   supersedeOpen(conversationId: number, exceptId: number | null): number[];
 }
 
@@ -157,7 +157,7 @@ export function assistantDraftQueries(ctx: DbContext): AssistantDraftQueries {
     },
     supersedeOpen(conversationId, exceptId) {
       const ids = ctx
-        .prepare(`SELECT id FROM assistant_drafts WHERE conversation_id = ? AND status IN ('suggested', 'pending') AND id IS NOT ?`)
+        .prepare(`SELECT id FROM assistant_drafts WHERE conversation_id = ? AND status = 'suggested' AND id IS NOT ?`)
         .pluck()
         .all(conversationId, exceptId) as number[];
       const stmt = ctx.prepare(`UPDATE assistant_drafts SET status = 'superseded', decided_at = ?, decided_by = 'assistant' WHERE id = ?`);

@@ -1,0 +1,193 @@
+// The assistant end to end against the ClubOS simulator: new texts are assessed, answered by
+// itself only when the policy and every gate allow, queued otherwise, approved by a person, and
+// every step lands in the append-only action log and the message's ai_* columns.
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppEvent } from '../../preload/contract';
+import { createAssistantService, type AssistantService } from '../../main/assistant/assistant-service';
+import { DEFAULT_ASSISTANT_SETTINGS, type AssistantSettings } from '../../main/assistant/assistant-settings-schema';
+import { createEventBus } from '../../main/core/event-bus';
+import { memorySecretStore } from '../../main/core/secret-store';
+import { sendReply } from '../../main/conversations/send-reply';
+import { parseActionRecord } from '../../main/intents/action-record';
+import { memoryLogger } from '../../main/log/logger';
+import { chicago } from '../sync/sync-rig';
+import { conversationRig, type Rig } from '../conversations/conversation-rig';
+import { SAMPLE_KNOWLEDGE } from './sample-knowledge';
+
+let rig: Rig | null = null;
+afterEach(async () => {
+  await rig?.close();
+  rig = null;
+});
+
+interface Setup {
+  rig: Rig;
+  assistant: AssistantService;
+  events: AppEvent[];
+  /** Member i texts, a minute passes, the app syncs and the assistant assesses. */
+  text(i: number, body: string): Promise<number>;
+  outboundTo(i: number): string[];
+  kinds(conversationId: number): string[];
+}
+
+async function setup(policy: Partial<AssistantSettings['policy']>, change: Partial<AssistantSettings> = {}, start?: number): Promise<Setup> {
+  const r = await conversationRig(start === undefined ? {} : { start });
+  rig = r;
+  const bus = createEventBus();
+  const events: AppEvent[] = [];
+  bus.subscribe((e) => events.push(e));
+  // The classifier gives a plain one-line question about 0.7; staff lower the bar in these tests.
+  change = { autoThreshold: 0.6, ...change };
+  const assistant = createAssistantService({
+    appDb: r.app.db,
+    session: () => ({
+      db: r.app.db,
+      clubContext: () => Promise.resolve(r.context),
+      send: (args) => sendReply(r.app.db, r.app.client, r.context, args),
+    }),
+    clock: r.club.clock,
+    logger: memoryLogger('test'),
+    events: bus,
+    modelKey: memorySecretStore(),
+  });
+  assistant.saveKnowledge(SAMPLE_KNOWLEDGE);
+  assistant.setSettings({ ...DEFAULT_ASSISTANT_SETTINGS, ...change, policy: { ...DEFAULT_ASSISTANT_SETTINGS.policy, ...policy } });
+  return {
+    rig: r,
+    assistant,
+    events,
+    async text(i, body) {
+      r.text(i, body);
+      await r.poll();
+      const id = r.conversationOf(i).id;
+      await assistant.onMessagesAdded([id]);
+      return id;
+    },
+    outboundTo: (i) =>
+      r.club.sim
+        .followUpLog(r.member(i).id)
+        .filter((e) => e.direction === 'outbound' && e.kind === 'text')
+        .map((e) => e.body),
+    kinds: (conversationId) => r.app.db.actionLog.list({ conversationId, limit: 500 }).map((a) => a.kind).reverse(),
+  };
+}
+
+describe('assistant service', () => {
+  it('answers a schedule question by itself when staff chose auto, and records why', async () => {
+    const s = await setup({ question_about_schedule: 'auto' });
+    const before = s.outboundTo(1).length;
+    const id = await s.text(1, 'Is the front desk staffed tomorrow?');
+    const sent = s.outboundTo(1).slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/Tomorrow the front desk is staffed 9 AM–7 PM\.$/u);
+    expect(s.kinds(id)).toEqual(['assessed', 'drafted', 'auto_send_started', 'auto_sent']);
+    const autoSent = s.rig.app.db.actionLog.list({ conversationId: id, kinds: ['auto_sent'] })[0]!;
+    expect(autoSent.detail.facts).toEqual(['staffedHours']);
+    const raw = s.rig.rawMessages(id).filter((m) => m.direction === 'inbound').at(-1)!;
+    expect(raw.ai_responded).toBe(1);
+    expect(raw.ai_response_sent_at).not.toBeNull();
+    expect(raw.ai_processed).toBe(1);
+    expect(parseActionRecord(raw.ai_action_taken)).toMatchObject({ action: 'auto_sent', assistant: { decision: 'auto', facts: ['staffedHours'] } });
+    // Our own reply is announced quietly, so it is never assessed again.
+    expect(s.events.some((e) => e.type === 'messagesAdded' && e.quiet && e.conversationIds.includes(id))).toBe(true);
+
+    // Assessing the same text again sends nothing more.
+    await s.assistant.onMessagesAdded([id]);
+    expect(s.outboundTo(1).slice(before)).toHaveLength(1);
+
+    // The member texts again before any person answered: at most one automatic reply per turn.
+    await s.text(1, 'Is the front desk staffed on Saturday?');
+    expect(s.outboundTo(1).slice(before)).toHaveLength(1);
+    const queued = s.assistant.listQueue();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.notes.join(' ')).toMatch(/already went out since the member last heard from a person/u);
+  });
+
+  it('never sends complaints, cancellations or safety-flagged texts by itself, whatever the policy', async () => {
+    const s = await setup({ complaint: 'auto', question_about_membership: 'auto', question_about_schedule: 'auto', general_inquiry: 'auto' });
+    const before = [2, 3, 4].map((i) => s.outboundTo(i).length);
+    await s.text(2, 'The showers were filthy again today, this is unacceptable');
+    await s.text(3, 'How do I cancel my membership?');
+    await s.text(4, 'I slipped near the squat rack and hurt my wrist, what time is the desk open?');
+    expect([2, 3, 4].map((i, n) => s.outboundTo(i).length - before[n]!)).toEqual([0, 0, 0]);
+    const queue = s.assistant.listQueue();
+    expect(queue.map((d) => d.memberName).sort()).toEqual([2, 3, 4].map((i) => s.rig.member(i).name).sort());
+    const reasons = s.rig.app.db.actionLog.list({ kinds: ['refused'] }).map((a) => a.reason);
+    expect(reasons).toEqual(expect.arrayContaining([expect.stringContaining('intent_needs_person'), expect.stringContaining('cancellation'), expect.stringContaining('safety')]));
+  });
+
+  it('never texts an opted-out member, whatever the policy', async () => {
+    const s = await setup({ question_about_schedule: 'auto' });
+    await s.text(5, 'STOP');
+    expect(s.rig.conversationOf(5).optedOut).toBe(true);
+    const before = s.outboundTo(5).length;
+    const id = await s.text(5, 'what are the staffed hours tomorrow?');
+    expect(s.outboundTo(5).length).toBe(before);
+    expect(s.assistant.listQueue()).toEqual([]);
+    const draft = s.rig.app.db.drafts.openFor(id)!;
+    expect(draft.status).toBe('suggested');
+    expect(s.rig.app.db.actionLog.list({ conversationId: id, kinds: ['refused'] })[0]?.reason).toBe('opted_out');
+  });
+
+  it('stops at the hourly cap', async () => {
+    const s = await setup({ question_about_schedule: 'auto' }, { hourlyCap: 1 });
+    const before = [6, 7].map((i) => s.outboundTo(i).length);
+    await s.text(6, 'Is the front desk staffed tomorrow?');
+    await s.text(7, 'Is the front desk staffed tomorrow?');
+    expect([6, 7].map((i, n) => s.outboundTo(i).length - before[n]!)).toEqual([1, 0]);
+    expect(s.rig.app.db.actionLog.list({ kinds: ['refused'] })[0]?.reason).toBe('hourly_cap');
+  });
+
+  it('waits outside staffed hours and acknowledges once per closed period', async () => {
+    // Monday 8 PM in Chicago: staffed 9–7, so closed until Tuesday 9 AM.
+    const s = await setup({ question_about_schedule: 'auto' }, { afterHoursAck: { enabled: true, text: DEFAULT_ASSISTANT_SETTINGS.afterHoursAck.text } }, chicago(2026, 12, 7, 20, 0));
+    const before = s.outboundTo(8).length;
+    const id = await s.text(8, 'Is the front desk staffed on Saturday?');
+    await s.text(8, 'Hello?? anyone');
+    const sent = s.outboundTo(8).slice(before);
+    expect(sent).toEqual(["Thanks for your message! The front desk is closed right now; we'll answer from tomorrow at 9 AM."]);
+    expect(s.assistant.listQueue().map((d) => d.memberText)).toEqual(['Is the front desk staffed on Saturday?']);
+    const refused = s.rig.app.db.actionLog.list({ conversationId: id, kinds: ['refused'] }).map((a) => a.reason);
+    expect(refused).toEqual(expect.arrayContaining(['already_acknowledged', expect.stringContaining('outside_staffed_hours')]));
+  });
+
+  it('sends an approved draft once, in the approver\'s name, and records edits and rejections', async () => {
+    const s = await setup({ question_about_membership: 'queue', question_about_schedule: 'queue' });
+    const a = await s.text(9, 'How much is a membership?');
+    const b = await s.text(10, 'Is the desk staffed Saturday?');
+    const [first, second] = s.assistant.listQueue();
+    expect(first!.conversationId).toBe(a);
+    expect(first!.facts.map((f) => f.id)).toEqual(['plans']);
+    expect(s.events.filter((e) => e.type === 'approvalQueueChanged').at(-1)).toMatchObject({ pending: 2 });
+
+    const before = s.outboundTo(9).length;
+    const approved = await s.assistant.decideDraft({ draftId: first!.id, decision: 'approve', body: `${first!.body} See you soon!` });
+    expect(approved.status).toBe('sent');
+    expect(approved.decidedBy).toBe(`staff:${s.rig.context.loggedInUserName}`);
+    expect(s.outboundTo(9).slice(before)).toEqual([`${first!.body} See you soon!`]);
+    await expect(s.assistant.decideDraft({ draftId: first!.id, decision: 'approve' })).rejects.toMatchObject({ code: 'conflict' });
+    expect(s.outboundTo(9).slice(before)).toHaveLength(1);
+    expect(s.kinds(a)).toEqual(['assessed', 'drafted', 'queued', 'approved', 'edited', 'sent']);
+
+    const rejected = await s.assistant.decideDraft({ draftId: second!.id, decision: 'reject' });
+    expect(rejected.status).toBe('rejected');
+    expect(s.kinds(b).at(-1)).toBe('rejected');
+    expect(s.assistant.pendingCount()).toBe(0);
+  });
+
+  it('keeps the action log append-only and exports it as CSV', async () => {
+    const s = await setup({});
+    await s.text(11, 'What time do you close on Friday?');
+    const csv = s.assistant.exportActionLog().content.split('\r\n');
+    expect(csv[0]).toBe('id,at,kind,actor,conversation_id,message_id,draft_id,member_name,intent,confidence,reason,detail');
+    expect(csv.some((line) => line.includes(',suggested,assistant,'))).toBe(true);
+    const raw = new Database(s.rig.dbPath);
+    try {
+      expect(() => raw.prepare("UPDATE assistant_actions SET kind = 'sent'").run()).toThrow(/append-only/);
+      expect(() => raw.prepare('DELETE FROM assistant_actions').run()).toThrow(/append-only/);
+    } finally {
+      raw.close();
+    }
+  });
+});
