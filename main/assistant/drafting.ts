@@ -104,11 +104,16 @@ const PHRASES: Record<Language, Phrases> = {
 };
 
 /** Intents answered from the knowledge; the rest get a holding reply a person follows up. */
-const DEFAULT_TOPICS: Partial<Record<Intent, Topic[]>> = {
-  question_about_schedule: ['staffed'],
-  question_about_membership: ['plans'],
-  question_about_training: ['trainers'],
-};
+const ANSWERING: ReadonlySet<Intent> = new Set<Intent>([
+  'question_about_schedule',
+  'question_about_membership',
+  'question_about_training',
+  'general_inquiry',
+  'appointment_request',
+]);
+
+const QUESTION =
+  /\?|(?<![\p{L}\p{N}])(?:do you|can i|could i|is there|are there|are you|how|what|where|when|which|who|tienen|hay|puedo|c[oó]mo|qu[eé]|d[oó]nde|cu[aá]ndo|cu[aá]l|qui[eé]n)(?![\p{L}\p{N}])/iu;
 
 const NO_DRAFT: ReadonlySet<Intent> = new Set(['spam', 'opt_out', 'appointment_confirmation']);
 
@@ -219,12 +224,14 @@ export function draftReply(input: DraftInput): Draft {
   // "What are your hours today?" alone names the club's hours; a staffed question both.
   if (topics.includes('hours') && topics.includes('staffed')) topics = topics.filter((t) => t !== 'hours');
 
-  const answersFromKnowledge = ['question_about_schedule', 'question_about_membership', 'question_about_training', 'general_inquiry', 'appointment_request'].includes(intent);
   const faqHits = matchingFaq(input.text, k);
+  const holding = intent === 'complaint' || intent === 'question_about_billing' || intent === 'requires_human_response' || input.flags.length > 0;
+  const answers = holding || ANSWERING.has(intent);
+  const asksSomething = QUESTION.test(input.text);
 
   if (intent === 'complaint') lines.push(p.complaint!());
   else if (intent === 'question_about_billing') lines.push(p.billing!());
-  else if (intent === 'requires_human_response' || input.flags.length > 0) {
+  else if (holding) {
     lines.push(p.human!());
     if (input.flags.some((f) => f === 'injury' || f === 'medical' || f === 'threat')) lines.push(p.emergency!());
   } else if (intent === 'praise') lines.push(p.praise!());
@@ -234,26 +241,33 @@ export function draftReply(input: DraftInput): Draft {
     const appt = futureAppointment(input);
     if (appt) lines.push(p.appointmentSeen!(appt.what, appt.dateText, appt.time));
     lines.push(p.rebook!());
-  } else if (answersFromKnowledge) {
-    const asked = topics.length > 0 ? topics : (DEFAULT_TOPICS[intent] ?? []);
+  }
+
+  if (answers) {
+    // What the text asked, from Knowledge: a Q&A entry first, then each topic it names. A person
+    // reviewing a held reply sees the same facts.
     const faqFirst = faqHits.slice(0, 1);
     for (const i of faqFirst) {
       const f = k.faq[i]!;
       use({ id: `faq:${i}`, kind: 'faq', text: f.answer });
       lines.push(sentence(f.answer));
     }
-    if (faqFirst.length === 0 || topics.length > 0) for (const t of asked) topicLine(t);
+    // Membership plans are not personal-training prices: a training question about cost needs its own fact.
+    if (intent === 'question_about_training' && topics.includes('plans') && faqFirst.length === 0) {
+      topics = topics.filter((t) => t !== 'plans');
+      need('faq');
+    }
+    if (faqFirst.length === 0 || topics.length > 0) for (const t of topics) topicLine(t);
     if (intent === 'appointment_request') {
       const appt = futureAppointment(input);
       if (appt) lines.push(p.appointmentSeen!(appt.what, appt.dateText, appt.time));
       lines.push(p.requestAck!());
-    } else if (asked.length === 0 && faqFirst.length === 0) {
+    } else if (!holding && topics.length === 0 && faqFirst.length === 0 && asksSomething) {
       // A question nothing in Knowledge answers: hold, and tell staff to add a Q&A entry.
-      if (/\?|\b(?:do you|can i|is there|are there|how|what|where|when|which|tienen|hay|puedo|c[oó]mo|qu[eé]|d[oó]nde|cu[aá]ndo)\b/iu.test(input.text)) need('faq');
-      lines.push(p.check!());
+      need('faq');
     }
   }
-  if (missing.length > 0 && !lines.includes(p.check!())) lines.push(p.check!());
+  if (missing.length > 0 && !holding && !lines.includes(p.check!())) lines.push(p.check!());
 
   const staffNotes = missing.map((kind) => `Add ${FACT_LABELS[kind]} in Settings → Knowledge; this draft leaves it out.`);
   if (lines.length === 0) return { ...empty(), staffNotes, missing };

@@ -13,15 +13,19 @@ const TOPIC_RULES: ReadonlyArray<[Topic, RegExp]> = [
     /(?<![\p{L}\p{N}])(?:hours?|open(?:ing)?|close[sd]?|closing|what time (?:do|does|are|is)|are you (?:open|closed)|horario|horas|abr(?:en|e|ir)|cierr(?:an|a)|abiert[oa]s?|cerrad[oa]s?)(?![\p{L}\p{N}])/iu,
   ],
   ['address', /(?<![\p{L}\p{N}])(?:address|where (?:are|is) (?:you|the gym|the club)|located|location|directions|direcci[oó]n|d[oó]nde (?:est[aá]n|queda))(?![\p{L}\p{N}])/iu],
-  ['parking', /(?<![\p{L}\p{N}])(?:park(?:ing)?|garage|estacionamiento|estacionar|parqueo|aparcar)(?![\p{L}\p{N}])/iu],
+  ['parking', /(?<![\p{L}\p{N}])(?:park(?:ing)?|garage|estaciona\p{L}*|parqueo|aparcar)(?![\p{L}\p{N}])/iu],
   [
     'plans',
     /(?<![\p{L}\p{N}])(?:price|prices|pricing|cost|costs|how much|rates?|plans?|options|join(?:ing)?|sign(?:ing)? up|membership (?:fee|cost)|monthly fee|precios?|cu[aá]nto (?:cuesta|es|cobran|sale)|planes?|inscrib|unirme)(?![\p{L}\p{N}])/iu,
   ],
-  ['freeze', /(?<![\p{L}\p{N}])(?:freez(?:e|ing)|froze|unfreeze|pause|on hold|put (?:my|it) on hold|hold (?:my|on my) (?:membership|account)|congelar|congelaci[oó]n|pausar)(?![\p{L}\p{N}])/iu],
+  [
+    'freeze',
+    // "It is freezing in here" is a complaint about the heating, not a membership freeze.
+    /(?<![\p{L}\p{N}])(?:freez(?:e|ing) (?:my|the|our|your)? ?(?:membership|account|contract)|(?:to|a|the|can i|how do i) freeze|freeze (?:fee|policy|form)|froze|unfreeze|pause (?:my|the) (?:membership|account)|on hold|put (?:my|it) on hold|congelar|congelaci[oó]n|pausar)(?![\p{L}\p{N}])/iu,
+  ],
   [
     'cancel',
-    /(?<![\p{L}\p{N}])(?:cancel(?:l?ing|ation)? (?:my |the |our )?(?:membership|contract|account|subscription)|cancel(?:ation)? policy|end (?:my|the) (?:membership|contract)|quit the gym|cancelar (?:mi |la )?(?:membres[ií]a|suscripci[oó]n|contrato)|dar de baja)(?![\p{L}\p{N}])/iu,
+    /(?<![\p{L}\p{N}])(?:cancel(?:l?ing|ation)? (?:my |the |our )?(?:membership|contract|account|subscription)|cancel+(?:ation)? policy|end (?:my|the) (?:membership|contract)|quit the gym|cancelar (?:mi |la )?(?:membres[ií]a|suscripci[oó]n|contrato)|dar de baja)(?![\p{L}\p{N}])/iu,
   ],
   ['guest', /(?<![\p{L}\p{N}])(?:guests?|bring (?:a |my )?(?:friend|buddy|wife|husband|partner|sister|brother|mom|dad)|plus one|invitad[oa]s?|traer (?:a )?(?:un |una |mi )?amig[oa])(?![\p{L}\p{N}])/iu],
   ['classes', /(?<![\p{L}\p{N}])(?:class(?:es)?|schedule|timetable|zumba|spin(?:ning)?|yoga|hiit|bootcamp|pilates|boxing|clases?|horario de clases)(?![\p{L}\p{N}])/iu],
@@ -61,11 +65,29 @@ export interface DayReference {
 }
 
 /** The club-local date the text means, if it names one; null when it does not say. */
+/** Other names members use for the holidays staff list (by the holiday's first word). */
+const HOLIDAY_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  christmas: ['christmas', 'xmas', 'navidad', 'nochebuena'],
+  new: ['new year', 'año nuevo', 'ano nuevo'],
+  thanksgiving: ['thanksgiving', 'acción de gracias', 'accion de gracias'],
+  easter: ['easter', 'pascua', 'semana santa'],
+  independence: ['independence day', 'july 4', '4th of july', 'fourth of july'],
+  labor: ['labor day', 'día del trabajo'],
+  memorial: ['memorial day'],
+};
+
+function namesHoliday(text: string, holidayName: string): boolean {
+  const first = (holidayName.split(/\s+/u)[0] ?? '').toLowerCase();
+  const lower = text.toLowerCase();
+  const aliases = HOLIDAY_ALIASES[first] ?? [];
+  if (aliases.some((a) => lower.includes(a))) return true;
+  return first.length >= 4 && first !== 'new' && new RegExp(`(?<![\\p{L}\\p{N}])${escape(first)}`, 'iu').test(text);
+}
+
 export function dayReferenceOf(text: string, knowledge: Knowledge, nowMs: number, timeZone: string): DayReference | null {
   const today = localDate(nowMs, timeZone);
   for (const h of knowledge.holidays) {
-    const first = h.name.split(/\s+/u)[0] ?? '';
-    if (first.length >= 4 && new RegExp(`(?<![\\p{L}\\p{N}])${escape(first)}`, 'iu').test(text) && h.date >= today) return { date: h.date, said: 'holiday' };
+    if (h.date >= today && namesHoliday(text, h.name)) return { date: h.date, said: 'holiday' };
   }
   if (/(?<![\p{L}\p{N}])(?:tomorrow|tmrw|tmr|2morrow)(?![\p{L}\p{N}])/iu.test(text) || (/(?<![\p{L}\p{N}])ma[ñn]ana(?![\p{L}\p{N}])/iu.test(text) && !/(?<![\p{L}\p{N}])(?:la|esta|por la|en la) ma[ñn]ana(?![\p{L}\p{N}])/iu.test(text))) {
     return { date: addDays(today, 1), said: 'tomorrow' };
