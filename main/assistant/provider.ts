@@ -124,6 +124,7 @@ export async function streamChat(
   };
   const onOuterAbort = (): void => abort();
   signal?.addEventListener('abort', onOuterAbort, { once: true });
+  let answering = false;
   try {
     touch();
     let response: Response;
@@ -147,6 +148,7 @@ export async function streamChat(
       const body = await readCapped(response, MAX_ERROR_BODY, touch).catch(() => '');
       throw classifyStatus(response.status, body);
     }
+    answering = true;
     const type = response.headers.get('content-type') ?? '';
     if (type.includes('text/event-stream')) return await readStream(response, onText, touch);
     const body = await readCapped(response, 200_000, touch);
@@ -166,6 +168,7 @@ export async function streamChat(
   } catch (error) {
     if (error instanceof ProviderError) throw error;
     if (timedOut) throw new ProviderError('timeout', 'The model server did not answer in time.');
+    if (answering) throw new ProviderError('cut', 'The connection to the model server broke mid-answer.');
     throw new ProviderError('network', 'The connection to the model server broke.');
   } finally {
     clearTimeout(total);

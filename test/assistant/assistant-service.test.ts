@@ -13,6 +13,7 @@ import { parseActionRecord } from '../../main/intents/action-record';
 import { memoryLogger } from '../../main/log/logger';
 import { chicago } from '../sync/sync-rig';
 import { conversationRig, type Rig } from '../conversations/conversation-rig';
+import { startChatServer, type Behaviour } from './chat-completions-server';
 import { SAMPLE_KNOWLEDGE } from './sample-knowledge';
 
 let rig: Rig | null = null;
@@ -174,6 +175,44 @@ describe('assistant service', () => {
     expect(rejected.status).toBe('rejected');
     expect(s.kinds(b).at(-1)).toBe('rejected');
     expect(s.assistant.pendingCount()).toBe(0);
+  });
+
+  it('drafts with the model when staff set one up, and falls back to the built-in draft with a note', async () => {
+    const server = await startChatServer();
+    try {
+      const s = await setup({}, { model: { enabled: true, baseUrl: server.baseUrl, model: 'llama3.2', timeoutSeconds: 5 } });
+      s.assistant.setApiKey('sk-local');
+      expect(s.assistant.getState()).toMatchObject({ apiKeyStored: true });
+      expect(JSON.stringify(s.assistant.getState())).not.toContain('sk-local');
+      const id = await s.text(12, 'Is the front desk staffed tomorrow?');
+
+      server.script({ kind: 'answer', text: 'Yes! Tomorrow the desk is staffed 9 AM–7 PM.', chunks: 4 });
+      const good = await s.assistant.draftForComposer(id, 'req-1');
+      expect(good).toMatchObject({ source: 'model', text: 'Yes! Tomorrow the desk is staffed 9 AM–7 PM.', notes: [] });
+      const progress = s.events.filter((e) => e.type === 'draftProgress' && e.requestId === 'req-1');
+      expect(progress.length).toBeGreaterThanOrEqual(4);
+      expect(server.requests.at(-1)!.headers.authorization).toBe('Bearer sk-local');
+
+      const cases: Array<[Behaviour, RegExp]> = [
+        [{ kind: 'error', status: 429, message: 'Too many requests' }, /The model was not used: .*429/u],
+        [{ kind: 'error', status: 500, message: 'boom' }, /The model was not used: .*500/u],
+        [{ kind: 'garbage', body: '{"oops":1}', contentType: 'application/json' }, /The model was not used/u],
+        [{ kind: 'cut', text: 'Tomorrow the' }, /The model was not used/u],
+        [{ kind: 'answer', text: 'Tomorrow we are staffed 9 AM–7 PM and a membership is only $19!' }, /set aside: a price that is not in Knowledge/u],
+        [{ kind: 'answer', text: "Don't worry, I've refunded your last payment." }, /set aside: a promise only a person may make/u],
+        [{ kind: 'answer', text: 'Sign up at https://cheap-gym.example/deal' }, /set aside: a link/u],
+      ];
+      for (const [behaviour, note] of cases) {
+        server.script(behaviour);
+        const result = await s.assistant.draftForComposer(id, 'req-2');
+        expect(result.source, JSON.stringify(behaviour)).toBe('rules');
+        expect(result.text).toMatch(/Tomorrow the front desk is staffed 9 AM–7 PM\.$/u);
+        expect(result.notes[0]).toMatch(note);
+      }
+      expect(s.rig.app.db.actionLog.list({ conversationId: id, kinds: ['model_fallback'] })).toHaveLength(cases.length);
+    } finally {
+      await server.close();
+    }
   });
 
   it('keeps the action log append-only and exports it as CSV', async () => {
