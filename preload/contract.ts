@@ -453,3 +453,4 @@ export type NotificationPrivacy = z.infer<typeof notificationPrivacySchema>;
 
 /** What a request handler does: the core implements it; IPC and the test bridge serve it. */
 export type Handlers = { [K in ChannelName]: (args: Args<K>) => Promise<Result<K>> };
+export type Knowledge = z.infer<typeof knowledgeSchema>;

@@ -2,7 +2,7 @@
 // knowledge, decides (nothing / suggest / queue / send by itself) and writes every step to the
 // append-only action log. It also serves the composer's drafts (rules, or a model when staff set
 // one up), the approval queue, Knowledge and the assistant settings.
-import type { FrontdeskDb, JsonValue } from '../../db';
+import type { FrontdeskDb } from '../../db';
 import type { ActionLogEntry, Args, AssistantDraft, AssistantState, DraftResult, KnowledgeState, Message, Result } from '../../preload/contract';
 import type { ClubContext } from '../clubos/types';
 import { AppError, toApiError } from '../core/app-error';
@@ -143,7 +143,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
         ...(by ? { by } : {}),
       },
     };
-    db.messages.setActionTaken(message.id, record as unknown as { [key: string]: JsonValue });
+    db.messages.setActionTaken(message.id, record);
   }
 
   async function processConversation(session: AssistantSession, conversationId: number): Promise<void> {
@@ -340,7 +340,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
         db.messages.markResponded(draft.messageId, sent.sentAt);
         db.actionLog.append({ ...common, kind: 'sent', actor, detail: { sentMessageId: sent.id, via: 'approval_queue' } });
         const stored = parseActionRecord(db.messages.actionTaken(draft.messageId));
-        if (stored) db.messages.setActionTaken(draft.messageId, { ...stored, action: 'sent', ...(stored.assistant ? { assistant: { ...stored.assistant, by: actor } } : {}) } as unknown as { [key: string]: JsonValue });
+        if (stored) db.messages.setActionTaken(draft.messageId, { ...stored, action: 'sent', ...(stored.assistant ? { assistant: { ...stored.assistant, by: actor } } : {}) });
         return result;
       });
       emitQueue(db);
@@ -364,7 +364,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
       const result = db.drafts.decide(draftId, 'rejected', actor);
       db.actionLog.append({ conversationId: result.conversationId, messageId: result.messageId, draftId, memberName: result.memberName, intent: result.intent, kind: 'rejected', actor, detail: {} });
       const stored = parseActionRecord(db.messages.actionTaken(result.messageId));
-      if (stored) db.messages.setActionTaken(result.messageId, { ...stored, action: 'rejected' } as unknown as { [key: string]: JsonValue });
+      if (stored) db.messages.setActionTaken(result.messageId, { ...stored, action: 'rejected' });
       return result;
     });
     emitQueue(db);
@@ -442,7 +442,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
     getState: state,
     setSettings(next) {
       const valid = assistantSettingsSchema.parse(next);
-      appDb.settings.set(SETTINGS_KEY, valid as unknown as JsonValue);
+      appDb.settings.set(SETTINGS_KEY, valid);
       cachedSettings = valid;
       log.info('assistant settings saved', { auto: Object.entries(valid.policy).filter(([, m]) => m === 'auto').map(([i]) => i), model: valid.model.enabled });
       return state();

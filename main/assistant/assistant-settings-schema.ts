@@ -19,7 +19,10 @@ const baseUrl = z
 
 export const assistantSettingsSchema = z
   .object({
-    policy: z.record(z.enum(INTENTS), assistantModeSchema),
+    /** An intent left out (one added after the setting was saved) gets the default, suggest. */
+    policy: z
+      .partialRecord(z.enum(INTENTS), assistantModeSchema)
+      .transform((p) => Object.fromEntries(INTENTS.map((i) => [i, p[i] ?? 'suggest'])) as Record<Intent, AssistantMode>),
     /** The classifier confidence an automatic reply needs. */
     autoThreshold: z.number().min(0.5).max(1),
     /** Automatic replies (answers and after-hours notes) per clock hour, over all members. */

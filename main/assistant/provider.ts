@@ -86,7 +86,8 @@ function errorMessage(status: number, body: string): string {
   } catch {
     // Not JSON: a proxy's HTML page, say. The status says enough.
   }
-  const clean = detail.replace(/[\u0000-\u001f]+/gu, ' ').slice(0, 200);
+  // Control characters from a hostile server never reach the window or the log.
+  const clean = [...detail].map((c) => (c.charCodeAt(0) < 0x20 ? ' ' : c)).join('').slice(0, 200);
   return `The model server answered ${status}${clean ? `: ${clean}` : ''}.`;
 }
 

@@ -1,6 +1,5 @@
 // What the shell, the browser test bridge and the benchmarks get from `createCore`.
 import type { Handlers } from '../../preload/contract';
-import type { AssistantService } from '../assistant/assistant-service';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import type { CredentialStore } from './credential-store';
@@ -28,8 +27,6 @@ export interface Core {
   unreadTotal(): number;
   /** Assistant drafts waiting for approval: the tray shows them beside the unread count. */
   pendingApprovals(): number;
-  /** The assistant, for features built on it (business hours, the action log). */
-  readonly assistant: AssistantService;
   /** Starts polling every enabled owner (in demo mode against the built-in simulator). */
   start(): Promise<void>;
   /** Stops polling, waits for in-flight work, closes the database and the simulator. */

@@ -275,7 +275,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     unreadTotal: () => session.db.conversations.unreadTotals(clock.now()).total,
     pendingApprovals: () => assistant.pendingCount(),
-    assistant,
     async start() {
       started = true;
       await session.start();

@@ -4,7 +4,7 @@
 // `data: [DONE]`), `stream: false` as one `chat.completion` object, errors as `{ error: { message,
 // type, code } }` with their status. Scripted behaviours make it slow, cut a stream, or misbehave.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export type Behaviour =
   | { kind: 'answer'; text: string; chunks?: number }
@@ -33,7 +33,7 @@ const errorBody = (message: string, type: string, code: string | null = null): s
 export async function startChatServer(): Promise<ChatServer> {
   const queue: Behaviour[] = [];
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let seq = 0;
 

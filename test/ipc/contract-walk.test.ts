@@ -35,6 +35,28 @@ const validArgs: { [K in ChannelName]: ArgsInput<K> } = {
   getAccount: {},
   signIn: { username: 'frontdesk', password: 'correct horse battery' },
   signOut: {},
+  getKnowledge: {},
+  saveKnowledge: { knowledge: { address: '1 Main St', staffedHours: { mon: [{ from: '09:00', to: '17:00' }] } } },
+  exportKnowledge: {},
+  importKnowledge: { content: '{"format":"frontdesk-knowledge"}' },
+  getAssistant: {},
+  setAssistant: {
+    settings: {
+      policy: { question_about_schedule: 'auto' },
+      autoThreshold: 0.9,
+      hourlyCap: 10,
+      autoAfterHours: false,
+      afterHoursAck: { enabled: true, text: 'Closed now; back at {opening}.' },
+      model: { enabled: false, baseUrl: '', model: '', timeoutSeconds: 30 },
+    },
+  },
+  setAssistantApiKey: { apiKey: null },
+  draftReply: { conversationId: 1, requestId: 'r-1' },
+  listApprovalQueue: {},
+  decideDraft: { draftId: 3, decision: 'approve', body: 'Edited reply' },
+  approveDrafts: { draftIds: [3, 4] },
+  listActions: { conversationId: 1, limit: 50 },
+  exportActionLog: {},
 };
 
 const OWN_CONTENTS = 7;

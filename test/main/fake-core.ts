@@ -4,6 +4,8 @@ import { vi, type Mock } from 'vitest';
 import type { Account, Conversation, Handlers, Settings, SyncStatus } from '../../preload/contract';
 import type { Core } from '../../main/core/core';
 import { createEventBus } from '../../main/core/event-bus';
+import { DEFAULT_ASSISTANT_SETTINGS } from '../../main/assistant/assistant-settings-schema';
+import { EMPTY_KNOWLEDGE } from '../../main/assistant/knowledge-schema';
 
 export const sampleConversation = (over: Partial<Conversation> = {}): Conversation => ({
   id: 1,
@@ -111,6 +113,19 @@ export function fakeHandlers(): MockHandlers {
     getAccount: vi.fn(() => Promise.resolve(sampleAccount())),
     signIn: vi.fn(() => Promise.resolve(sampleAccount({ mode: 'signed_in', username: 'frontdesk' }))),
     signOut: vi.fn(() => Promise.resolve(sampleAccount())),
+    getKnowledge: vi.fn(() => Promise.resolve({ knowledge: EMPTY_KNOWLEDGE, version: null, savedAt: null })),
+    saveKnowledge: vi.fn((args) => Promise.resolve({ knowledge: args.knowledge, version: 1, savedAt: '2026-03-02T15:05:00.000Z' })),
+    exportKnowledge: vi.fn(() => Promise.resolve({ fileName: 'frontdesk-knowledge.json', content: '{}' })),
+    importKnowledge: vi.fn(() => Promise.resolve({ knowledge: EMPTY_KNOWLEDGE, version: 2, savedAt: '2026-03-02T15:05:00.000Z' })),
+    getAssistant: vi.fn(() => Promise.resolve({ settings: DEFAULT_ASSISTANT_SETTINGS, apiKeyStored: false, secretStorage: 'os' as const })),
+    setAssistant: vi.fn((args) => Promise.resolve({ settings: args.settings, apiKeyStored: false, secretStorage: 'os' as const })),
+    setAssistantApiKey: vi.fn((args) => Promise.resolve({ settings: DEFAULT_ASSISTANT_SETTINGS, apiKeyStored: args.apiKey !== null, secretStorage: 'os' as const })),
+    draftReply: vi.fn(() => Promise.resolve({ text: 'Hi there!', source: 'rules' as const, notes: [], facts: [], draftId: null })),
+    listApprovalQueue: vi.fn(() => Promise.resolve({ items: [] })),
+    decideDraft: vi.fn(() => Promise.reject(new Error('no drafts in the fake'))),
+    approveDrafts: vi.fn((args) => Promise.resolve({ results: args.draftIds.map((draftId) => ({ draftId, ok: true, error: null })) })),
+    listActions: vi.fn(() => Promise.resolve({ items: [] })),
+    exportActionLog: vi.fn(() => Promise.resolve({ fileName: 'frontdesk-action-log.csv', content: 'id\r\n' })),
   };
 }
 
@@ -125,6 +140,7 @@ export function fakeCore(): FakeCore {
     handlers: fakeHandlers(),
     events: createEventBus(),
     unreadTotal: () => unread,
+    pendingApprovals: () => 0,
     setUnread: (n) => {
       unread = n;
     },

@@ -1,5 +1,6 @@
 // The layout: banner, header, then navigation, the list (main) and the open conversation.
 import { useAppStore } from '../store/store-context';
+import { ApprovalQueueDialog } from './approval-queue';
 import { ConversationList } from './conversation-list';
 import { DemoBanner } from './demo-banner';
 import { Header } from './header';
@@ -27,6 +28,7 @@ export function AppShell() {
       <LiveRegions />
       {dialog === 'settings' ? <SettingsDialog /> : null}
       {dialog === 'help' ? <HelpDialog /> : null}
+      {dialog === 'queue' ? <ApprovalQueueDialog /> : null}
     </div>
   );
 }

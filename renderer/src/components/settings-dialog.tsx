@@ -1,6 +1,8 @@
 import { useAppStore } from '../store/store-context';
 import { AccountSection } from './account-section';
+import { AssistantSection } from './assistant-section';
 import { InboxesSection } from './inboxes-section';
+import { KnowledgeSection } from './knowledge-section';
 import { Modal } from './modal';
 import { PreferencesSection } from './preferences-section';
 import { ReplyTemplatesSection } from './reply-templates-section';
@@ -13,6 +15,8 @@ export function SettingsDialog() {
       <InboxesSection />
       <PreferencesSection />
       <ReplyTemplatesSection />
+      <KnowledgeSection />
+      <AssistantSection />
     </Modal>
   );
 }

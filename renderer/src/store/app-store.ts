@@ -2,6 +2,7 @@
 // and every action at the top level.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppDeps } from './app-deps';
+import { createAssistantActions, initialAssistantState, type AssistantActions, type AssistantState } from './assistant-slice';
 import { createComposerActions, initialComposerState, type ComposerActions, type ComposerState } from './composer-slice';
 import { createConversationActions, type ConversationActions } from './conversation-actions';
 import { createLifecycleActions, type LifecycleActions } from './lifecycle-slice';
@@ -20,6 +21,7 @@ export interface AppData {
   session: SessionState;
   search: SearchState;
   ui: UiState;
+  assistant: AssistantState;
 }
 
 export type AppState = AppData &
@@ -31,6 +33,7 @@ export type AppState = AppData &
   SessionActions &
   SearchActions &
   UiActions &
+  AssistantActions &
   LifecycleActions;
 
 export type AppStore = StoreApi<AppState>;
@@ -44,6 +47,7 @@ export function createAppStore(deps: AppDeps): AppStore {
     session: initialSessionState,
     search: initialSearchState,
     ui: initialUiState,
+    assistant: initialAssistantState,
     ...createListActions(deps, set, get),
     ...createThreadActions(deps, set, get),
     ...createComposerActions(deps, set, get),
@@ -52,6 +56,7 @@ export function createAppStore(deps: AppDeps): AppStore {
     ...createSessionActions(deps, set, get),
     ...createSearchActions(deps, set, get),
     ...createUiActions(set, get),
+    ...createAssistantActions(deps, set, get),
     ...createLifecycleActions(deps, set, get),
   }));
 }

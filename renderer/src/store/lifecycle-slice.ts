@@ -14,7 +14,15 @@ export interface LifecycleActions {
   refetchVisible: () => Promise<void>;
 }
 
-const EVENT_TYPES: ReadonlySet<string> = new Set(['messagesAdded', 'conversationUpdated', 'syncStatusChanged', 'accountChanged', 'uiCommand']);
+const EVENT_TYPES: ReadonlySet<string> = new Set([
+  'messagesAdded',
+  'conversationUpdated',
+  'syncStatusChanged',
+  'accountChanged',
+  'uiCommand',
+  'draftProgress',
+  'approvalQueueChanged',
+]);
 
 /** The bridge is ours, but a malformed event must not break the window. */
 function looksLikeEvent(value: unknown): value is AppEvent {
@@ -32,7 +40,7 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
 
   const refetchVisible = async (): Promise<void> => {
     const state = get();
-    const work: Promise<void>[] = [state.refreshList(), state.refreshCounts(), state.loadSyncStatus(), state.loadAccount()];
+    const work: Promise<void>[] = [state.refreshList(), state.refreshCounts(), state.loadSyncStatus(), state.loadAccount(), state.loadQueue()];
     if (state.thread.conversationId !== null) work.push(state.thread.status === 'ready' ? state.refreshThread() : state.openThread(state.thread.conversationId));
     if (state.search.submitted !== null) work.push(state.runSearch());
     await Promise.all(work);
@@ -47,6 +55,7 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
           void state.refreshCounts();
           if (state.thread.conversationId !== null && event.conversationIds.includes(state.thread.conversationId)) {
             void state.refreshThread();
+            void state.loadActions(state.thread.conversationId);
           }
         }
         if (!event.quiet && event.count > 0) {
@@ -68,6 +77,13 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
       }
       case 'accountChanged':
         state.applyAccount(event.account);
+        void state.loadQueue();
+        return;
+      case 'draftProgress':
+        state.receiveDraftProgress(event.requestId, event.conversationId, event.text);
+        return;
+      case 'approvalQueueChanged':
+        state.setPending(event.pending);
         return;
       case 'uiCommand':
         switch (event.command) {
@@ -105,6 +121,7 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
       void state.loadSyncStatus();
       void state.loadList();
       void state.refreshCounts();
+      void state.loadQueue();
       if (view?.selectedId != null) state.selectConversation(view.selectedId);
       return unsubscribe;
     },

@@ -122,6 +122,7 @@ export function createThreadActions(deps: AppDeps, set: SetState, get: GetState)
         composer: { ...s.composer, sendError: null },
       }));
       void get().loadSuggestions(conversationId);
+      void get().loadActions(conversationId);
       try {
         const [conversation, page] = await Promise.all([
           unwrap(api.getConversation({ conversationId })),

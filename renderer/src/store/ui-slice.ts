@@ -1,7 +1,7 @@
 // Dialogs, focus requests from shortcuts and menus, and what the screen reader hears.
 import type { GetState, SetState } from './store-types';
 
-export type Dialog = 'settings' | 'help';
+export type Dialog = 'settings' | 'help' | 'queue';
 export type FocusTarget = 'search' | 'composer' | 'list';
 
 /** `nonce` changes on every request, so asking twice for the same thing still acts twice. */
