@@ -8,6 +8,8 @@ import type { TimerHandle, Timers } from '../time/timers';
 
 export interface AppStatusSnapshot {
   unread: number;
+  /** Assistant drafts waiting for approval. */
+  pending?: number;
   sync: SyncStatus | null;
   account: Account | null;
 }
@@ -21,7 +23,7 @@ export interface AppStatus {
 }
 
 export interface AppStatusOptions {
-  core: Pick<Core, 'events' | 'handlers' | 'unreadTotal'>;
+  core: Pick<Core, 'events' | 'handlers' | 'unreadTotal'> & Partial<Pick<Core, 'pendingApprovals'>>;
   timers: Timers;
   logger: Logger;
   coalesceMs?: number;
@@ -39,6 +41,11 @@ export function watchAppStatus({ core, timers, logger, coalesceMs = 150 }: AppSt
       snapshot = { ...snapshot, unread: core.unreadTotal() };
     } catch (error) {
       logger.warn('could not count unread messages', { error });
+    }
+    try {
+      if (core.pendingApprovals) snapshot = { ...snapshot, pending: core.pendingApprovals() };
+    } catch (error) {
+      logger.warn('could not count drafts waiting for approval', { error });
     }
     for (const listener of [...listeners]) {
       try {
@@ -64,9 +71,11 @@ export function watchAppStatus({ core, timers, logger, coalesceMs = 150 }: AppSt
         return;
       case 'messagesAdded':
       case 'conversationUpdated':
+      case 'approvalQueueChanged':
         schedule();
         return;
       case 'uiCommand':
+      case 'draftProgress':
         return;
     }
   });
