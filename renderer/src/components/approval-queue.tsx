@@ -14,11 +14,11 @@ function Why({ draft }: { draft: AssistantDraft }) {
       {draft.confidence !== null ? <span className="muted"> {Math.round(draft.confidence * 100)}% sure</span> : null}
       {draft.facts.length > 0 ? <span className="muted"> · uses {draft.facts.map((f) => f.id).join(', ')}</span> : <span className="muted"> · no facts from Knowledge</span>}
       {draft.notes.length > 0 ? (
-        <ul className="queue-notes">
+        <div className="queue-notes">
           {draft.notes.map((n) => (
-            <li key={n}>{n}</li>
+            <p key={n}>{n}</p>
           ))}
-        </ul>
+        </div>
       ) : null}
     </div>
   );

@@ -121,7 +121,10 @@ export function AssistantSection() {
                 const id = `policy-${intent}`;
                 return (
                   <div key={intent} className="policy-row">
-                    <label htmlFor={id}>{INTENT_LABELS[intent]}</label>
+                    <label htmlFor={id}>
+                      <span className="sr-only">What to do with </span>
+                      {INTENT_LABELS[intent]}
+                    </label>
                     <select
                       id={id}
                       className="input"
