@@ -88,6 +88,8 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
   const log = deps.logger.scope('assistant');
   const chat = deps.chat ?? streamChat;
   let chain: Promise<void> = Promise.resolve();
+  /** Set while a batch of new texts is assessed; the queue's new size is announced once, after the batch. */
+  let queueTouched = false;
   const inFlight = new Set<number>();
   let cachedSettings: AssistantSettings | null = null;
 
@@ -224,7 +226,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
       } else {
         db.actionLog.append({ ...common, draftId: inserted.id, kind: policy.decision === 'queue' ? 'queued' : 'suggested', actor: 'assistant', detail: {} });
         writeActionTaken(db, message, assessment, policy.decision === 'queue' ? 'queued' : 'suggested', inserted.id);
-        if (policy.decision === 'queue') emitQueue(db);
+        if (policy.decision === 'queue') queueTouched = true;
       }
     }
     if (policy.decision !== 'auto') await maybeAcknowledgeAfterHours(session, conversationId, message, assessment, context);
@@ -257,7 +259,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
       const message = db.messages.get(draft.messageId);
       if (message) writeActionTaken(db, message, { ...assessment, policy: { decision: 'queue', refused: [] } }, 'queued', draft.id);
       db.actionLog.append({ ...common, kind: 'queued', actor: 'assistant', reason: 'send_failed', detail: {} });
-      emitQueue(db);
+      queueTouched = true;
     }
   }
 
@@ -400,6 +402,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
     onMessagesAdded(conversationIds) {
       const session = deps.session();
       const run = async (): Promise<void> => {
+        queueTouched = false;
         for (const id of conversationIds) {
           try {
             await processConversation(session, id);
@@ -407,6 +410,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
             log.error('assessing a new text failed; it is left for staff', { error, conversationId: id });
           }
         }
+        if (queueTouched) emitQueue(session.db);
       };
       chain = chain.then(run, run);
       return chain;

@@ -215,6 +215,24 @@ describe('assistant service', () => {
     }
   });
 
+  it('versions Knowledge and moves it as a file; a wrong file changes nothing', async () => {
+    const s = await setup({});
+    const first = s.assistant.getKnowledge();
+    expect(first.version).toBe(1);
+    const file = s.assistant.exportKnowledge();
+    expect(file.fileName).toMatch(/^frontdesk-knowledge-\d{4}-\d{2}-\d{2}\.json$/u);
+    s.assistant.saveKnowledge({ ...SAMPLE_KNOWLEDGE, address: '9 Elm St' });
+    expect(s.assistant.getKnowledge()).toMatchObject({ version: 2, knowledge: { address: '9 Elm St' } });
+    const restored = s.assistant.importKnowledge(file.content);
+    expect(restored.version).toBe(3);
+    expect(restored.knowledge).toEqual(SAMPLE_KNOWLEDGE);
+    expect(s.rig.app.db.knowledge.versions().map((v) => v.source)).toEqual(['import', 'edit', 'edit']);
+    for (const bad of ['not json', '{"format":"something-else"}', JSON.stringify({ ...JSON.parse(file.content), knowledge: { staffedHours: { mon: [{ from: '19:00', to: '09:00' }] } } })]) {
+      expect(() => s.assistant.importKnowledge(bad)).toThrow(/Nothing was changed|not JSON/u);
+    }
+    expect(s.assistant.getKnowledge().version).toBe(3);
+  });
+
   it('keeps the action log append-only and exports it as CSV', async () => {
     const s = await setup({});
     await s.text(11, 'What time do you close on Friday?');
