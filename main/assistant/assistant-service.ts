@@ -33,6 +33,8 @@ export const AUTO_SEND_KINDS = ['auto_send_started', 'after_hours_ack_started'] 
 /** A text older than this when it is first seen is never answered automatically. */
 const STALE_AFTER_MS = 6 * 3_600_000;
 const THREAD_LIMIT = 60;
+/** The member's newest text is assessed only when it is this recent. */
+const IGNORE_AFTER_MS = 48 * 3_600_000;
 
 /** What the assistant needs of the current account session. */
 export interface AssistantSession {
@@ -156,6 +158,8 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
     const message = [...thread].reverse().find((m) => m.direction === 'inbound');
     // Only the member's newest text is answered, and only if nobody answered after it.
     if (!message || thread.at(-1)?.direction === 'outbound') return;
+    // A poll that brought only ClubOS texts must not dig up a member text from days ago.
+    if (clock.now() - Date.parse(message.sentAt) > IGNORE_AFTER_MS) return;
     if (db.drafts.forMessage(message.id) || db.actionLog.list({ messageId: message.id, kinds: ['assessed'], limit: 1 }).length > 0) return;
     const context = await session.clubContext();
     const now = clock.now();
