@@ -4,7 +4,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AssistantDraft } from '../../../preload/contract';
 import { INTENT_LABELS } from '../../../main/intents/catalog';
-import { useAppStore } from '../store/store-context';
+import { formatFullTime } from '../format/list-time';
+import { useAppStore, useTimeOptions } from '../store/store-context';
 import { Modal } from './modal';
 
 function Why({ draft }: { draft: AssistantDraft }) {
@@ -33,15 +34,28 @@ export function ApprovalQueueDialog() {
   const loadQueue = useAppStore((s) => s.loadQueue);
   const decideDraft = useAppStore((s) => s.decideDraft);
   const approveDrafts = useAppStore((s) => s.approveDrafts);
+  const timeOptions = useTimeOptions();
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [edits, setEdits] = useState<Record<number, string>>({});
   const itemRefs = useRef(new Map<number, HTMLElement>());
   const textRefs = useRef(new Map<number, HTMLTextAreaElement>());
 
+  const listRef = useRef<HTMLOListElement>(null);
+
   useEffect(() => {
     void loadQueue();
   }, [loadQueue]);
+
+  // A decided draft leaves the list, and focus with it: keep the keyboard in the queue, on the
+  // next draft (or the dialog when none is left).
+  useEffect(() => {
+    const focused = document.activeElement;
+    if (focused !== null && focused !== document.body) return;
+    const next = queue[Math.min(active, queue.length - 1)];
+    const target = next ? itemRefs.current.get(next.id) : listRef.current?.closest<HTMLElement>('[role="dialog"]');
+    target?.focus();
+  }, [queue, active]);
 
   const index = Math.min(active, Math.max(queue.length - 1, 0));
   const current = queue[index];
@@ -100,7 +114,7 @@ export function ApprovalQueueDialog() {
       ) : null}
       {status === 'loading' && queue.length === 0 ? <p className="muted">Loading…</p> : null}
       {status === 'ready' && queue.length === 0 ? <p className="muted">Nothing waits for approval.</p> : null}
-      <ol className="queue-list" aria-label="Drafts waiting for approval" onKeyDown={onListKey}>
+      <ol ref={listRef} className="queue-list" aria-label="Drafts waiting for approval" onKeyDown={onListKey}>
         {queue.map((d, i) => {
           const busy = deciding.includes(d.id);
           const textId = `queue-text-${d.id}`;
@@ -122,7 +136,7 @@ export function ApprovalQueueDialog() {
                   <input type="checkbox" checked={selected.has(d.id)} disabled={d.optedOut} onChange={() => toggle(d.id)} />
                   <strong>{d.memberName}</strong>
                 </label>
-                <span className="muted"> · {new Date(d.memberTextAt).toLocaleString()}</span>
+                <span className="muted"> · {formatFullTime(d.memberTextAt, timeOptions)}</span>
                 <p className="queue-member-text">{d.memberText}</p>
               </div>
               <div className="queue-draft">

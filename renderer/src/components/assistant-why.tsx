@@ -2,12 +2,14 @@
 // conversation (and the draft waiting for approval), from the action log.
 import type { ActionLogEntry } from '../../../preload/contract';
 import { INTENT_LABELS } from '../../../main/intents/catalog';
-import { useAppStore } from '../store/store-context';
+import { formatFullTime } from '../format/list-time';
+import type { LocaleOptions } from '../format/locale';
+import { useAppStore, useTimeOptions } from '../store/store-context';
 
 const AUTOMATIC = new Set(['auto_sent', 'after_hours_ack']);
 
-function whyLine(e: ActionLogEntry): string {
-  const when = new Date(e.at).toLocaleString();
+function whyLine(e: ActionLogEntry, options: LocaleOptions): string {
+  const when = formatFullTime(e.at, options);
   if (e.kind === 'after_hours_ack') return `${when}: sent automatically because the front desk was closed (once per closed period).`;
   const intent = e.intent ? INTENT_LABELS[e.intent] : 'message';
   const sure = e.confidence !== null ? `${Math.round(e.confidence * 100)}% sure it was ${intent}` : intent;
@@ -19,6 +21,7 @@ function whyLine(e: ActionLogEntry): string {
 export function AssistantWhy({ conversationId }: { conversationId: number }) {
   const actions = useAppStore((s) => (s.assistant.actions.conversationId === conversationId ? s.assistant.actions.items : null));
   const openDialog = useAppStore((s) => s.openDialog);
+  const timeOptions = useTimeOptions();
   if (!actions) return null;
   const automatic = actions.filter((a) => AUTOMATIC.has(a.kind)).slice(0, 5);
   const queued = actions.find((a) => a.kind === 'queued');
@@ -29,7 +32,7 @@ export function AssistantWhy({ conversationId }: { conversationId: number }) {
       {automatic.map((a) => (
         <p key={a.id} className="why-line">
           <span aria-hidden="true">⚙ </span>
-          {whyLine(a)}
+          {whyLine(a, timeOptions)}
         </p>
       ))}
       {!decided ? (

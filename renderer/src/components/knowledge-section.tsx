@@ -5,7 +5,8 @@ import type { ApiError, KnowledgeState } from '../../../preload/contract';
 import { WEEKDAYS, type Weekday } from '../../../main/assistant/knowledge-schema';
 import { toApiError, unwrap } from '../api';
 import { knowledgeToInput, parseKnowledgeInput, WEEKDAY_LABELS, type KnowledgeField, type KnowledgeInput } from '../forms/knowledge-form';
-import { useAppDeps } from '../store/store-context';
+import { formatFullTime } from '../format/list-time';
+import { useAppDeps, useTimeOptions } from '../store/store-context';
 import { downloadText } from './download';
 
 function TextArea({
@@ -101,6 +102,7 @@ export function KnowledgeSection() {
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const timeOptions = useTimeOptions();
 
   const show = (next: KnowledgeState): void => {
     setState(next);
@@ -173,7 +175,7 @@ export function KnowledgeSection() {
       <p className="muted">
         The only facts the assistant&apos;s drafts may state. Leave a field empty when you don&apos;t want it answered: the draft then
         asks staff to check instead of guessing.
-        {state?.version ? ` Version ${state.version}, saved ${new Date(state.savedAt ?? '').toLocaleString()}.` : ' Not saved yet.'}
+        {state?.version && state.savedAt ? ` Version ${state.version}, saved ${formatFullTime(state.savedAt, timeOptions)}.` : ' Not saved yet.'}
       </p>
       {input === null ? (
         error ? null : <p className="muted">Loading…</p>
