@@ -43,8 +43,11 @@ export interface AssistantDraftQueries {
   pendingCount(): number;
   /** Closes an open draft; throws when it is no longer open (someone else decided). */
   decide(id: number, status: Exclude<DraftStatus, 'suggested' | 'pending'>, by: string, body?: string): AssistantDraft;
-  /** Older suggestions of the conversation become `superseded` (queued drafts stay for a person); returns their ids. */
-  supersedeOpen(conversationId: number, exceptId: number | null): number[];
+  /**
+   * Open drafts of the conversation become `superseded`: suggestions only (a newer text came in;
+   * queued drafts stay for a person), or queued ones too (a person already answered). Returns their ids.
+   */
+  supersedeOpen(conversationId: number, exceptId: number | null, includePending?: boolean): number[];
 }
 
 interface Row {
@@ -155,9 +158,10 @@ export function assistantDraftQueries(ctx: DbContext): AssistantDraftQueries {
         return get(id)!;
       });
     },
-    supersedeOpen(conversationId, exceptId) {
+    supersedeOpen(conversationId, exceptId, includePending = false) {
+      const statuses = includePending ? `('suggested', 'pending')` : `('suggested')`;
       const ids = ctx
-        .prepare(`SELECT id FROM assistant_drafts WHERE conversation_id = ? AND status = 'suggested' AND id IS NOT ?`)
+        .prepare(`SELECT id FROM assistant_drafts WHERE conversation_id = ? AND status IN ${statuses} AND id IS NOT ?`)
         .pluck()
         .all(conversationId, exceptId) as number[];
       const stmt = ctx.prepare(`UPDATE assistant_drafts SET status = 'superseded', decided_at = ?, decided_by = 'assistant' WHERE id = ?`);

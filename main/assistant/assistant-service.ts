@@ -156,8 +156,13 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
     if (!conversation) return;
     const thread = threadOf(db, conversationId);
     const message = [...thread].reverse().find((m) => m.direction === 'inbound');
+    // A person answered (in ClubOS, or another Frontdesk): drafts for earlier texts would go twice.
+    if (thread.at(-1)?.direction === 'outbound') {
+      if (supersedeAnswered(db, conversationId, 'answered_elsewhere') > 0) queueTouched = true;
+      return;
+    }
     // Only the member's newest text is answered, and only if nobody answered after it.
-    if (!message || thread.at(-1)?.direction === 'outbound') return;
+    if (!message) return;
     // A poll that brought only ClubOS texts must not dig up a member text from days ago.
     if (clock.now() - Date.parse(message.sentAt) > IGNORE_AFTER_MS) return;
     if (db.drafts.forMessage(message.id) || db.actionLog.list({ messageId: message.id, kinds: ['assessed'], limit: 1 }).length > 0) return;
@@ -234,6 +239,13 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
       }
     }
     if (policy.decision !== 'auto') await maybeAcknowledgeAfterHours(session, conversationId, message, assessment, context);
+  }
+
+  /** Closes every open draft of the conversation; returns how many. */
+  function supersedeAnswered(db: FrontdeskDb, conversationId: number, reason: string): number {
+    const ids = db.transaction(() => db.drafts.supersedeOpen(conversationId, null, true));
+    for (const draftId of ids) db.actionLog.append({ conversationId, draftId, kind: 'superseded', actor: 'assistant', reason, detail: {} });
+    return ids.length;
   }
 
   async function autoSend(session: AssistantSession, draft: AssistantDraft, assessment: Assessment): Promise<void> {
@@ -547,7 +559,9 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
           detail: { sentMessageId: message.id, channel: args.channel, via: 'composer' },
         });
       });
-      if (usable?.status === 'pending') emitQueue(db);
+      // The member has an answer now: other drafts for this conversation would be a second reply.
+      const superseded = supersedeAnswered(db, args.conversationId, 'answered_by_staff');
+      if (usable?.status === 'pending' || superseded > 0) emitQueue(db);
     },
     listActions(args) {
       return deps.session().db.actionLog.list({

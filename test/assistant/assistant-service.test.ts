@@ -233,6 +233,19 @@ describe('assistant service', () => {
     expect(s.assistant.getKnowledge().version).toBe(3);
   });
 
+  it('closes queued drafts once a person answered, so the member never gets a second reply', async () => {
+    const s = await setup({ question_about_schedule: 'queue' });
+    const id = await s.text(13, 'Is the front desk staffed on Saturday?');
+    const [draft] = s.assistant.listQueue();
+    expect(draft?.conversationId).toBe(id);
+    const message = await sendReply(s.rig.app.db, s.rig.app.client, s.rig.context, { conversationId: id, channel: 'sms', body: 'Yes, 10 to 2!' });
+    await s.assistant.recordStaffSend({ conversationId: id, channel: 'sms', body: 'Yes, 10 to 2!' }, message);
+    expect(s.assistant.listQueue()).toEqual([]);
+    expect(s.rig.app.db.drafts.get(draft!.id)?.status).toBe('superseded');
+    expect(s.kinds(id).slice(-2)).toEqual(['sent', 'superseded']);
+    await expect(s.assistant.decideDraft({ draftId: draft!.id, decision: 'approve' })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
   it('keeps the action log append-only and exports it as CSV', async () => {
     const s = await setup({});
     await s.text(11, 'What time do you close on Friday?');

@@ -4,6 +4,8 @@
 // Assistant settings are checked for contrast and overflow like the other views.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { assistantSettingsSchema } from '../../main/assistant/assistant-settings-schema';
+import { knowledgeSchema } from '../../main/assistant/knowledge-schema';
 import { memberName, startAccountApp, type AccountApp } from './harness/account-app';
 import { browserSuite } from './harness/browser-suite';
 import { horizontalOverflow, lowContrastText } from './harness/layout-checks';
@@ -30,13 +32,14 @@ describe('the assistant in the window', () => {
     const { app, page } = opened();
     const allDay = [{ from: '00:00', to: '24:00' }];
     await app.core.handlers.saveKnowledge({
-      knowledge: {
+      knowledge: knowledgeSchema.parse({
         staffedHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
         guestPolicy: 'Members may bring one guest per visit; guests sign a waiver and show ID.',
-      },
+      }),
     });
     const { settings } = await app.core.handlers.getAssistant({});
-    await app.core.handlers.setAssistant({ settings: { ...settings, policy: Object.fromEntries(Object.keys(settings.policy).map((i) => [i, 'queue'])) } });
+    const policy = Object.fromEntries(Object.keys(settings.policy).map((i) => [i, 'queue']));
+    await app.core.handlers.setAssistant({ settings: assistantSettingsSchema.parse({ ...settings, policy }) });
 
     const member = app.freshMember();
     const before = app.sim.followUpLog(member.id).filter((e) => e.direction === 'outbound').length;
