@@ -1,7 +1,7 @@
 // The database as the rest of the app sees it: query groups over one connection. No SQL leaves
 // db/; callers compose writes with `transaction`.
-import type { Logger } from '../main/log/logger';
-import type { Clock } from '../main/time/clock';
+import type { Logger } from '../common/log/logger';
+import type { Clock } from '../common/time/clock';
 import { createContext } from './db-context';
 import { actionLogQueries, type ActionLogQueries } from './queries/action-log';
 import { assistantDraftQueries, type AssistantDraftQueries } from './queries/assistant-drafts';
@@ -13,7 +13,7 @@ import { searchMessages } from './queries/search';
 import { settingsQueries, type SettingsQueries } from './queries/settings';
 import { statementCache, type Connection } from './statements';
 import type { SearchQuery } from './types';
-import type { SearchHit } from '../preload/contract';
+import type { SearchHit } from '../common/contract';
 
 export interface FrontdeskDb {
   /** The file ('' for `:memory:`). */

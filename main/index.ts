@@ -8,8 +8,8 @@ import { observeSettings } from './ipc/observe-settings';
 import { pushEvents } from './ipc/push-events';
 import { registerHandlers } from './ipc/register-handlers';
 import { createSenderCheck } from './ipc/sender-check';
-import type { Logger } from './log/logger';
-import { systemTimers } from './time/timers';
+import type { Logger } from '../common/log/logger';
+import { systemTimers } from '../common/time/timers';
 import { setupAppMenu } from './shell/app-menu';
 import { enableCloseToTray } from './shell/close-to-tray';
 import { focusWindow } from './shell/focus-window';
@@ -20,12 +20,12 @@ import { setupNewMessageNotifications } from './shell/new-message-notifications'
 import { createNotifier, type Notifier } from './shell/notifier';
 import { safeStorageCredentialStore } from './shell/safe-storage-credentials';
 import { safeStorageSecretStore } from './shell/safe-storage-secret';
-import { setupTray } from './shell/tray';
+import { setupTray } from './shell/tray/tray';
 import { initialBounds, readWindowState, trackWindowState, type WindowStateTracker } from './shell/window-state';
-import { systemClock } from './time/clock';
-import { watchAppStatus, type AppStatus } from './tray/app-status';
-import { createSyncActions } from './tray/sync-actions';
-import { syncTimeFormatter } from './tray/sync-time-format';
+import { systemClock } from '../common/time/clock';
+import { watchAppStatus, type AppStatus } from './shell/app-status';
+import { createSyncActions } from './shell/sync-actions';
+import { syncTimeFormatter } from './shell/tray/sync-time-format';
 
 const APP_ID = 'com.frontdesk.inbox';
 const CLOSE_TIMEOUT_MS = 5000;

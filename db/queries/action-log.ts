@@ -1,7 +1,7 @@
 // The assistant's action log: one append-only row per step (classified, drafted, queued,
 // approved, sent, refused…). Other features append their own kinds (lowercase words).
 import { z } from 'zod';
-import { intentSchema, type ActionLogEntry } from '../../preload/contract';
+import { intentSchema, type ActionLogEntry } from '../../common/contract';
 import type { DbContext } from '../db-context';
 import { DbError } from '../errors';
 import type { JsonValue } from '../types';

@@ -1,7 +1,7 @@
 // The assistant's drafts: one per member text it answered, as a suggestion for the composer or
 // an item of the approval queue, until a person sends or rejects it (or a newer text supersedes it).
 import { z } from 'zod';
-import { intentSchema, type AssistantDraft, type DraftStatus } from '../../preload/contract';
+import { intentSchema, type AssistantDraft, type DraftStatus } from '../../common/contract';
 import type { DbContext } from '../db-context';
 import { DbError, notFound } from '../errors';
 import type { JsonValue } from '../types';

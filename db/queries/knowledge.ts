@@ -1,6 +1,6 @@
 // The gym's knowledge, versioned: every save appends a version; the newest is current. Older
 // versions stay, so a bad import can be looked at and undone by saving an older one again.
-import { knowledgeSchema, type Knowledge } from '../../main/assistant/knowledge-schema';
+import { knowledgeSchema, type Knowledge } from '../../common/knowledge';
 import type { DbContext } from '../db-context';
 import { parseInput } from '../validate';
 

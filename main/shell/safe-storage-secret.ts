@@ -3,10 +3,10 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../core/app-error';
-import type { SecretStorageLevel } from '../core/credential-store';
-import type { SecretStore } from '../core/secret-store';
-import type { Logger } from '../log/logger';
+import { AppError } from '../../common/errors/app-error';
+import type { SecretStorageLevel } from '../services/credential-store';
+import type { SecretStore } from '../services/secret-store';
+import type { Logger } from '../../common/log/logger';
 import type { SafeStorageLike } from './safe-storage-credentials';
 
 export interface SafeStorageSecretOptions {

@@ -5,12 +5,12 @@
 // separately for the holdout set, which was never used to write or tune rules.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../main/assistant/assess';
-import { DEFAULT_ASSISTANT_SETTINGS, type AssistantSettings } from '../../main/assistant/assistant-settings-schema';
-import { knowledgeCorpus } from '../../main/assistant/facts';
-import { checkDraft } from '../../main/assistant/guards';
-import { EMPTY_KNOWLEDGE, type Knowledge } from '../../main/assistant/knowledge-schema';
-import { zonedToEpoch } from '../../main/time/club-time';
+import { assess } from '../../main/services/assistant/assess';
+import { DEFAULT_ASSISTANT_SETTINGS, type AssistantSettings } from '../../common/assistant-settings';
+import { knowledgeCorpus } from '../../main/services/assistant/facts';
+import { checkDraft } from '../../main/services/assistant/guards';
+import { EMPTY_KNOWLEDGE, type Knowledge } from '../../common/knowledge';
+import { zonedToEpoch } from '../../common/time/club-time';
 import { readEvalSet, type EvalItem } from './assistant-eval-set';
 import { SAMPLE_KNOWLEDGE } from './sample-knowledge';
 

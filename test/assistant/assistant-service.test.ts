@@ -3,14 +3,14 @@
 // every step lands in the append-only action log and the message's ai_* columns.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppEvent } from '../../preload/contract';
-import { createAssistantService, type AssistantService } from '../../main/assistant/assistant-service';
-import { DEFAULT_ASSISTANT_SETTINGS, type AssistantSettings } from '../../main/assistant/assistant-settings-schema';
-import { createEventBus } from '../../main/core/event-bus';
-import { memorySecretStore } from '../../main/core/secret-store';
-import { sendReply } from '../../main/conversations/send-reply';
+import type { AppEvent } from '../../common/contract';
+import { createAssistantService, type AssistantService } from '../../main/services/assistant/assistant-service';
+import { DEFAULT_ASSISTANT_SETTINGS, type AssistantSettings } from '../../common/assistant-settings';
+import { createEventBus } from '../../common/event-bus';
+import { memorySecretStore } from '../../main/services/secret-store';
+import { sendReply } from '../../main/services/send-reply';
 import { parseActionRecord } from '../../main/intents/action-record';
-import { memoryLogger } from '../../main/log/logger';
+import { memoryLogger } from '../../common/log/logger';
 import { chicago } from '../sync/sync-rig';
 import { conversationRig, type Rig } from '../conversations/conversation-rig';
 import { startChatServer, type Behaviour } from './chat-completions-server';

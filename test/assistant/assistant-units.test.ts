@@ -1,18 +1,18 @@
 // The assistant's pure parts: business hours in the club's zone, safety flags, the guards, the
 // rule-based drafts and the policy's gates.
 import { describe, expect, it } from 'vitest';
-import { closedPeriodStart, isStaffedAt, nextStaffedOpening, spansOn } from '../../main/assistant/business-hours';
-import { DEFAULT_ASSISTANT_SETTINGS } from '../../main/assistant/assistant-settings-schema';
-import { csvCell } from '../../main/assistant/action-log-csv';
-import { draftReply } from '../../main/assistant/drafting';
-import { knowledgeCorpus } from '../../main/assistant/facts';
-import { checkDraft } from '../../main/assistant/guards';
-import { EMPTY_KNOWLEDGE, knowledgeSchema } from '../../main/assistant/knowledge-schema';
-import { memberContext, parseConfirmation } from '../../main/assistant/member-context';
-import { decide, type DecisionInput } from '../../main/assistant/policy';
-import { safetyFlags } from '../../main/assistant/safety';
-import { dayReferenceOf } from '../../main/assistant/topics';
-import { zonedToEpoch } from '../../main/time/club-time';
+import { closedPeriodStart, isStaffedAt, nextStaffedOpening, spansOn } from '../../main/services/assistant/business-hours';
+import { DEFAULT_ASSISTANT_SETTINGS } from '../../common/assistant-settings';
+import { csvCell } from '../../main/services/assistant/action-log-csv';
+import { draftReply } from '../../main/services/assistant/drafting';
+import { knowledgeCorpus } from '../../main/services/assistant/facts';
+import { checkDraft } from '../../main/services/assistant/guards';
+import { EMPTY_KNOWLEDGE, knowledgeSchema } from '../../common/knowledge';
+import { memberContext, parseConfirmation } from '../../main/services/assistant/member-context';
+import { decide, type DecisionInput } from '../../main/services/assistant/policy';
+import { safetyFlags } from '../../main/services/assistant/safety';
+import { dayReferenceOf } from '../../main/services/assistant/topics';
+import { zonedToEpoch } from '../../common/time/club-time';
 import { SAMPLE_KNOWLEDGE } from './sample-knowledge';
 
 const CHI = 'America/Chicago';

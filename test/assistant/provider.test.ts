@@ -3,8 +3,8 @@
 // falling back to the rule-based one, with a visible note, whenever the model fails or its answer
 // fails a guard.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { completionsUrl, ProviderError, streamChat, type ProviderConfig } from '../../main/assistant/provider';
-import { buildPrompt } from '../../main/assistant/prompt';
+import { completionsUrl, ProviderError, streamChat, type ProviderConfig } from '../../main/services/assistant/provider';
+import { buildPrompt } from '../../main/services/assistant/prompt';
 import { startChatServer, type ChatServer } from './chat-completions-server';
 import { SAMPLE_KNOWLEDGE } from './sample-knowledge';
 

@@ -1,6 +1,6 @@
 // A club's knowledge as staff would fill it in: a 24/7 club with staffed hours, one holiday, two
 // plans, policies, classes, trainers and a few Q&A entries. The tests and the evaluation use it.
-import { knowledgeSchema, type Knowledge } from '../../main/assistant/knowledge-schema';
+import { knowledgeSchema, type Knowledge } from '../../common/knowledge';
 
 export const SAMPLE_KNOWLEDGE: Knowledge = knowledgeSchema.parse({
   clubName: 'Anytime Fitness Riverside',

@@ -4,8 +4,8 @@
 // Assistant settings are checked for contrast and overflow like the other views.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { assistantSettingsSchema } from '../../main/assistant/assistant-settings-schema';
-import { knowledgeSchema } from '../../main/assistant/knowledge-schema';
+import { assistantSettingsSchema } from '../../common/assistant-settings';
+import { knowledgeSchema } from '../../common/knowledge';
 import { memberName, startAccountApp, type AccountApp } from './harness/account-app';
 import { browserSuite } from './harness/browser-suite';
 import { horizontalOverflow, lowContrastText } from './harness/layout-checks';

@@ -1,11 +1,11 @@
 // A Core for shell tests: every handler a vi.fn with plausible results, a real event bus, and an
 // unread total the test sets.
 import { vi, type Mock } from 'vitest';
-import type { Account, Conversation, Handlers, Settings, SyncStatus } from '../../preload/contract';
+import type { Account, Conversation, Handlers, Settings, SyncStatus } from '../../common/contract';
 import type { Core } from '../../main/core/core';
-import { createEventBus } from '../../main/core/event-bus';
-import { DEFAULT_ASSISTANT_SETTINGS } from '../../main/assistant/assistant-settings-schema';
-import { EMPTY_KNOWLEDGE } from '../../main/assistant/knowledge-schema';
+import { createEventBus } from '../../common/event-bus';
+import { DEFAULT_ASSISTANT_SETTINGS } from '../../common/assistant-settings';
+import { EMPTY_KNOWLEDGE } from '../../common/knowledge';
 
 export const sampleConversation = (over: Partial<Conversation> = {}): Conversation => ({
   id: 1,

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { memoryLogger, type LogLine } from '../../main/log/logger';
+import { memoryLogger, type LogLine } from '../../common/log/logger';
 import { safeStorageSecretStore } from '../../main/shell/safe-storage-secret';
 
 const KEY = 'sk-live-0123456789abcdef';

@@ -18,11 +18,11 @@ import type {
   ReplyTemplateEntry,
   Suggestion,
   SyncStatus,
-} from '../../preload/contract';
-import type { FrontdeskApi } from '../../preload/frontdesk-api';
-import type { ActionLogEntry, AssistantDraft, AssistantState, DraftResult, KnowledgeState } from '../../preload/contract';
-import { assistantSettingsSchema, DEFAULT_ASSISTANT_SETTINGS } from '../../main/assistant/assistant-settings-schema';
-import { EMPTY_KNOWLEDGE, knowledgeFileSchema, knowledgeSchema } from '../../main/assistant/knowledge-schema';
+} from '../../common/contract';
+import type { FrontdeskApi } from '../../common/frontdesk-api';
+import type { ActionLogEntry, AssistantDraft, AssistantState, DraftResult, KnowledgeState } from '../../common/contract';
+import { assistantSettingsSchema, DEFAULT_ASSISTANT_SETTINGS } from '../../common/assistant-settings';
+import { EMPTY_KNOWLEDGE, knowledgeFileSchema, knowledgeSchema } from '../../common/knowledge';
 
 export function makeDraft(partial: Partial<AssistantDraft> & { id: number; conversationId: number }): AssistantDraft {
   return {

@@ -2,8 +2,8 @@
 // drafted (intent, confidence, the knowledge it used, what held it back). Keyboard driven: j/k
 // move, e edits, a approves (sends), r rejects, x selects, Shift+A approves every selected draft.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { AssistantDraft } from '../../../preload/contract';
-import { INTENT_LABELS } from '../../../main/intents/catalog';
+import type { AssistantDraft } from '../../../common/contract';
+import { INTENT_LABELS } from '../../../common/intent-catalog';
 import { formatFullTime } from '../format/list-time';
 import { useAppStore, useTimeOptions } from '../store/store-context';
 import { Modal } from './modal';

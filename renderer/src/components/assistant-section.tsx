@@ -2,9 +2,9 @@
 // itself), the gates on automatic replies, the after-hours note, the optional model, and the
 // action log export.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { ApiError, AssistantState } from '../../../preload/contract';
-import { INTENTS, INTENT_LABELS, type Intent } from '../../../main/intents/catalog';
-import { ASSISTANT_MODES, type AssistantMode, type AssistantSettings } from '../../../main/assistant/assistant-settings-schema';
+import type { ApiError, AssistantState } from '../../../common/contract';
+import { INTENTS, INTENT_LABELS, type Intent } from '../../../common/intent-catalog';
+import { ASSISTANT_MODES, type AssistantMode, type AssistantSettings } from '../../../common/assistant-settings';
 import { toApiError, unwrap } from '../api';
 import { useAppDeps } from '../store/store-context';
 import { downloadText } from './download';

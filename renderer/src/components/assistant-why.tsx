@@ -1,7 +1,7 @@
 // Under the thread: one "why" line for every automatic action the assistant took in this
 // conversation (and the draft waiting for approval), from the action log.
-import type { ActionLogEntry } from '../../../preload/contract';
-import { INTENT_LABELS } from '../../../main/intents/catalog';
+import type { ActionLogEntry } from '../../../common/contract';
+import { INTENT_LABELS } from '../../../common/intent-catalog';
 import { formatFullTime } from '../format/list-time';
 import type { LocaleOptions } from '../format/locale';
 import { useAppStore, useTimeOptions } from '../store/store-context';

@@ -1,8 +1,8 @@
 // Settings → Knowledge: the gym's own facts, the only facts the assistant's drafts may state.
 // Every save is a new version in the app database; export/import moves them as a file.
 import { useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
-import type { ApiError, KnowledgeState } from '../../../preload/contract';
-import { WEEKDAYS, type Weekday } from '../../../main/assistant/knowledge-schema';
+import type { ApiError, KnowledgeState } from '../../../common/contract';
+import { WEEKDAYS, type Weekday } from '../../../common/knowledge';
 import { toApiError, unwrap } from '../api';
 import { knowledgeToInput, parseKnowledgeInput, WEEKDAY_LABELS, type KnowledgeField, type KnowledgeInput } from '../forms/knowledge-form';
 import { formatFullTime } from '../format/list-time';

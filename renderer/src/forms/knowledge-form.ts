@@ -1,8 +1,8 @@
 // Settings → Knowledge as text staff can type quickly: hours as "9:00-19:00" per weekday, lists
 // one entry a line with "|" between parts. Parsing says which line is wrong; nothing is saved
 // until every field reads.
-import type { Knowledge } from '../../../preload/contract';
-import { WEEKDAYS, type TimeSpan, type Weekday } from '../../../main/assistant/knowledge-schema';
+import type { Knowledge } from '../../../common/contract';
+import { WEEKDAYS, type TimeSpan, type Weekday } from '../../../common/knowledge';
 
 export const WEEKDAY_LABELS: Readonly<Record<Weekday, string>> = {
   mon: 'Monday',

@@ -1,7 +1,7 @@
 // The assistant in the window: the approval queue (its count for the sidebar, its items), the
 // composer's "Draft reply" (streamed in from the model when one is set up), and the thread's
 // record of what the assistant did and why.
-import type { ActionLogEntry, ApiError, AssistantDraft, DraftResult } from '../../../preload/contract';
+import type { ActionLogEntry, ApiError, AssistantDraft, DraftResult } from '../../../common/contract';
 import { toApiError, unwrap } from '../api';
 import type { AppDeps } from './app-deps';
 import type { GetState, LoadStatus, SetState } from './store-types';

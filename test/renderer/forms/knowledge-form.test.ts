@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { knowledgeToInput, parseKnowledgeInput, parseSpans, spansToText } from '../../../renderer/src/forms/knowledge-form';
-import { knowledgeSchema } from '../../../main/assistant/knowledge-schema';
+import { knowledgeSchema } from '../../../common/knowledge';
 
 describe('knowledge form', () => {
   it('reads hours the way staff type them', () => {

@@ -1,0 +1,456 @@
+// The IPC contract, defined once. Main registers one handler per entry of `channels`, preload
+// builds `window.frontdesk` from the same table, the browser test bridge serves it over a
+// WebSocket, and the renderer imports only the types.
+import { z } from 'zod';
+import { INTENTS } from './intent-catalog';
+import { assistantSettingsSchema } from './assistant-settings';
+import { knowledgeSchema } from './knowledge';
+
+// ---------------------------------------------------------------------------------------------
+// Domain shapes
+// ---------------------------------------------------------------------------------------------
+
+const isoTime = z.iso.datetime({ offset: true });
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const id = z.number().int().positive();
+const clubosId = z.string().regex(/^\d{1,12}$/, 'expected a numeric ClubOS id');
+const shortText = z.string().trim().min(1).max(200);
+
+export const intentSchema = z.enum(INTENTS);
+export const conversationStatusSchema = z.enum(['open', 'pending', 'snoozed', 'resolved', 'archived']);
+export const directionSchema = z.enum(['inbound', 'outbound', 'system']);
+export const channelSchema = z.enum(['sms', 'email', 'system']);
+export const replyChannelSchema = z.enum(['sms', 'email']);
+export const listFilterSchema = z.enum(['all', 'unread', 'needs_reply', 'snoozed', 'resolved', 'archived']);
+export const notificationPrivacySchema = z.enum(['name_and_text', 'name_only', 'count_only', 'off']);
+
+export const conversationSchema = z.object({
+  id,
+  ownerId: clubosId,
+  memberId: clubosId.nullable(),
+  memberName: z.string(),
+  lastMessageAt: isoTime.nullable(),
+  lastMessagePreview: z.string(),
+  unreadCount: z.number().int().nonnegative(),
+  requiresResponse: z.boolean(),
+  waitingSince: isoTime.nullable(),
+  status: conversationStatusSchema,
+  snoozedUntil: isoTime.nullable(),
+  tags: z.array(z.string()),
+  intent: intentSchema.nullable(),
+  optedOut: z.boolean(),
+});
+
+export const messageSchema = z.object({
+  id,
+  conversationId: id,
+  ownerId: clubosId,
+  direction: directionSchema,
+  channel: channelSchema,
+  senderName: z.string(),
+  body: z.string(),
+  /** UTC instant; for day-precision rows, the club's midnight of `localDate`. */
+  sentAt: isoTime,
+  /** The club-local calendar date ClubOS gave. */
+  localDate,
+  /** Club-local `HH:MM` when ClubOS gave a minute, else null. */
+  localTime: z.string().regex(/^\d{2}:\d{2}$/).nullable(),
+  readAt: isoTime.nullable(),
+  intent: intentSchema.nullable(),
+  confidence: z.number().min(0).max(1).nullable(),
+});
+
+export const syncOwnerStateSchema = z.enum(['idle', 'syncing', 'backing_off', 'auth_failed', 'stopped']);
+export const errorCodeSchema = z.enum([
+  'invalid_argument',
+  'forbidden_sender',
+  'not_found',
+  'conflict',
+  'opted_out',
+  'not_signed_in',
+  'insecure_storage',
+  'clubos_credentials',
+  'clubos_network',
+  'clubos_timeout',
+  'clubos_session',
+  'clubos_parse',
+  'clubos_rejected',
+  'internal',
+]);
+export const apiErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+
+export const syncOwnerStatusSchema = z.object({
+  ownerId: clubosId,
+  ownerName: z.string(),
+  state: syncOwnerStateSchema,
+  lastSuccessAt: isoTime.nullable(),
+  lastError: apiErrorSchema.nullable(),
+  nextRunAt: isoTime.nullable(),
+  consecutiveFailures: z.number().int().nonnegative(),
+  addedLastPoll: z.number().int().nonnegative(),
+  historyImported: z.boolean(),
+});
+
+export const syncStatusSchema = z.object({
+  polling: z.boolean(),
+  intervalSeconds: z.number().int(),
+  owners: z.array(syncOwnerStatusSchema),
+});
+
+export const accountSchema = z.object({
+  mode: z.enum(['demo', 'signed_in']),
+  username: z.string().nullable(),
+  baseUrl: z.string(),
+  /** How safe the OS keystore is: `weak` is Linux's basic_text backend. */
+  secretStorage: z.enum(['os', 'weak', 'unavailable']),
+  /** The club's IANA zone: times are shown on the club's clock, not the computer's. Null until ClubOS was reached. */
+  clubTimeZone: z.string().nullable(),
+});
+
+export const settingsSchema = z.object({
+  pollIntervalSeconds: z.number().int().min(5).max(600),
+  notifications: notificationPrivacySchema,
+  launchAtLogin: z.boolean(),
+  historyAsRead: z.boolean(),
+});
+
+export const ownerSchema = z.object({
+  id: clubosId,
+  name: z.string(),
+  enabled: z.boolean(),
+});
+
+export const staffSchema = z.object({ id: clubosId, name: z.string() });
+
+export const snippetPartSchema = z.object({ text: z.string(), match: z.boolean() });
+export const searchHitSchema = z.object({
+  messageId: id,
+  conversationId: id,
+  memberName: z.string(),
+  sentAt: isoTime,
+  direction: directionSchema,
+  /** The body around the match, split into plain and matched parts: rendered as text, never HTML. */
+  snippet: z.array(snippetPartSchema),
+});
+
+export const suggestionSchema = z.object({
+  id: z.string(),
+  intent: intentSchema,
+  text: z.string(),
+});
+
+export const replyTemplateSchema = z.object({
+  id: z.string(),
+  intent: intentSchema,
+  /** The wording offered to staff: theirs when edited, else the default. */
+  text: z.string(),
+  defaultText: z.string(),
+  edited: z.boolean(),
+});
+
+export const countsSchema = z.object({
+  filters: z.record(listFilterSchema, z.number().int().nonnegative()),
+  tags: z.array(z.object({ tag: z.string(), count: z.number().int().nonnegative() })),
+  unreadTotal: z.number().int().nonnegative(),
+});
+
+export const draftStatusSchema = z.enum(['suggested', 'pending', 'sent', 'auto_sent', 'rejected', 'superseded']);
+export const assistantDraftSchema = z.object({
+  id,
+  conversationId: id,
+  messageId: id,
+  memberName: z.string(),
+  /** The member's text the draft answers. */
+  memberText: z.string(),
+  memberTextAt: isoTime,
+  optedOut: z.boolean(),
+  intent: intentSchema.nullable(),
+  confidence: z.number().min(0).max(1).nullable(),
+  body: z.string(),
+  /** The knowledge the draft states, by fact id. */
+  facts: z.array(z.object({ id: z.string(), text: z.string() })),
+  /** For staff: why it was queued, what Knowledge lacks, what a guard found. */
+  notes: z.array(z.string()),
+  status: draftStatusSchema,
+  createdAt: isoTime,
+  decidedAt: isoTime.nullable(),
+  decidedBy: z.string().nullable(),
+});
+
+export const actionLogEntrySchema = z.object({
+  id,
+  at: isoTime,
+  kind: z.string(),
+  actor: z.string(),
+  conversationId: z.number().int().nullable(),
+  messageId: z.number().int().nullable(),
+  draftId: z.number().int().nullable(),
+  memberName: z.string().nullable(),
+  intent: intentSchema.nullable(),
+  confidence: z.number().nullable(),
+  reason: z.string().nullable(),
+  detail: z.record(z.string(), z.json()),
+});
+
+export const knowledgeStateSchema = z.object({
+  knowledge: knowledgeSchema,
+  /** Null until staff saved Knowledge once. */
+  version: z.number().int().nullable(),
+  savedAt: isoTime.nullable(),
+});
+
+export const assistantStateSchema = z.object({
+  settings: assistantSettingsSchema,
+  /** Whether an API key for the model is stored (the key itself never leaves the main process). */
+  apiKeyStored: z.boolean(),
+  secretStorage: z.enum(['os', 'weak', 'unavailable']),
+});
+
+export const draftResultSchema = z.object({
+  text: z.string(),
+  source: z.enum(['rules', 'model']),
+  /** Shown under the composer: a fallback, a missing fact, a guard's finding. */
+  notes: z.array(z.string()),
+  facts: z.array(z.object({ id: z.string(), text: z.string() })),
+  /** The assistant's stored draft this text came from, if any (sent with the reply). */
+  draftId: id.nullable(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Request channels: method name → argument and result schemas
+// ---------------------------------------------------------------------------------------------
+
+const none = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+const cursor = z.string().max(200).nullable().optional();
+const pageLimit = z.number().int().min(1).max(500).optional();
+
+export const channels = {
+  appInfo: {
+    args: none,
+    result: z.object({ name: z.string(), version: z.string(), platform: z.string() }),
+  },
+  listConversations: {
+    args: z
+      .object({
+        filter: listFilterSchema.default('all'),
+        ownerId: clubosId.optional(),
+        tag: z.string().min(1).max(60).optional(),
+        query: z.string().max(200).optional(),
+        cursor,
+        limit: pageLimit,
+      })
+      .strict(),
+    result: z.object({ items: z.array(conversationSchema), nextCursor: z.string().nullable() }),
+  },
+  getConversation: {
+    args: z.object({ conversationId: id }).strict(),
+    result: conversationSchema,
+  },
+  getCounts: {
+    args: z.object({ ownerId: clubosId.optional() }).strict(),
+    result: countsSchema,
+  },
+  listMessages: {
+    args: z.object({ conversationId: id, before: cursor, limit: pageLimit }).strict(),
+    /** Oldest → newest within the page; `prevCursor` pages further back. */
+    result: z.object({ items: z.array(messageSchema), prevCursor: z.string().nullable() }),
+  },
+  markRead: {
+    args: z.object({ conversationId: id }).strict(),
+    result: conversationSchema,
+  },
+  markUnread: {
+    args: z.object({ conversationId: id, messageId: id.optional() }).strict(),
+    result: conversationSchema,
+  },
+  setStatus: {
+    args: z
+      .object({ conversationId: id, status: conversationStatusSchema, snoozedUntil: isoTime.optional() })
+      .strict()
+      .refine((a) => (a.status === 'snoozed') === (a.snoozedUntil !== undefined), {
+        message: 'snoozedUntil is required for, and only for, status "snoozed"',
+      }),
+    result: conversationSchema,
+  },
+  setTags: {
+    args: z.object({ conversationId: id, tags: z.array(z.string().trim().min(1).max(60)).max(30) }).strict(),
+    result: conversationSchema,
+  },
+  fetchHistory: {
+    args: z.object({ conversationId: id }).strict(),
+    result: z.object({ added: z.number().int().nonnegative() }),
+  },
+  search: {
+    args: z.object({ query: z.string().max(200), ownerId: clubosId.optional(), cursor, limit: pageLimit }).strict(),
+    result: z.object({ hits: z.array(searchHitSchema), nextCursor: z.string().nullable() }),
+  },
+  suggestReplies: {
+    args: z.object({ conversationId: id }).strict(),
+    result: z.object({ suggestions: z.array(suggestionSchema) }),
+  },
+  listReplyTemplates: {
+    args: none,
+    result: z.object({ templates: z.array(replyTemplateSchema) }),
+  },
+  setReplyTemplate: {
+    /** `text: null` puts the default wording back. `{firstName}` is replaced when offered. */
+    args: z.object({ id: z.string().min(1).max(100), text: z.string().trim().min(1).max(2000).nullable() }).strict(),
+    result: z.object({ templates: z.array(replyTemplateSchema) }),
+  },
+  sendReply: {
+    args: z
+      .object({
+        conversationId: id,
+        channel: replyChannelSchema,
+        body: z.string().trim().min(1).max(2000),
+        subject: z.string().max(200).optional(),
+        suggestionId: z.string().max(100).optional(),
+        /** The assistant's draft the body started from: closed as sent, logged as edited when changed. */
+        draftId: id.optional(),
+      })
+      .strict(),
+    result: messageSchema,
+  },
+  getKnowledge: { args: none, result: knowledgeStateSchema },
+  saveKnowledge: { args: z.object({ knowledge: knowledgeSchema }).strict(), result: knowledgeStateSchema },
+  /** The export file's content (JSON), for the window to save. */
+  exportKnowledge: { args: none, result: z.object({ fileName: z.string(), content: z.string() }) },
+  importKnowledge: { args: z.object({ content: z.string().min(1).max(1_000_000) }).strict(), result: knowledgeStateSchema },
+  getAssistant: { args: none, result: assistantStateSchema },
+  setAssistant: { args: z.object({ settings: assistantSettingsSchema }).strict(), result: assistantStateSchema },
+  /** `null` deletes the stored key. */
+  setAssistantApiKey: { args: z.object({ apiKey: z.string().trim().min(1).max(400).nullable() }).strict(), result: assistantStateSchema },
+  /** A contextual draft for the composer; with the model on, its text streams as `draftProgress` events first. */
+  draftReply: { args: z.object({ conversationId: id, requestId: z.string().regex(/^[\w-]{1,64}$/) }).strict(), result: draftResultSchema },
+  listApprovalQueue: { args: none, result: z.object({ items: z.array(assistantDraftSchema) }) },
+  /** Approve (optionally with edited text) sends the draft; reject closes it. */
+  decideDraft: {
+    args: z
+      .object({ draftId: id, decision: z.enum(['approve', 'reject']), body: z.string().trim().min(1).max(2000).optional() })
+      .strict()
+      .refine((a) => a.decision === 'approve' || a.body === undefined, { message: 'only an approval carries an edited body' }),
+    result: assistantDraftSchema,
+  },
+  /** Approves several drafts; each one's outcome, in order. */
+  approveDrafts: {
+    args: z.object({ draftIds: z.array(id).min(1).max(100) }).strict(),
+    result: z.object({ results: z.array(z.object({ draftId: id, ok: z.boolean(), error: apiErrorSchema.nullable() })) }),
+  },
+  listActions: {
+    args: z.object({ conversationId: id.optional(), beforeId: id.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    result: z.object({ items: z.array(actionLogEntrySchema) }),
+  },
+  exportActionLog: { args: none, result: z.object({ fileName: z.string(), content: z.string() }) },
+  syncNow: {
+    args: z.object({ ownerId: clubosId.optional() }).strict(),
+    result: syncStatusSchema,
+  },
+  getSyncStatus: { args: none, result: syncStatusSchema },
+  startPolling: { args: none, result: syncStatusSchema },
+  stopPolling: { args: none, result: syncStatusSchema },
+  setPollInterval: {
+    args: z.object({ seconds: z.number().int().min(5).max(600) }).strict(),
+    result: syncStatusSchema,
+  },
+  listOwners: {
+    args: none,
+    result: z.object({ owners: z.array(ownerSchema), available: z.array(staffSchema) }),
+  },
+  addOwner: {
+    args: z.object({ ownerId: clubosId, name: shortText.optional() }).strict(),
+    result: ownerSchema,
+  },
+  removeOwner: { args: z.object({ ownerId: clubosId }).strict(), result: ok },
+  getSettings: { args: none, result: settingsSchema },
+  setSettings: { args: settingsSchema.partial().strict(), result: settingsSchema },
+  getAccount: { args: none, result: accountSchema },
+  signIn: {
+    args: z
+      .object({
+        username: shortText,
+        password: z.string().min(1).max(200),
+        baseUrl: z.url({ protocol: /^https$/ }).max(200).optional(),
+      })
+      .strict(),
+    result: accountSchema,
+  },
+  signOut: { args: none, result: accountSchema },
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ArgsInput<K extends ChannelName> = z.input<Channels[K]['args']>;
+export type Args<K extends ChannelName> = z.output<Channels[K]['args']>;
+export type Result<K extends ChannelName> = z.output<Channels[K]['result']>;
+
+export type ApiError = z.infer<typeof apiErrorSchema>;
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+/** What every request resolves to: errors are values, never exceptions across the bridge. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** The IPC channel name for a request method. */
+export const requestChannel = (name: ChannelName): string => `frontdesk:${name}`;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+// ---------------------------------------------------------------------------------------------
+// Pushed events
+// ---------------------------------------------------------------------------------------------
+
+export const EVENT_CHANNEL = 'frontdesk:event';
+
+export const appEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('messagesAdded'),
+    seq: z.number().int(),
+    ownerId: clubosId,
+    conversationIds: z.array(id),
+    count: z.number().int(),
+    /** History imported on an owner's first sync: shown, never notified. */
+    quiet: z.boolean(),
+  }),
+  z.object({ type: z.literal('conversationUpdated'), seq: z.number().int(), conversation: conversationSchema }),
+  z.object({ type: z.literal('syncStatusChanged'), seq: z.number().int(), status: syncStatusSchema }),
+  z.object({ type: z.literal('accountChanged'), seq: z.number().int(), account: accountSchema }),
+  /** A model's answer so far (the whole text, not a delta), while `draftReply` runs. */
+  z.object({ type: z.literal('draftProgress'), seq: z.number().int(), requestId: z.string(), conversationId: id, text: z.string() }),
+  /** The approval queue changed: its size, for the sidebar and the tray. */
+  z.object({ type: z.literal('approvalQueueChanged'), seq: z.number().int(), pending: z.number().int().nonnegative() }),
+  z.object({
+    type: z.literal('uiCommand'),
+    seq: z.number().int(),
+    command: z.enum(['openConversation', 'openSettings', 'focusSearch', 'showHelp']),
+    conversationId: id.optional(),
+  }),
+]);
+
+export type AppEvent = z.infer<typeof appEventSchema>;
+export type AppEventType = AppEvent['type'];
+/** An event before the bus stamps its sequence number. */
+export type AppEventInput = AppEvent extends infer E ? (E extends { seq: number } ? Omit<E, 'seq'> : never) : never;
+
+export type Conversation = z.infer<typeof conversationSchema>;
+export type Message = z.infer<typeof messageSchema>;
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+export type SyncOwnerStatus = z.infer<typeof syncOwnerStatusSchema>;
+export type Account = z.infer<typeof accountSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type Owner = z.infer<typeof ownerSchema>;
+export type SearchHit = z.infer<typeof searchHitSchema>;
+export type Suggestion = z.infer<typeof suggestionSchema>;
+export type ReplyTemplateEntry = z.infer<typeof replyTemplateSchema>;
+export type Counts = z.infer<typeof countsSchema>;
+export type AssistantDraft = z.infer<typeof assistantDraftSchema>;
+export type DraftStatus = z.infer<typeof draftStatusSchema>;
+export type ActionLogEntry = z.infer<typeof actionLogEntrySchema>;
+export type KnowledgeState = z.infer<typeof knowledgeStateSchema>;
+export type AssistantState = z.infer<typeof assistantStateSchema>;
+export type DraftResult = z.infer<typeof draftResultSchema>;
+export type ListFilter = z.infer<typeof listFilterSchema>;
+export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
+export type NotificationPrivacy = z.infer<typeof notificationPrivacySchema>;
+
+/** What a request handler does: the core implements it; IPC and the test bridge serve it. */
+export type Handlers = { [K in ChannelName]: (args: Args<K>) => Promise<Result<K>> };
+export type Knowledge = z.infer<typeof knowledgeSchema>;
