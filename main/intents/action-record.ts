@@ -15,7 +15,7 @@ export const aiActionTakenSchema = z.object({
    * (`none`, `suggested`, `queued`, `auto_sent`) and staff's (`sent`, `rejected`).
    */
   action: z.enum(['tagged', 'none', 'suggested', 'queued', 'auto_sent', 'sent', 'rejected']),
-  /** What the assistant decided and why (main/assistant). */
+  /** What the assistant decided and why (main/services/assistant). */
   assistant: z
     .object({
       decision: z.enum(['none', 'suggest', 'queue', 'auto']),
