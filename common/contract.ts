@@ -323,6 +323,8 @@ export const channels = {
   setAssistantApiKey: { args: z.object({ apiKey: z.string().trim().min(1).max(400).nullable() }).strict(), result: assistantStateSchema },
   /** A contextual draft for the composer; with the model on, its text streams as `draftProgress` events first. */
   draftReply: { args: z.object({ conversationId: id, requestId: z.string().regex(/^[\w-]{1,64}$/) }).strict(), result: draftResultSchema },
+  /** The assistant's open draft (suggested or queued) for the conversation's newest text, if any: the composer starts from it. */
+  openDraft: { args: z.object({ conversationId: id }).strict(), result: z.object({ draft: assistantDraftSchema.nullable() }) },
   listApprovalQueue: { args: none, result: z.object({ items: z.array(assistantDraftSchema) }) },
   /** Approve (optionally with edited text) sends the draft; reject closes it. */
   decideDraft: {

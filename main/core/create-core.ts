@@ -191,6 +191,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setAssistant: ({ settings: next }) => Promise.resolve(assistant.setSettings(next)),
     setAssistantApiKey: ({ apiKey }) => Promise.resolve(assistant.setApiKey(apiKey)),
     draftReply: ({ conversationId, requestId }) => assistant.draftForComposer(conversationId, requestId),
+    openDraft: ({ conversationId }) => Promise.resolve({ draft: assistant.openDraft(conversationId) }),
     listApprovalQueue: () => Promise.resolve({ items: assistant.listQueue() }),
     decideDraft: (args) => assistant.decideDraft(args),
     approveDrafts: ({ draftIds }) => assistant.approveMany(draftIds),

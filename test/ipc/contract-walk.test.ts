@@ -52,6 +52,7 @@ const validArgs: { [K in ChannelName]: ArgsInput<K> } = {
   },
   setAssistantApiKey: { apiKey: null },
   draftReply: { conversationId: 1, requestId: 'r-1' },
+  openDraft: { conversationId: 1 },
   listApprovalQueue: {},
   decideDraft: { draftId: 3, decision: 'approve', body: 'Edited reply' },
   approveDrafts: { draftIds: [3, 4] },

@@ -121,6 +121,7 @@ export function fakeHandlers(): MockHandlers {
     setAssistant: vi.fn((args) => Promise.resolve({ settings: args.settings, apiKeyStored: false, secretStorage: 'os' as const })),
     setAssistantApiKey: vi.fn((args) => Promise.resolve({ settings: DEFAULT_ASSISTANT_SETTINGS, apiKeyStored: args.apiKey !== null, secretStorage: 'os' as const })),
     draftReply: vi.fn(() => Promise.resolve({ text: 'Hi there!', source: 'rules' as const, notes: [], facts: [], draftId: null })),
+    openDraft: vi.fn(() => Promise.resolve({ draft: null })),
     listApprovalQueue: vi.fn(() => Promise.resolve({ items: [] })),
     decideDraft: vi.fn((args) =>
       Promise.resolve({

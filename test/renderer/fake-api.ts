@@ -520,6 +520,10 @@ export class FakeFrontdesk {
           for (const text of this.draftStream) this.emit({ type: 'draftProgress', requestId: a!.requestId, conversationId: a!.conversationId, text });
           return structuredClone(this.draftResult);
         }),
+      openDraft: (a) =>
+        this.run('openDraft', a, () => ({
+          draft: structuredClone(this.queue.find((d) => d.conversationId === a!.conversationId && (d.status === 'pending' || d.status === 'suggested')) ?? null),
+        })),
       listApprovalQueue: (a) => this.run('listApprovalQueue', a, () => ({ items: structuredClone(this.queue.filter((d) => d.status === 'pending')) })),
       decideDraft: (a) =>
         this.run('decideDraft', a, () => {

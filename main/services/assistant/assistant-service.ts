@@ -71,6 +71,7 @@ export interface AssistantService {
   setSettings(settings: AssistantSettings): AssistantState;
   setApiKey(apiKey: string | null): AssistantState;
   draftForComposer(conversationId: number, requestId: string): Promise<DraftResult>;
+  openDraft(conversationId: number): AssistantDraft | null;
   listQueue(): AssistantDraft[];
   pendingCount(): number;
   decideDraft(args: Args<'decideDraft'>): Promise<AssistantDraft>;
@@ -518,6 +519,10 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
       return { text: answer.text, source: 'model', notes: [], facts: [], draftId: open?.id ?? null };
     },
 
+    openDraft: (conversationId) => {
+      const draft = deps.session().db.drafts.openFor(conversationId);
+      return draft && draft.body !== '' ? draft : null;
+    },
     listQueue: () => deps.session().db.drafts.pending(),
     pendingCount: () => deps.session().db.drafts.pendingCount(),
     async decideDraft(args) {

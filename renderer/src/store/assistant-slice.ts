@@ -36,6 +36,8 @@ export interface AssistantActions {
   receiveDraftProgress: (requestId: string, conversationId: number, text: string) => void;
   setPending: (pending: number) => void;
   loadActions: (conversationId: number) => Promise<void>;
+  /** Starts an empty composer from the assistant's stored draft (the "suggest" policy). */
+  loadOpenDraft: (conversationId: number) => Promise<void>;
 }
 
 const idleDraft: ComposerDraftState = { conversationId: null, requestId: null, busy: false, source: null, notes: [], error: null };
@@ -127,6 +129,19 @@ export function createAssistantActions(deps: AppDeps, set: SetState, get: GetSta
     setPending(pending) {
       patch({ pending });
       if (get().ui.dialog === 'queue') void get().loadQueue();
+    },
+    async loadOpenDraft(conversationId) {
+      try {
+        const { draft } = await unwrap(api.openDraft({ conversationId }));
+        if (!draft || get().thread.conversationId !== conversationId) return;
+        const current = get().composer.drafts[conversationId];
+        // Never over what staff are typing.
+        if (current && current.body.trim() !== '') return;
+        get().updateDraft(conversationId, { body: draft.body, suggestionId: null, draftId: draft.id });
+        patch({ composerDraft: { conversationId, requestId: null, busy: false, source: 'rules', notes: draft.notes, error: null } });
+      } catch {
+        // The composer works without it.
+      }
     },
     async loadActions(conversationId) {
       try {

@@ -123,6 +123,7 @@ export function createThreadActions(deps: AppDeps, set: SetState, get: GetState)
       }));
       void get().loadSuggestions(conversationId);
       void get().loadActions(conversationId);
+      void get().loadOpenDraft(conversationId);
       try {
         const [conversation, page] = await Promise.all([
           unwrap(api.getConversation({ conversationId })),

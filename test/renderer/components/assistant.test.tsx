@@ -39,6 +39,20 @@ describe('assistant', () => {
     await waitFor(() => expect(fake.callsOf('sendReply')).toEqual([{ conversationId: 1, channel: 'sms', body: 'Hi Jane! Tomorrow the desk is staffed 9 AM–7 PM.', draftId: 7 }]));
   });
 
+  it('starts the composer from the assistant\'s draft for the newest text, never over typing', async () => {
+    const fake = fakeWith({ queue: [makeDraft({ id: 5, conversationId: 1, status: 'suggested', body: 'Hi Jane! Tomorrow the front desk is staffed 9 AM–7 PM.', notes: ['Add your parking information in Settings → Knowledge; this draft leaves it out.'] })] });
+    const user = userEvent.setup();
+    renderApp(fake);
+    await user.click(await screen.findByRole('option', { name: /Jane Doe/ }));
+    const form = await screen.findByRole('form', { name: 'Reply to Jane Doe' });
+    const box = within(form).getByRole('textbox', { name: 'Text message' });
+    await waitFor(() => expect(box).toHaveValue('Hi Jane! Tomorrow the front desk is staffed 9 AM–7 PM.'));
+    expect(within(form).getByText(/Add your parking information/)).toBeInTheDocument();
+    await user.type(box, ' See you!');
+    await user.click(within(form).getByRole('button', { name: 'Send text' }));
+    await waitFor(() => expect(fake.callsOf('sendReply')).toEqual([{ conversationId: 1, channel: 'sms', body: 'Hi Jane! Tomorrow the front desk is staffed 9 AM–7 PM. See you!', draftId: 5 }]));
+  });
+
   it('works the approval queue from the keyboard: edit, approve, reject, batch approve', async () => {
     const fake = fakeWith({
       queue: [
