@@ -151,6 +151,12 @@ describe('assistant service', () => {
     expect(s.assistant.listQueue().map((d) => d.memberText)).toEqual(['Is the front desk staffed on Saturday?']);
     const refused = s.rig.app.db.actionLog.list({ conversationId: id, kinds: ['refused'] }).map((a) => a.reason);
     expect(refused).toEqual(expect.arrayContaining(['already_acknowledged', expect.stringContaining('outside_staffed_hours')]));
+
+    // A complaint at night gets no automatic note either: a person answers it.
+    const before9 = s.outboundTo(9).length;
+    const complaint = await s.text(9, 'The showers were filthy again tonight, this is unacceptable');
+    expect(s.outboundTo(9).length).toBe(before9);
+    expect(s.rig.app.db.actionLog.list({ conversationId: complaint, kinds: ['refused'] }).map((a) => a.reason)).toContain('intent_needs_person');
   });
 
   it('sends an approved draft once, in the approver\'s name, and records edits and rejections', async () => {

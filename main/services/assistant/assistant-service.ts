@@ -298,9 +298,10 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
     const refuse = (reason: string): void => {
       db.actionLog.append({ ...common, kind: 'refused', actor: 'assistant', reason, detail: { step: 'after_hours_ack' } });
     };
-    const hard = hardRefusals({ intent: assessment.classification.intent, flags: assessment.flags, topics: [], optedOut: conversation.optedOut }).filter(
-      (r) => r !== 'intent_needs_person' || assessment.classification.intent === 'opt_out' || assessment.classification.intent === 'opt_in',
-    );
+    // The note is automatic too: the same hard gates hold (complaints, billing, cancellations,
+    // needs-a-person, opt texts, safety flags, opted-out members), and "off" means nothing at all.
+    if (current.policy[assessment.classification.intent] === 'off') return;
+    const hard = hardRefusals({ intent: assessment.classification.intent, flags: assessment.flags, topics: assessment.draft.topics, optedOut: conversation.optedOut });
     if (hard.length > 0) return refuse(hard.join(','));
     if (Date.parse(message.sentAt) < now - STALE_AFTER_MS) return refuse('stale_message');
     const opening = nextStaffedOpening(k, now, context.timeZone);
