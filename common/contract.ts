@@ -72,9 +72,15 @@ export const errorCodeSchema = z.enum([
   'clubos_credentials',
   'clubos_network',
   'clubos_timeout',
+  'clubos_too_large',
+  'clubos_tls',
+  'clubos_wrong_host',
+  'clubos_no_session',
+  'clubos_redirect_loop',
   'clubos_session',
   'clubos_parse',
   'clubos_rejected',
+  'unavailable',
   'internal',
 ]);
 export const apiErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
@@ -105,6 +111,11 @@ export const accountSchema = z.object({
   secretStorage: z.enum(['os', 'weak', 'unavailable']),
   /** The club's IANA zone: times are shown on the club's clock, not the computer's. Null until ClubOS was reached. */
   clubTimeZone: z.string().nullable(),
+  /**
+   * Where the zone comes from: ClubOS named it; a person confirmed it (ClubOS names none); or it is
+   * assumed to be the computer's until someone confirms it. Null until ClubOS was reached.
+   */
+  clubTimeZoneSource: z.enum(['clubos', 'confirmed', 'assumed']).nullable(),
 });
 
 export const settingsSchema = z.object({
@@ -216,6 +227,15 @@ export const draftResultSchema = z.object({
   draftId: id.nullable(),
 });
 
+/** What the window shows about start-up: a repaired database (warning) or why Frontdesk cannot run (error). */
+export const startupNoticeSchema = z.object({
+  level: z.enum(['warning', 'error']),
+  title: z.string(),
+  message: z.string(),
+  /** Messages kept from a damaged database; null when no database was repaired. */
+  messagesKept: z.number().int().nonnegative().nullable(),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Request channels: method name → argument and result schemas
 // ---------------------------------------------------------------------------------------------
@@ -229,6 +249,10 @@ export const channels = {
   appInfo: {
     args: none,
     result: z.object({ name: z.string(), version: z.string(), platform: z.string() }),
+  },
+  getStartupNotice: {
+    args: none,
+    result: z.object({ notice: startupNoticeSchema.nullable() }),
   },
   listConversations: {
     args: z
@@ -378,6 +402,8 @@ export const channels = {
     result: accountSchema,
   },
   signOut: { args: none, result: accountSchema },
+  /** Confirms the club's zone for the account when ClubOS names none. */
+  setClubTimeZone: { args: z.object({ timeZone: z.string().min(1).max(64) }).strict(), result: accountSchema },
 } as const;
 
 export type Channels = typeof channels;
@@ -449,6 +475,7 @@ export type ActionLogEntry = z.infer<typeof actionLogEntrySchema>;
 export type KnowledgeState = z.infer<typeof knowledgeStateSchema>;
 export type AssistantState = z.infer<typeof assistantStateSchema>;
 export type DraftResult = z.infer<typeof draftResultSchema>;
+export type StartupNotice = z.infer<typeof startupNoticeSchema>;
 export type ListFilter = z.infer<typeof listFilterSchema>;
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
 export type NotificationPrivacy = z.infer<typeof notificationPrivacySchema>;

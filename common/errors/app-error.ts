@@ -2,6 +2,7 @@
 // escapes a handler becomes `internal`, logged, with a generic message.
 import type { ApiError, ErrorCode } from '../contract';
 import { isClubOSError, type ClubOSErrorKind } from './clubos-error';
+import { isMissingFieldError } from './missing-field-error';
 
 export class AppError extends Error {
   override readonly name = 'AppError';
@@ -17,6 +18,11 @@ export class AppError extends Error {
 const CLUBOS_CODES: Record<ClubOSErrorKind, ErrorCode> = {
   network: 'clubos_network',
   timeout: 'clubos_timeout',
+  too_large: 'clubos_too_large',
+  tls: 'clubos_tls',
+  wrong_host: 'clubos_wrong_host',
+  no_session: 'clubos_no_session',
+  redirect_loop: 'clubos_redirect_loop',
   http: 'clubos_network',
   session: 'clubos_session',
   credentials: 'clubos_credentials',
@@ -28,6 +34,7 @@ const CLUBOS_CODES: Record<ClubOSErrorKind, ErrorCode> = {
 /** The `{ code, message }` a failure crosses the bridge as. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof AppError) return { code: error.code, message: error.message };
+  if (isMissingFieldError(error)) return { code: CLUBOS_CODES[error.kind], message: error.userMessage };
   if (isClubOSError(error)) return { code: CLUBOS_CODES[error.kind], message: error.message };
   return { code: 'internal', message: 'Something went wrong inside Frontdesk. The details are in the log.' };
 }

@@ -1,9 +1,10 @@
 // Every migration, in order. Append only: a released migration never changes.
 import { initial } from './001-initial';
 import { queryIndexes } from './002-query-indexes';
-import { assistant } from './003-assistant';
+import { importStartedAt } from './003-import-started-at';
+import { assistant } from './004-assistant';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, assistant];
+export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, importStartedAt, assistant];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,10 +1,8 @@
 // The core: database, ClubOS client, sync engine and conversations, built from a data folder and
 // a few injected dependencies. The Electron shell, the browser test bridge and the benchmarks all
 // build this same core; only the shell knows about Electron.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Account, Conversation, Handlers } from '../../common/contract';
-import { openDatabase } from '../../db';
 import { createClubOSClient } from '../clubos/client';
 import { isClubOSError } from '../../common/errors/clubos-error';
 import { importHistory } from '../ingest/history-import';
@@ -14,11 +12,13 @@ import { replyTemplateOverridesSchema, suggestReplies, type ReplyTemplateOverrid
 import { isTemplateId, templateCatalog, withTemplateText } from '../intents/template-catalog';
 import { AppError } from '../../common/errors/app-error';
 import { CLUBOS_BASE_URL, openAccountSession, openDemoSession, type Session, type SessionDeps } from '../services/account-session';
+import { clubTimeZoneStore } from '../services/club-time-zone';
 import type { Core, CoreOptions } from './core';
 import { createEventBus } from '../../common/event-bus';
 import { settingsService } from '../services/settings-service';
 import { createAssistantService, type AssistantSession } from '../services/assistant/assistant-service';
 import { memorySecretStore } from '../services/secret-store';
+import { openAppDatabase } from '../services/app-database';
 
 /** How often snoozed conversations are checked for having come due. */
 const SNOOZE_CHECK_MS = 30_000;
@@ -28,10 +28,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const { clock, credentials } = options;
   const logger = options.logger;
   const log = logger.scope('core');
-  mkdirSync(options.dataDir, { recursive: true });
 
-  const { db: appDb, recovered } = openDatabase(join(options.dataDir, 'frontdesk.sqlite'), { logger, clock });
-  if (recovered) log.warn('the database was damaged and has been replaced; messages will be synced again', { movedTo: recovered.movedTo });
+  // Creates the data folder if needed; a file it cannot use is reported in plain words (DbError).
+  const { db: appDb, notice: startupNotice } = openAppDatabase(join(options.dataDir, 'frontdesk.sqlite'), { logger, clock });
   const events = createEventBus((error) => log.error('an event subscriber failed', { error }));
   const settings = settingsService(appDb);
 
@@ -51,7 +50,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return openDemoSession(deps, options.demo ?? {});
   };
 
-  let session = await openSession();
+  let session: Session;
+  try {
+    session = await openSession();
+  } catch (error) {
+    appDb.close();
+    throw error;
+  }
   let started = false;
 
   // The assistant works on whichever session is current; each session gets one view of it.
@@ -87,7 +92,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     baseUrl: session.baseUrl,
     secretStorage: credentials.level(),
     clubTimeZone: session.knownContext()?.timeZone ?? null,
+    clubTimeZoneSource: timeZoneSource(session),
   });
+
+  const clubZones = clubTimeZoneStore(appDb);
+  const timeZoneSource = (current: Session): Account['clubTimeZoneSource'] => {
+    const context = current.knownContext();
+    if (!context) return null;
+    if (context.timeZoneSource === 'clubos') return 'clubos';
+    return clubZones.confirmed(current.account) !== null ? 'confirmed' : 'assumed';
+  };
 
   /** Once ClubOS has told us the club's zone, the window shows times on the club's clock. */
   const announceClubContext = (current: Session): void => {
@@ -106,6 +120,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const c = session.db.conversations.get(id);
     if (!c) throw new AppError('not_found', `Conversation ${id} does not exist.`);
     return c;
+  };
+
+  /** An inbox filter must name an inbox that is synced: an unknown one is refused, not an empty answer. */
+  const knownOwner = <T extends { ownerId?: string | undefined }>(args: T): T => {
+    if (args.ownerId !== undefined && session.db.owners.get(args.ownerId) === null) {
+      throw new AppError('not_found', `Inbox ${args.ownerId} is not synced.`);
+    }
+    return args;
   };
 
   const updated = (conversation: Conversation): Conversation => {
@@ -134,10 +156,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const handlers: Handlers = {
     appInfo: () => Promise.resolve({ name: 'Frontdesk', version: options.appVersion ?? '0.0.0-dev', platform: process.platform }),
+    getStartupNotice: () => Promise.resolve({ notice: startupNotice }),
 
-    listConversations: (args) => Promise.resolve(session.db.conversations.list({ ...args, now: clock.now() })),
+    listConversations: (args) => Promise.resolve(session.db.conversations.list({ ...knownOwner(args), now: clock.now() })),
     getConversation: ({ conversationId }) => Promise.resolve(conversationOrFail(conversationId)),
-    getCounts: ({ ownerId }) => Promise.resolve(session.db.conversations.counts({ ...(ownerId ? { ownerId } : {}), now: clock.now() })),
+    getCounts: (args) => {
+      const { ownerId } = knownOwner(args);
+      return Promise.resolve(session.db.conversations.counts({ ...(ownerId ? { ownerId } : {}), now: clock.now() }));
+    },
     listMessages: ({ conversationId, before, limit }) => {
       conversationOrFail(conversationId);
       return Promise.resolve(session.db.messages.page({ conversationId, before: before ?? null, ...(limit ? { limit } : {}) }));
@@ -161,7 +187,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return result;
     },
 
-    search: (args) => Promise.resolve(session.db.search(args)),
+    search: (args) => Promise.resolve(session.db.search(knownOwner(args))),
 
     suggestReplies: ({ conversationId }) => {
       const c = conversationOrFail(conversationId);
@@ -198,7 +224,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     listActions: (args) => Promise.resolve({ items: assistant.listActions(args) }),
     exportActionLog: () => Promise.resolve(assistant.exportActionLog()),
 
-    syncNow: ({ ownerId }) => session.engine.syncNow(ownerId),
+    syncNow: (args) => session.engine.syncNow(knownOwner(args).ownerId),
     getSyncStatus: () => Promise.resolve(session.engine.status()),
     startPolling: () => {
       started = true;
@@ -220,10 +246,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         available: session.knownContext()?.staff.map((s) => ({ id: s.id, name: s.name })) ?? [],
       }),
     async addOwner({ ownerId, name }) {
-      const context = await session.clubContext().catch(() => null);
-      const known = context?.staff.find((s) => s.id === ownerId) ?? context?.owners.find((o) => o.id === ownerId);
-      if (!name && !known) throw new AppError('not_found', `ClubOS lists no staff member or location with id ${ownerId}.`);
-      const owner = session.db.owners.upsert({ ownerId, name: name ?? known!.name, enabled: true });
+      // Only an inbox ClubOS lists can be synced: an id it does not know would poll nothing
+      // forever. When ClubOS cannot be reached, its error says so.
+      const context = await session.clubContext();
+      const known = context.staff.find((s) => s.id === ownerId) ?? context.owners.find((o) => o.id === ownerId);
+      if (!known) throw new AppError('not_found', `ClubOS lists no staff member or location with id ${ownerId}.`);
+      const owner = session.db.owners.upsert({ ownerId, name: name ?? known.name, enabled: true });
       session.engine.refreshOwners();
       return { id: owner.ownerId, name: owner.name, enabled: owner.enabled };
     },
@@ -246,7 +274,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (credentials.level() === 'unavailable') {
         throw new AppError('insecure_storage', 'This computer offers no secure storage for the ClubOS password, so Frontdesk cannot keep you signed in.');
       }
-      const target = baseUrl ?? CLUBOS_BASE_URL;
+      const target = baseUrl ?? options.clubosBaseUrl ?? CLUBOS_BASE_URL;
       // Try the credentials before storing them: a typo must not become a stored password.
       const probe = createClubOSClient({ baseUrl: target, username, password, clock, logger });
       try {
@@ -267,6 +295,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async signOut() {
       credentials.clear();
       await switchSession();
+      return account();
+    },
+
+    async setClubTimeZone({ timeZone }) {
+      const current = session;
+      const context = await current.clubContext();
+      if (context.timeZoneSource === 'clubos') {
+        throw new AppError('invalid_argument', `ClubOS names this club's time zone (${context.timeZone}); it cannot be changed here.`);
+      }
+      clubZones.confirm(current.account, timeZone);
+      log.info('club time zone confirmed', { timeZone });
+      // What is read from now on uses the zone; nothing already stored is re-derived (README).
+      current.refreshContext();
+      await current.clubContext();
+      events.emit({ type: 'accountChanged', account: account() });
       return account();
     },
   };

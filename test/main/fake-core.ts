@@ -58,6 +58,7 @@ export const sampleAccount = (over: Partial<Account> = {}): Account => ({
   baseUrl: 'http://127.0.0.1:0',
   secretStorage: 'os',
   clubTimeZone: null,
+  clubTimeZoneSource: null,
   ...over,
 });
 
@@ -68,6 +69,7 @@ export function fakeHandlers(): MockHandlers {
   const conversation = sampleConversation();
   return {
     appInfo: vi.fn(() => Promise.resolve({ name: 'Frontdesk', version: '0.1.0', platform: 'linux' })),
+    getStartupNotice: vi.fn(() => Promise.resolve({ notice: null })),
     listConversations: vi.fn(() => Promise.resolve({ items: [conversation], nextCursor: null })),
     getConversation: vi.fn(() => Promise.resolve(conversation)),
     getCounts: vi.fn(() =>
@@ -146,6 +148,7 @@ export function fakeHandlers(): MockHandlers {
     approveDrafts: vi.fn((args) => Promise.resolve({ results: args.draftIds.map((draftId) => ({ draftId, ok: true, error: null })) })),
     listActions: vi.fn(() => Promise.resolve({ items: [] })),
     exportActionLog: vi.fn(() => Promise.resolve({ fileName: 'frontdesk-action-log.csv', content: 'id\r\n' })),
+    setClubTimeZone: vi.fn(() => Promise.resolve(sampleAccount())),
   };
 }
 

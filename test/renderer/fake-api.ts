@@ -15,6 +15,7 @@ import type {
   Result,
   SearchHit,
   Settings,
+  StartupNotice,
   ReplyTemplateEntry,
   Suggestion,
   SyncStatus,
@@ -43,6 +44,7 @@ export function makeDraft(partial: Partial<AssistantDraft> & { id: number; conve
     ...partial,
   };
 }
+import { plainDataProblem } from '../../main/ipc/plain-data';
 
 export const FAKE_NOW = Date.parse('2025-10-14T15:00:00Z');
 
@@ -147,6 +149,8 @@ export interface FakeSetup {
   /** Drafts in the approval queue. */
   queue?: AssistantDraft[];
   actions?: ActionLogEntry[];
+  /** What getStartupNotice answers (a repaired database, a start-up failure). */
+  startupNotice?: StartupNotice | null;
 }
 
 type Gate = { promise: Promise<void>; release: () => void };
@@ -170,6 +174,7 @@ export class FakeFrontdesk {
   templates: ReplyTemplateEntry[];
   history: Message[];
   emitOnActions: boolean;
+  startupNotice: StartupNotice | null;
   readonly calls: Call[] = [];
   seq = 0;
   private readonly listeners = new Set<(event: AppEvent) => void>();
@@ -180,7 +185,7 @@ export class FakeFrontdesk {
   constructor(setup: FakeSetup = {}) {
     this.conversations = setup.conversations ?? [];
     this.messages = setup.messages ?? [];
-    this.account = { mode: 'signed_in', username: 'frontdesk', baseUrl: 'https://anytime.club-os.com', secretStorage: 'os', clubTimeZone: null, ...setup.account };
+    this.account = { mode: 'signed_in', username: 'frontdesk', baseUrl: 'https://anytime.club-os.com', secretStorage: 'os', clubTimeZone: null, clubTimeZoneSource: null, ...setup.account };
     this.settings = { pollIntervalSeconds: 30, notifications: 'name_and_text', launchAtLogin: false, historyAsRead: true, ...setup.settings };
     this.owners = setup.owners ?? [{ id: '100', name: 'My Messages', enabled: true }];
     this.available = setup.available ?? [];
@@ -206,6 +211,7 @@ export class FakeFrontdesk {
     this.emitOnActions = setup.emitOnActions ?? true;
     this.queue = setup.queue ?? [];
     this.actions = setup.actions ?? [];
+    this.startupNotice = setup.startupNotice ?? null;
     this.api = this.buildApi();
   }
 
@@ -293,6 +299,13 @@ export class FakeFrontdesk {
 
   private async run<K extends ChannelName>(name: K, args: ArgsInput<K> | undefined, work: () => Result<K>): Promise<Outcome<Result<K>>> {
     this.calls.push({ name, args: args ?? {} });
+    // What Electron IPC delivers, the main process checks: a field set to undefined, a Date or a
+    // Map is refused there, so it is refused here too.
+    const notData = plainDataProblem(args ?? {});
+    if (notData) {
+      await Promise.resolve();
+      return { ok: false, error: { code: 'invalid_argument', message: `${name}: ${notData}` } };
+    }
     // The core does the work when asked; a held call only delays the answer, as a slow bridge would.
     const outcome = this.answer(name, work);
     const gate = this.gates.get(name);
@@ -336,6 +349,7 @@ export class FakeFrontdesk {
 
     return {
       appInfo: (a) => this.run('appInfo', a, () => ({ name: 'Frontdesk', version: '0.1.0', platform: 'linux' })),
+      getStartupNotice: (a) => this.run('getStartupNotice', a, () => ({ notice: this.startupNotice })),
       listConversations: (a) =>
         this.run('listConversations', a, () => {
           const filter = a?.filter ?? 'all';
@@ -548,6 +562,11 @@ export class FakeFrontdesk {
         }),
       listActions: (a) => this.run('listActions', a, () => ({ items: structuredClone(this.actions.filter((x) => a?.conversationId === undefined || x.conversationId === a.conversationId)) })),
       exportActionLog: (a) => this.run('exportActionLog', a, () => ({ fileName: 'frontdesk-action-log.csv', content: 'id,at,kind\r\n' })),
+      setClubTimeZone: (a) =>
+        this.run('setClubTimeZone', a, () => {
+          this.account = { ...this.account, clubTimeZone: a!.timeZone, clubTimeZoneSource: 'confirmed' };
+          return { ...this.account };
+        }),
       onEvent: (listener) => {
         this.listeners.add(listener);
         return () => {

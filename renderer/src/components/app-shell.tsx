@@ -1,4 +1,4 @@
-// The layout: banner, header, then navigation, the list (main) and the open conversation.
+// The layout: banners, header, then navigation, the list (main) and the open conversation.
 import { useAppStore } from '../store/store-context';
 import { ApprovalQueueDialog } from './approval-queue';
 import { ConversationList } from './conversation-list';
@@ -8,15 +8,19 @@ import { HelpDialog } from './help-dialog';
 import { LiveRegions } from './live-regions';
 import { SearchResults } from './search-results';
 import { SettingsDialog } from './settings-dialog';
+import { StartupNoticeBanner } from './startup-notice';
 import { Sidebar } from './sidebar';
 import { ThreadPane } from './thread-pane';
+import { TimeZoneBanner } from './time-zone-banner';
 
 export function AppShell() {
   const searching = useAppStore((s) => s.search.submitted !== null);
   const dialog = useAppStore((s) => s.ui.dialog);
   return (
     <div className="app">
+      <StartupNoticeBanner />
       <DemoBanner />
+      <TimeZoneBanner />
       <Header />
       <div className="panes">
         <Sidebar />

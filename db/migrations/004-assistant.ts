@@ -1,4 +1,4 @@
-// Version 3: the assistant. The gym's knowledge as versions (every save is a new row, the newest is
+// Version 4: the assistant. The gym's knowledge as versions (every save is a new row, the newest is
 // current), the assistant's drafts (suggestions and the approval queue) and its action log, which
 // is append-only: triggers refuse to change or delete a row.
 //
@@ -65,7 +65,7 @@ END;
 `;
 
 export const assistant: Migration = {
-  version: 3,
+  version: 4,
   name: 'assistant',
   up(conn) {
     conn.exec(SCHEMA);
