@@ -4,7 +4,9 @@ import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
 import type { DemoOptions } from '../services/account-session';
 import type { CredentialStore } from '../services/credential-store';
+import type { Services } from '../services/services';
 import type { EventBus } from '../../common/event-bus';
+import type { GymBotImporter } from '../import/gym-bot-importer';
 import type { SecretStore } from '../services/secret-store';
 
 export interface CoreOptions {
@@ -24,12 +26,15 @@ export interface CoreOptions {
 }
 
 export interface Core {
+  /** One service per feature: what the shell, the tray and notifications use. */
+  readonly services: Services;
+  /** The same services behind the IPC contract: what the window (through IPC or the test bridge) uses. */
   readonly handlers: Handlers;
   readonly events: EventBus;
+  /** File → Import from gym bot: preview, then write, into the current account. */
+  readonly gymBot: GymBotImporter;
   /** Unread messages over every owner: the tray icon and the app badge. */
   unreadTotal(): number;
-  /** Assistant drafts waiting for approval: the tray shows them beside the unread count. */
-  pendingApprovals(): number;
   /** Starts polling every enabled owner (in demo mode against the built-in simulator). */
   start(): Promise<void>;
   /** Stops polling, waits for in-flight work, closes the database and the simulator. */

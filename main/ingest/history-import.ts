@@ -22,7 +22,7 @@ export function importHistory(
   conversation: Conversation,
   history: MemberHistory,
   options: { timeZone: string; now: number },
-): { added: number } {
+): { insertedIds: number[] } {
   const entries = history.entries.filter((e) => MESSAGE_KINDS.has(e.kind));
   const rows: InboxRow[] = entries.map((e, position) => ({
     senderName: senderOf(e, conversation),
@@ -34,7 +34,7 @@ export function importHistory(
     position,
   }));
   const range = snapshotDateRange(rows);
-  if (!range) return { added: 0 };
+  if (!range) return { insertedIds: [] };
   const fresh = reconcile(conversation.ownerId, rows, db.messages.storedKeys(conversation.ownerId, range.from, range.to));
   const readAt = new Date(options.now).toISOString();
   const messages: NewMessage[] = fresh.map((row) => {
@@ -66,6 +66,6 @@ export function importHistory(
   return db.transaction(() => {
     const result = db.messages.insert(messages, { quiet: true });
     if (!history.canText && !conversation.optedOut) db.conversations.setOptedOut(conversation.id, true);
-    return { added: result.insertedIds.length };
+    return { insertedIds: result.insertedIds };
   });
 }

@@ -3,21 +3,22 @@
 import type { SecretStorageLevel } from './credential-store';
 
 export interface SecretStore {
-  level(): SecretStorageLevel;
-  load(): string | null;
-  /** Throws when the level is `unavailable`. */
-  save(secret: string): void;
+  level(): Promise<SecretStorageLevel>;
+  load(): Promise<string | null>;
+  /** Rejects when the level is `unavailable`. */
+  save(secret: string): Promise<void>;
   clear(): void;
 }
 
 export function memorySecretStore(level: SecretStorageLevel = 'os'): SecretStore {
   let saved: string | null = null;
   return {
-    level: () => level,
-    load: () => saved,
+    level: () => Promise.resolve(level),
+    load: () => Promise.resolve(saved),
     save(secret) {
-      if (level === 'unavailable') throw new Error('no secure storage for secrets on this system');
+      if (level === 'unavailable') return Promise.reject(new Error('no secure storage for secrets on this system'));
       saved = secret;
+      return Promise.resolve();
     },
     clear() {
       saved = null;

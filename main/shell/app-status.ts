@@ -17,13 +17,13 @@ export interface AppStatusSnapshot {
 export interface AppStatus {
   current(): AppStatusSnapshot;
   subscribe(listener: (snapshot: AppStatusSnapshot) => void): () => void;
-  /** Reads sync status and account from the core and notifies at once. */
+  /** Reads sync status and account from the services and notifies at once. */
   refresh(): Promise<void>;
   dispose(): void;
 }
 
 export interface AppStatusOptions {
-  core: Pick<Core, 'events' | 'handlers' | 'unreadTotal'> & Partial<Pick<Core, 'pendingApprovals'>>;
+  core: Pick<Core, 'events' | 'services' | 'unreadTotal'>;
   timers: Timers;
   logger: Logger;
   coalesceMs?: number;
@@ -43,7 +43,7 @@ export function watchAppStatus({ core, timers, logger, coalesceMs = 150 }: AppSt
       logger.warn('could not count unread messages', { error });
     }
     try {
-      if (core.pendingApprovals) snapshot = { ...snapshot, pending: core.pendingApprovals() };
+      snapshot = { ...snapshot, pending: core.services.assistant.pendingCount() };
     } catch (error) {
       logger.warn('could not count drafts waiting for approval', { error });
     }
@@ -88,10 +88,10 @@ export function watchAppStatus({ core, timers, logger, coalesceMs = 150 }: AppSt
         listeners.delete(listener);
       };
     },
-    async refresh() {
-      const [sync, account] = await Promise.all([core.handlers.getSyncStatus({}), core.handlers.getAccount({})]);
-      snapshot = { ...snapshot, sync, account };
+    refresh() {
+      snapshot = { ...snapshot, sync: core.services.sync.status(), account: core.services.account.account() };
       publish();
+      return Promise.resolve();
     },
     dispose() {
       unsubscribe();

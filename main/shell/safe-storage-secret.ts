@@ -22,28 +22,29 @@ export interface SafeStorageSecretOptions {
 const fileSchema = z.object({ secret: z.base64().min(1) }).strict();
 
 export function safeStorageSecretStore({ file, label, safeStorage, platform, logger }: SafeStorageSecretOptions): SecretStore {
-  const level = (): SecretStorageLevel => {
-    if (!safeStorage.isEncryptionAvailable()) return 'unavailable';
+  const level = async (): Promise<SecretStorageLevel> => {
+    if (!(await safeStorage.isAsyncEncryptionAvailable())) return 'unavailable';
     if (platform !== 'linux') return 'os';
     const backend = safeStorage.getSelectedStorageBackend();
     return backend === 'basic_text' || backend === 'unknown' ? 'weak' : 'os';
   };
   return {
     level,
-    load() {
-      if (!existsSync(file) || level() === 'unavailable') return null;
+    async load() {
+      if (!existsSync(file) || (await level()) === 'unavailable') return null;
       try {
         const saved = fileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-        return safeStorage.decryptString(Buffer.from(saved.secret, 'base64'));
+        // Only the asynchronous safeStorage calls (the synchronous ones are deprecated since Electron 45).
+        return (await safeStorage.decryptStringAsync(Buffer.from(saved.secret, 'base64'))).result;
       } catch (error) {
         logger.warn(`the saved ${label} is unreadable; enter it again`, { error });
         return null;
       }
     },
-    save(secret) {
-      const storage = level();
+    async save(secret) {
+      const storage = await level();
       if (storage === 'unavailable') throw new AppError('insecure_storage', `This system offers no secure storage for the ${label}, so it cannot be saved.`);
-      const content = JSON.stringify({ secret: safeStorage.encryptString(secret).toString('base64') });
+      const content = JSON.stringify({ secret: (await safeStorage.encryptStringAsync(secret)).toString('base64') });
       mkdirSync(dirname(file), { recursive: true });
       const temp = `${file}.tmp`;
       writeFileSync(temp, content, { mode: 0o600 });

@@ -7,6 +7,7 @@ import type { AppEvent } from '../../common/contract';
 import { createAssistantService, type AssistantService } from '../../main/services/assistant/assistant-service';
 import { DEFAULT_ASSISTANT_SETTINGS, type AssistantSettings } from '../../common/assistant-settings';
 import { createEventBus } from '../../common/event-bus';
+import { conversationEvents } from '../../main/services/change-feed';
 import { memorySecretStore } from '../../main/services/secret-store';
 import { sendReply } from '../../main/services/send-reply';
 import { parseActionRecord } from '../../main/intents/action-record';
@@ -50,10 +51,11 @@ async function setup(policy: Partial<AssistantSettings['policy']>, change: Parti
     clock: r.club.clock,
     logger: memoryLogger('test'),
     events: bus,
+    changes: conversationEvents(bus, r.club.clock),
     modelKey: memorySecretStore(),
   });
   assistant.saveKnowledge(SAMPLE_KNOWLEDGE);
-  assistant.setSettings({ ...DEFAULT_ASSISTANT_SETTINGS, ...change, policy: { ...DEFAULT_ASSISTANT_SETTINGS.policy, ...policy } });
+  await assistant.setSettings({ ...DEFAULT_ASSISTANT_SETTINGS, ...change, policy: { ...DEFAULT_ASSISTANT_SETTINGS.policy, ...policy } });
   return {
     rig: r,
     assistant,
@@ -187,9 +189,9 @@ describe('assistant service', () => {
     const server = await startChatServer();
     try {
       const s = await setup({}, { model: { enabled: true, baseUrl: server.baseUrl, model: 'llama3.2', timeoutSeconds: 5 } });
-      s.assistant.setApiKey('sk-local');
-      expect(s.assistant.getState()).toMatchObject({ apiKeyStored: true });
-      expect(JSON.stringify(s.assistant.getState())).not.toContain('sk-local');
+      await s.assistant.setApiKey('sk-local');
+      expect(await s.assistant.getState()).toMatchObject({ apiKeyStored: true });
+      expect(JSON.stringify(await s.assistant.getState())).not.toContain('sk-local');
       const id = await s.text(12, 'Is the front desk staffed tomorrow?');
 
       server.script({ kind: 'answer', text: 'Yes! Tomorrow the desk is staffed 9 AM–7 PM.', chunks: 4 });

@@ -107,11 +107,22 @@ describe('createCore in demo mode', () => {
     await call('setAssistant', { settings: { ...state.settings, policy } });
     await core.start();
     await h.until(synced);
-    expect(core.pendingApprovals()).toBe(0); // the first import is history: nothing is assessed
+    expect(core.services.assistant.pendingCount()).toBe(0); // the first import is history: nothing is assessed
 
     // A poll brings texts in (as the engine announces them): the assistant drafts and queues.
     const waiting = (await call('listConversations', { filter: 'needs_reply', limit: 30 })).items.filter((c) => !c.optedOut);
-    core.events.emit({ type: 'messagesAdded', ownerId: waiting[0]!.ownerId, conversationIds: waiting.map((c) => c.id), count: waiting.length, quiet: false });
+    const counts = await call('getCounts', {});
+    core.events.emit({
+      type: 'messagesAdded',
+      ownerId: waiting[0]!.ownerId,
+      conversationIds: waiting.map((c) => c.id),
+      count: waiting.length,
+      quiet: false,
+      conversations: waiting,
+      counts,
+      ownerCounts: counts,
+      messages: null,
+    });
     await h.until((e) => e.type === 'approvalQueueChanged');
     const { items } = await call('listApprovalQueue');
     expect(items.length).toBeGreaterThan(0);
@@ -124,7 +135,7 @@ describe('createCore in demo mode', () => {
     expect(thread.items.filter((m) => m.direction === 'outbound' && m.body === draft.body)).toHaveLength(1);
     const kinds = (await call('listActions', { conversationId: draft.conversationId })).items.map((a) => a.kind);
     expect(kinds).toEqual(expect.arrayContaining(['assessed', 'drafted', 'queued', 'approved', 'sent']));
-    expect(core.pendingApprovals()).toBe(items.length - 1);
+    expect(core.services.assistant.pendingCount()).toBe(items.length - 1);
     const csv = (await call('exportActionLog')).content;
     expect(csv.split('\r\n')[0]).toBe('id,at,kind,actor,conversation_id,message_id,draft_id,member_name,intent,confidence,reason,detail');
   });
@@ -233,7 +244,7 @@ describe('createCore in demo mode', () => {
       (e: unknown) => e,
     );
     expect(error).toMatchObject({ code: 'clubos_credentials' });
-    expect(h.credentials.load()).toBeNull();
+    expect(await h.credentials.load()).toBeNull();
     expect(await h.call('getAccount')).toMatchObject({ mode: 'demo' });
     // Over IPC a plain-http ClubOS is refused before anything is tried.
     expect(await dispatch(h.core.handlers, 'signIn', { username: 'manager', password: 'pw-Club-2', baseUrl: club.baseUrl }, memoryLogger())).toMatchObject({
@@ -254,7 +265,7 @@ describe('createCore in demo mode', () => {
 
     const account = await core.handlers.signIn({ username: 'manager', password: 'pw-Club-2', baseUrl: club.baseUrl });
     expect(account).toMatchObject({ mode: 'signed_in', username: 'manager', baseUrl: club.baseUrl });
-    expect(h.credentials.load()).toEqual({ username: 'manager', password: 'pw-Club-2', baseUrl: club.baseUrl });
+    expect(await h.credentials.load()).toEqual({ username: 'manager', password: 'pw-Club-2', baseUrl: club.baseUrl });
     expect(h.events.some((e) => e.type === 'accountChanged' && e.account.mode === 'signed_in')).toBe(true);
     const mark = h.events.length;
     await h.until((e) => h.events.indexOf(e) >= mark && synced(e));
@@ -266,7 +277,7 @@ describe('createCore in demo mode', () => {
 
     const back = await core.handlers.signOut({});
     expect(back).toMatchObject({ mode: 'demo', username: null });
-    expect(h.credentials.load()).toBeNull();
+    expect(await h.credentials.load()).toBeNull();
     expect((await h.call('listConversations', { filter: 'all' })).items.map((c) => c.memberName)).not.toContain(
       `${member.firstName} ${member.lastName}`,
     );

@@ -15,12 +15,12 @@ afterAll(() => {
 
 function fakeSafeStorage(available = true, backend: 'gnome_libsecret' | 'basic_text' = 'gnome_libsecret') {
   return {
-    isEncryptionAvailable: vi.fn(() => available),
+    isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(available)),
     getSelectedStorageBackend: vi.fn(() => backend),
-    encryptString: vi.fn((plain: string) => Buffer.concat([Buffer.from('v11'), Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)])),
-    decryptString: vi.fn((encrypted: Buffer) => {
-      if (encrypted.subarray(0, 3).toString() !== 'v11') throw new Error('Error while decrypting the ciphertext provided');
-      return Buffer.from(encrypted.subarray(3).map((b) => b ^ 0x5a)).toString('utf8');
+    encryptStringAsync: vi.fn((plain: string) => Promise.resolve(Buffer.concat([Buffer.from('v11'), Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)]))),
+    decryptStringAsync: vi.fn((encrypted: Buffer) => {
+      if (encrypted.subarray(0, 3).toString() !== 'v11') return Promise.reject(new Error('Error while decrypting the ciphertext provided'));
+      return Promise.resolve({ shouldReEncrypt: false, result: Buffer.from(encrypted.subarray(3).map((b) => b ^ 0x5a)).toString('utf8') });
     }),
   };
 }
@@ -35,11 +35,11 @@ function store(available = true, backend: 'gnome_libsecret' | 'basic_text' = 'gn
 }
 
 describe('safeStorageSecretStore', () => {
-  it('keeps the key encrypted in a 0600 file and never logs it', () => {
+  it('keeps the key encrypted in a 0600 file and never logs it', async () => {
     const { s, file, lines } = store();
-    expect(s.load()).toBeNull();
-    s.save(KEY);
-    expect(s.load()).toBe(KEY);
+    expect(await s.load()).toBeNull();
+    await s.save(KEY);
+    expect(await s.load()).toBe(KEY);
     const raw = readFileSync(file, 'utf8');
     expect(raw).not.toContain(KEY);
     expect(raw).not.toContain(Buffer.from(KEY).toString('base64'));
@@ -47,20 +47,20 @@ describe('safeStorageSecretStore', () => {
     expect(JSON.stringify(lines)).not.toContain(KEY);
     s.clear();
     expect(existsSync(file)).toBe(false);
-    expect(s.load()).toBeNull();
+    expect(await s.load()).toBeNull();
   });
 
-  it('refuses to save without secure storage and warns when it is only obfuscated', () => {
-    expect(() => store(false).s.save(KEY)).toThrow(/no secure storage/);
+  it('refuses to save without secure storage and warns when it is only obfuscated', async () => {
+    await expect(store(false).s.save(KEY)).rejects.toThrow(/no secure storage/);
     const weak = store(true, 'basic_text');
-    expect(weak.s.level()).toBe('weak');
-    weak.s.save(KEY);
+    expect(await weak.s.level()).toBe('weak');
+    await weak.s.save(KEY);
     expect(weak.lines.some((l) => l.level === 'warn' && /obfuscated/.test(l.message))).toBe(true);
   });
 
-  it('treats a damaged file as no key', () => {
+  it('treats a damaged file as no key', async () => {
     const { s, file } = store();
     writeFileSync(file, '{"secret":"not base64!!"}');
-    expect(s.load()).toBeNull();
+    expect(await s.load()).toBeNull();
   });
 });

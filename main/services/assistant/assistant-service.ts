@@ -8,6 +8,7 @@ import type { ClubContext } from '../../clubos/types';
 import { AppError, toApiError } from '../../../common/errors/app-error';
 import type { EventBus } from '../../../common/event-bus';
 import type { SecretStore } from '../secret-store';
+import type { ConversationEvents } from '../change-feed';
 import { buildActionRecord, parseActionRecord, type AiActionTaken } from '../../intents/action-record';
 import { CLASSIFIER_VERSION } from '../../intents/classifier';
 import type { Logger } from '../../../common/log/logger';
@@ -50,7 +51,10 @@ export interface AssistantDeps {
   session(): AssistantSession;
   clock: Clock;
   logger: Logger;
+  /** For the approval queue's size and composer drafts as they stream. */
   events: EventBus;
+  /** Announces what an automatic or approved send changed, as every other write does. */
+  changes: ConversationEvents;
   modelKey: SecretStore;
   /** Test seam: the model client. */
   chat?: typeof streamChat;
@@ -67,9 +71,9 @@ export interface AssistantService {
   exportKnowledge(): { fileName: string; content: string };
   importKnowledge(content: string): KnowledgeState;
   settings(): AssistantSettings;
-  getState(): AssistantState;
-  setSettings(settings: AssistantSettings): AssistantState;
-  setApiKey(apiKey: string | null): AssistantState;
+  getState(): Promise<AssistantState>;
+  setSettings(settings: AssistantSettings): Promise<AssistantState>;
+  setApiKey(apiKey: string | null): Promise<AssistantState>;
   draftForComposer(conversationId: number, requestId: string): Promise<DraftResult>;
   openDraft(conversationId: number): AssistantDraft | null;
   listQueue(): AssistantDraft[];
@@ -104,7 +108,11 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
     const v = knowledgeVersion();
     return { knowledge: v?.knowledge ?? EMPTY_KNOWLEDGE, version: v?.version ?? null, savedAt: v?.savedAt ?? null };
   };
-  const state = (): AssistantState => ({ settings: settings(), apiKeyStored: deps.modelKey.load() !== null, secretStorage: deps.modelKey.level() });
+  const state = async (): Promise<AssistantState> => ({
+    settings: settings(),
+    apiKeyStored: (await deps.modelKey.load()) !== null,
+    secretStorage: await deps.modelKey.level(),
+  });
 
   const emitQueue = (db: FrontdeskDb): void => {
     events.emit({ type: 'approvalQueueChanged', pending: db.drafts.pendingCount() });
@@ -268,7 +276,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
         const message = db.messages.get(draft.messageId);
         if (message) writeActionTaken(db, message, assessment, 'auto_sent', draft.id);
       });
-      announce(session, draft.conversationId);
+      announce(session, sent);
     } catch (error) {
       const apiError = toApiError(error);
       log.warn('automatic reply not sent; queued for a person', { code: apiError.code });
@@ -319,19 +327,19 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
     try {
       const sent = await session.send({ conversationId, channel: 'sms', body: text });
       db.actionLog.append({ ...common, kind: 'after_hours_ack', actor: 'assistant', detail: { sentMessageId: sent.id, why: 'outside staffed hours, once per closed period', opening: new Date(opening).toISOString() } });
-      announce(session, conversationId);
+      announce(session, sent);
     } catch (error) {
       const apiError = toApiError(error);
       db.actionLog.append({ ...common, kind: 'send_failed', actor: 'assistant', reason: apiError.code, detail: { step: 'after_hours_ack', message: apiError.message } });
     }
   }
 
-  function announce(session: AssistantSession, conversationId: number): void {
-    const conversation = session.db.conversations.get(conversationId);
+  function announce(session: AssistantSession, sent: Message): void {
+    const conversation = session.db.conversations.get(sent.conversationId);
     if (!conversation) return;
-    events.emit({ type: 'conversationUpdated', conversation });
+    deps.changes.updated(session.db, conversation);
     // Quiet: our own reply is shown, never notified, and never assessed again.
-    events.emit({ type: 'messagesAdded', ownerId: conversation.ownerId, conversationIds: [conversationId], count: 1, quiet: true });
+    deps.changes.messagesAdded(session.db, { ownerId: conversation.ownerId, insertedIds: [sent.id], conversationIds: [sent.conversationId], quiet: true });
   }
 
   const staffActor = async (session: AssistantSession): Promise<string> => {
@@ -364,7 +372,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
         return result;
       });
       emitQueue(db);
-      announce(session, draft.conversationId);
+      announce(session, sent);
       return closed;
     } catch (error) {
       const apiError = toApiError(error);
@@ -401,7 +409,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
     const config: ProviderConfig = {
       baseUrl: current.baseUrl,
       model: current.model,
-      apiKey: deps.modelKey.load(),
+      apiKey: await deps.modelKey.load(),
       timeoutMs: current.timeoutSeconds * 1000,
     };
     try {
@@ -469,11 +477,11 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
       log.info('assistant settings saved', { auto: Object.entries(valid.policy).filter(([, m]) => m === 'auto').map(([i]) => i), model: valid.model.enabled });
       return state();
     },
-    setApiKey(apiKey) {
+    async setApiKey(apiKey) {
       if (apiKey === null) deps.modelKey.clear();
       else {
-        if (deps.modelKey.level() === 'unavailable') throw new AppError('insecure_storage', 'This computer offers no secure storage for the API key, so it cannot be saved.');
-        deps.modelKey.save(apiKey);
+        if ((await deps.modelKey.level()) === 'unavailable') throw new AppError('insecure_storage', 'This computer offers no secure storage for the API key, so it cannot be saved.');
+        await deps.modelKey.save(apiKey);
       }
       return state();
     },

@@ -3,6 +3,7 @@ import { useAppStore } from '../store/store-context';
 import { ApprovalQueueDialog } from './approval-queue';
 import { ConversationList } from './conversation-list';
 import { DemoBanner } from './demo-banner';
+import { RecoveredBanner } from './recovered-banner';
 import { Header } from './header';
 import { HelpDialog } from './help-dialog';
 import { LiveRegions } from './live-regions';
@@ -18,6 +19,7 @@ export function AppShell() {
   const dialog = useAppStore((s) => s.ui.dialog);
   return (
     <div className="app">
+      <RecoveredBanner />
       <StartupNoticeBanner />
       <DemoBanner />
       <TimeZoneBanner />

@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppDeps } from './app-deps';
 import { createAssistantActions, initialAssistantState, type AssistantActions, type AssistantState } from './assistant-slice';
 import { createComposerActions, initialComposerState, type ComposerActions, type ComposerState } from './composer-slice';
+import { loadDrafts, saveDrafts } from './draft-memory';
 import { createConversationActions, type ConversationActions } from './conversation-actions';
 import { createLifecycleActions, type LifecycleActions } from './lifecycle-slice';
 import { createListActions, initialListState, type ListActions, type ListState } from './list-slice';
@@ -39,10 +40,10 @@ export type AppState = AppData &
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(deps: AppDeps): AppStore {
-  return createStore<AppState>()((set, get) => ({
+  const store = createStore<AppState>()((set, get) => ({
     list: initialListState,
     thread: initialThreadState,
-    composer: initialComposerState,
+    composer: { ...initialComposerState, drafts: loadDrafts(deps.viewStorage) },
     sync: initialSyncState,
     session: initialSessionState,
     search: initialSearchState,
@@ -59,4 +60,8 @@ export function createAppStore(deps: AppDeps): AppStore {
     ...createAssistantActions(deps, set, get),
     ...createLifecycleActions(deps, set, get),
   }));
+  store.subscribe((state, previous) => {
+    if (state.composer.drafts !== previous.composer.drafts) saveDrafts(deps.viewStorage, state.composer.drafts);
+  });
+  return store;
 }
