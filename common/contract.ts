@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { clubosIdSchema } from './clubos-id';
 import { INTENTS } from './intent-catalog';
+import { assistantSettingsSchema } from './assistant-settings';
+import { knowledgeSchema } from './knowledge';
 
 // ---------------------------------------------------------------------------------------------
 // Domain shapes
@@ -66,6 +68,7 @@ export const errorCodeSchema = z.enum([
   'invalid_argument',
   'forbidden_sender',
   'not_found',
+  'conflict',
   'opted_out',
   'not_signed_in',
   'insecure_storage',
@@ -163,6 +166,68 @@ export const countsSchema = z.object({
   filters: z.record(listFilterSchema, z.number().int().nonnegative()),
   tags: z.array(z.object({ tag: z.string(), count: z.number().int().nonnegative() })),
   unreadTotal: z.number().int().nonnegative(),
+});
+
+export const draftStatusSchema = z.enum(['suggested', 'pending', 'sent', 'auto_sent', 'rejected', 'superseded']);
+export const assistantDraftSchema = z.object({
+  id,
+  conversationId: id,
+  messageId: id,
+  memberName: z.string(),
+  /** The member's text the draft answers. */
+  memberText: z.string(),
+  memberTextAt: isoTime,
+  optedOut: z.boolean(),
+  intent: intentSchema.nullable(),
+  confidence: z.number().min(0).max(1).nullable(),
+  body: z.string(),
+  /** The knowledge the draft states, by fact id. */
+  facts: z.array(z.object({ id: z.string(), text: z.string() })),
+  /** For staff: why it was queued, what Knowledge lacks, what a guard found. */
+  notes: z.array(z.string()),
+  status: draftStatusSchema,
+  createdAt: isoTime,
+  decidedAt: isoTime.nullable(),
+  decidedBy: z.string().nullable(),
+});
+
+export const actionLogEntrySchema = z.object({
+  id,
+  at: isoTime,
+  kind: z.string(),
+  actor: z.string(),
+  conversationId: z.number().int().nullable(),
+  messageId: z.number().int().nullable(),
+  draftId: z.number().int().nullable(),
+  memberName: z.string().nullable(),
+  intent: intentSchema.nullable(),
+  confidence: z.number().nullable(),
+  reason: z.string().nullable(),
+  detail: z.record(z.string(), z.json()),
+});
+
+export const knowledgeStateSchema = z.object({
+  knowledge: knowledgeSchema,
+  /** Null until staff saved Knowledge once. */
+  version: z.number().int().nullable(),
+  savedAt: isoTime.nullable(),
+});
+
+export const assistantStateSchema = z.object({
+  settings: assistantSettingsSchema,
+  /** Whether an API key for the model is stored (the key itself never leaves the main process). */
+  apiKeyStored: z.boolean(),
+  secretStorage: z.enum(['os', 'weak', 'unavailable']),
+});
+
+export const draftResultSchema = z.object({
+  text: z.string(),
+  source: z.enum(['rules', 'model']),
+  /** Shown under the composer: a fallback, a missing fact, a guard's finding. */
+  notes: z.array(z.string()),
+  facts: z.array(z.object({ id: z.string(), text: z.string() })),
+  /** The assistant's stored draft this text came from, if any (sent with the reply). */
+  draftId: id.nullable(),
 });
 
 /** What the window shows about start-up: a repaired database (warning) or why Frontdesk cannot run (error). */
@@ -366,10 +431,44 @@ export const channels = {
         body: z.string().trim().min(1).max(2000),
         subject: z.string().max(200).optional(),
         suggestionId: z.string().max(100).optional(),
+        /** The assistant's draft the body started from: closed as sent, logged as edited when changed. */
+        draftId: id.optional(),
       })
       .strict(),
     result: messageSchema,
   },
+  getKnowledge: { args: none, result: knowledgeStateSchema },
+  saveKnowledge: { args: z.object({ knowledge: knowledgeSchema }).strict(), result: knowledgeStateSchema },
+  /** The export file's content (JSON), for the window to save. */
+  exportKnowledge: { args: none, result: z.object({ fileName: z.string(), content: z.string() }) },
+  importKnowledge: { args: z.object({ content: z.string().min(1).max(1_000_000) }).strict(), result: knowledgeStateSchema },
+  getAssistant: { args: none, result: assistantStateSchema },
+  setAssistant: { args: z.object({ settings: assistantSettingsSchema }).strict(), result: assistantStateSchema },
+  /** `null` deletes the stored key. */
+  setAssistantApiKey: { args: z.object({ apiKey: z.string().trim().min(1).max(400).nullable() }).strict(), result: assistantStateSchema },
+  /** A contextual draft for the composer; with the model on, its text streams as `draftProgress` events first. */
+  draftReply: { args: z.object({ conversationId: id, requestId: z.string().regex(/^[\w-]{1,64}$/) }).strict(), result: draftResultSchema },
+  /** The assistant's open draft (suggested or queued) for the conversation's newest text, if any: the composer starts from it. */
+  openDraft: { args: z.object({ conversationId: id }).strict(), result: z.object({ draft: assistantDraftSchema.nullable() }) },
+  listApprovalQueue: { args: none, result: z.object({ items: z.array(assistantDraftSchema) }) },
+  /** Approve (optionally with edited text) sends the draft; reject closes it. */
+  decideDraft: {
+    args: z
+      .object({ draftId: id, decision: z.enum(['approve', 'reject']), body: z.string().trim().min(1).max(2000).optional() })
+      .strict()
+      .refine((a) => a.decision === 'approve' || a.body === undefined, { message: 'only an approval carries an edited body' }),
+    result: assistantDraftSchema,
+  },
+  /** Approves several drafts; each one's outcome, in order. */
+  approveDrafts: {
+    args: z.object({ draftIds: z.array(id).min(1).max(100) }).strict(),
+    result: z.object({ results: z.array(z.object({ draftId: id, ok: z.boolean(), error: apiErrorSchema.nullable() })) }),
+  },
+  listActions: {
+    args: z.object({ conversationId: id.optional(), beforeId: id.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    result: z.object({ items: z.array(actionLogEntrySchema) }),
+  },
+  exportActionLog: { args: none, result: z.object({ fileName: z.string(), content: z.string() }) },
   syncNow: {
     args: z.object({ ownerId: clubosId.optional() }).strict(),
     result: syncStatusSchema,
@@ -540,6 +639,10 @@ export const appEventSchema = z.discriminatedUnion('type', [
     reason: z.enum(['waiting', 'no_reply', 'confirm_late']),
     detail: z.string(),
   }),
+  /** A model's answer so far (the whole text, not a delta), while `draftReply` runs. */
+  z.object({ type: z.literal('draftProgress'), seq: z.number().int(), requestId: z.string(), conversationId: id, text: z.string() }),
+  /** The approval queue changed: its size, for the sidebar and the tray. */
+  z.object({ type: z.literal('approvalQueueChanged'), seq: z.number().int(), pending: z.number().int().nonnegative() }),
   z.object({
     type: z.literal('uiCommand'),
     seq: z.number().int(),
@@ -565,6 +668,12 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 export type Suggestion = z.infer<typeof suggestionSchema>;
 export type ReplyTemplateEntry = z.infer<typeof replyTemplateSchema>;
 export type Counts = z.infer<typeof countsSchema>;
+export type AssistantDraft = z.infer<typeof assistantDraftSchema>;
+export type DraftStatus = z.infer<typeof draftStatusSchema>;
+export type ActionLogEntry = z.infer<typeof actionLogEntrySchema>;
+export type KnowledgeState = z.infer<typeof knowledgeStateSchema>;
+export type AssistantState = z.infer<typeof assistantStateSchema>;
+export type DraftResult = z.infer<typeof draftResultSchema>;
 export type StartupNotice = z.infer<typeof startupNoticeSchema>;
 export type ListFilter = z.infer<typeof listFilterSchema>;
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
@@ -579,3 +688,4 @@ export type MergeField = z.infer<typeof mergeFieldSchema>;
 
 /** What a request handler does: the core implements it; IPC and the test bridge serve it. */
 export type Handlers = { [K in ChannelName]: (args: Args<K>) => Promise<Result<K>> };
+export type Knowledge = z.infer<typeof knowledgeSchema>;

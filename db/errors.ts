@@ -10,7 +10,7 @@ export type DbErrorReason =
   | 'newer_schema' // the file was written by a newer Frontdesk: refused, left untouched
   | 'migration_failed' // a migration threw; its transaction rolled back
   | 'storage' // the file cannot be opened or written (read-only, a folder in its place, disk full…)
-  | 'conflict'; // a write the current state refuses (a second live outbox attempt, a settled row)
+  | 'conflict'; // a write the current state refuses (a second live outbox attempt, a settled row, a draft someone else already decided)
 
 export class DbError extends AppError {
   /** For `storage`: which problem, so the window can say what to do. */
@@ -20,7 +20,7 @@ export class DbError extends AppError {
     message: string,
     options?: { cause?: unknown; problem?: StorageProblem },
   ) {
-    super(reason === 'not_found' || reason === 'invalid_argument' ? reason : reason === 'conflict' ? 'invalid_argument' : 'internal', message, options);
+    super(reason === 'not_found' || reason === 'invalid_argument' || reason === 'conflict' ? reason : 'internal', message, options);
     this.problem = options?.problem ?? null;
   }
 }

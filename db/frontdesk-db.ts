@@ -3,7 +3,10 @@
 import type { Logger } from '../common/log/logger';
 import type { Clock } from '../common/time/clock';
 import { createContext } from './db-context';
+import { actionLogQueries, type ActionLogQueries } from './queries/action-log';
+import { assistantDraftQueries, type AssistantDraftQueries } from './queries/assistant-drafts';
 import { conversationQueries, type ConversationQueries } from './queries/conversations';
+import { knowledgeQueries, type KnowledgeQueries } from './queries/knowledge';
 import { messageQueries, type MessageQueries } from './queries/messages';
 import { ownerQueries, type OwnerQueries } from './queries/owners';
 import { outreachQueries, type OutreachQueries } from './queries/outreach';
@@ -22,6 +25,12 @@ export interface FrontdeskDb {
   readonly settings: SettingsQueries;
   /** Outbox, scheduled items, campaigns, the outreach log and attention marks (main/outreach). */
   readonly outreach: OutreachQueries;
+  /** The gym's knowledge, versioned (used from the app database). */
+  readonly knowledge: KnowledgeQueries;
+  /** The assistant's drafts: suggestions and the approval queue. */
+  readonly drafts: AssistantDraftQueries;
+  /** Append-only log of every assistant (and sending) step. */
+  readonly actionLog: ActionLogQueries;
   search(query: SearchQuery): { hits: SearchHit[]; nextCursor: string | null };
   /**
    * Runs `fn` in one transaction; nested calls (every write here nests) become savepoints, so a
@@ -41,6 +50,9 @@ export function createFrontdeskDb(conn: Connection, options: { path: string; clo
     owners: ownerQueries(ctx),
     settings: settingsQueries(ctx),
     outreach: outreachQueries(ctx),
+    knowledge: knowledgeQueries(ctx),
+    drafts: assistantDraftQueries(ctx),
+    actionLog: actionLogQueries(ctx),
     search: (query) => searchMessages(ctx, query),
     transaction: ctx.transaction,
     close() {

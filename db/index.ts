@@ -12,3 +12,6 @@ export { DbError, type DbErrorReason } from './errors';
 export { LATEST_VERSION } from './migrations/list';
 export type { MigrationOutcome } from './migrate';
 export type * from './types';
+export type { KnowledgeQueries, KnowledgeVersion } from './queries/knowledge';
+export type { AssistantDraftQueries, NewDraft } from './queries/assistant-drafts';
+export type { ActionLogQueries, ActionLogQuery, NewAction } from './queries/action-log';

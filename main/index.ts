@@ -29,6 +29,7 @@ import { setupNewMessageNotifications } from './shell/new-message-notifications'
 import { setupAttentionNotifications } from './shell/attention-notifications';
 import { createNotifier, type Notifier } from './shell/notifier';
 import { safeStorageCredentialStore } from './shell/safe-storage-credentials';
+import { safeStorageSecretStore } from './shell/safe-storage-secret';
 import { setupTray } from './shell/tray/tray';
 import { initialBounds, readWindowState, trackWindowState, type WindowStateTracker } from './shell/window-state';
 import { systemClock } from '../common/time/clock';
@@ -91,6 +92,13 @@ async function start(): Promise<void> {
   log.info('crash reporter', { upload: crashUpload === null ? 'off (local dumps only)' : new URL(crashUpload).origin });
 
   const credentials = safeStorageCredentialStore({ file: join(userData, 'credentials.json'), safeStorage, platform: process.platform, logger: log });
+  const modelKey = safeStorageSecretStore({
+    file: join(userData, 'model-key.json'),
+    label: 'model API key',
+    safeStorage,
+    platform: process.platform,
+    logger: log,
+  });
   let core: Core;
   try {
     core = await createCore({
@@ -98,6 +106,7 @@ async function start(): Promise<void> {
       clock: systemClock,
       logger,
       credentials,
+      modelKey,
       appVersion: app.getVersion(),
       // With no ClubOS account the app shows a simulated club, with a new member text now and then.
       demo: { liveIntervalMs: 45_000, historyDays: 120 },

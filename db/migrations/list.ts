@@ -3,8 +3,9 @@ import { initial } from './001-initial';
 import { queryIndexes } from './002-query-indexes';
 import { importStartedAt } from './003-import-started-at';
 import { outreach } from './004-outreach';
+import { assistant } from './005-assistant';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, importStartedAt, outreach];
+export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, importStartedAt, outreach, assistant];
 
 export const LATEST_VERSION = MIGRATIONS.length;

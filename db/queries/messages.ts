@@ -7,10 +7,10 @@ import { decodeMessageCursor, encodeMessageCursor } from '../cursor';
 import type { DbContext } from '../db-context';
 import { DbError, notFound } from '../errors';
 import { toStoredInstant } from '../iso-time';
-import { INSERT_MESSAGES, insertTuple, MESSAGE_COLUMNS, newMessageSchema, toMessage } from '../message-fields';
+import { INSERT_MESSAGES, insertTuple, MESSAGE_COLUMNS, MESSAGE_FIELDS, newMessageSchema, toMessage } from '../message-fields';
 import { toConversation } from '../rows';
 import { CONVERSATION_COLUMNS } from '../sql-fragments';
-import type { Classification, InsertOptions, InsertResult, MessagePageQuery, NewMessage, StoredKey } from '../types';
+import type { Classification, InsertOptions, InsertResult, JsonValue, MessagePageQuery, NewMessage, StoredKey } from '../types';
 import { clampLimit, parseInput } from '../validate';
 import { refreshCachedColumns } from './cached-columns';
 
@@ -46,6 +46,10 @@ export interface MessageQueries {
   setClassification(messageId: number, classification: Classification): Conversation;
   /** Records that a reply went out for this message (ai_responded, ai_response_sent_at). */
   markResponded(messageId: number, sentAt: string): void;
+  /** Replaces `ai_action_taken` (JSON object) with the latest step taken for the message. */
+  setActionTaken(messageId: number, record: { [key: string]: JsonValue }): void;
+  /** `ai_action_taken` as stored, or null. */
+  actionTaken(messageId: number): string | null;
 }
 
 export function messageQueries(ctx: DbContext): MessageQueries {
@@ -196,5 +200,16 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     if (result.changes === 0) throw notFound('message', messageId);
   }
 
-  return { insert, storedKeys, storedTexts, newestWithIntent, page, get, getMany, setClassification, markResponded };
+  const { aiActionTaken, aiProcessed } = MESSAGE_FIELDS;
+  function setActionTaken(messageId: number, record: { [key: string]: JsonValue }): void {
+    const result = ctx.prepare(`UPDATE messages SET ${aiActionTaken.column} = ?, ${aiProcessed.column} = 1 WHERE id = ?`).run(JSON.stringify(record), messageId);
+    if (result.changes === 0) throw notFound('message', messageId);
+  }
+
+  function actionTaken(messageId: number): string | null {
+    const value: unknown = ctx.prepare(`SELECT ${aiActionTaken.column} FROM messages WHERE id = ?`).pluck().get(messageId);
+    return typeof value === 'string' ? value : null;
+  }
+
+  return { insert, storedKeys, storedTexts, newestWithIntent, page, get, getMany, setClassification, markResponded, setActionTaken, actionTaken };
 }

@@ -8,6 +8,7 @@ import type { Services } from '../services/services';
 import type { EventBus } from '../../common/event-bus';
 import type { Timers } from '../../common/time/timers';
 import type { GymBotImporter } from '../import/gym-bot-importer';
+import type { SecretStore } from '../services/secret-store';
 
 export interface CoreOptions {
   /** Folder for the database (and its backups); created if missing. */
@@ -15,6 +16,8 @@ export interface CoreOptions {
   clock: Clock;
   logger: Logger;
   credentials: CredentialStore;
+  /** The model API key (Settings → Assistant); in memory when not given. */
+  modelKey?: SecretStore;
   /** Shown by appInfo; the shell passes app.getVersion(). */
   appVersion?: string;
   /** Demo mode (no stored credentials): the built-in simulator's settings. */

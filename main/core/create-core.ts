@@ -10,6 +10,8 @@ import { systemTimers } from '../../common/time/timers';
 import { createGymBotImporter } from '../import/gym-bot-importer';
 import { GymBotImportError } from '../import/gym-bot-source';
 import { createAccountService, type AccountService } from '../services/account-service';
+import { createAssistantService, type AssistantService } from '../services/assistant/assistant-service';
+import { memorySecretStore } from '../services/secret-store';
 import { openAppDatabase } from '../services/app-database';
 import { conversationEvents } from '../services/change-feed';
 import { createConversationService } from '../services/conversation-service';
@@ -18,6 +20,7 @@ import { createSearchService } from '../services/search-service';
 import type { Services } from '../services/services';
 import { settingsService } from '../services/settings-service';
 import { createSyncControl } from '../services/sync-control';
+import { sendReply } from '../services/send-reply';
 import type { Core, CoreOptions } from './core';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -74,11 +77,42 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.outreach ?? {}),
   });
   account.attach(outreach);
+  const assistant: AssistantService = createAssistantService({
+    appDb,
+    session: () => {
+      const current = session();
+      return {
+        db: current.db,
+        clubContext: () => current.clubContext(),
+        // The assistant's sends go through the same outbox as every other text.
+        send: async (args) => sendReply(current.db, current.client, await current.clubContext(), outreach.outbox, args),
+      };
+    },
+    clock,
+    logger,
+    events,
+    changes,
+    modelKey: options.modelKey ?? memorySecretStore(),
+  });
+  // Every new member text (not a quiet import, not our own reply) is read by the assistant.
+  const stopAssistant = events.subscribe((event) => {
+    if (event.type === 'messagesAdded' && !event.quiet) void assistant.onMessagesAdded(event.conversationIds);
+  });
   const services: Services = {
     account,
     conversations,
     outreach,
-    replies: createReplyService({ appDb, session, conversations, changes, outbox: outreach.outbox }),
+    // A reply a person sends goes through the outbox, then closes the assistant draft it came from
+    // and lands in the action log.
+    replies: createReplyService({
+      appDb,
+      session,
+      conversations,
+      changes,
+      outbox: outreach.outbox,
+      onSent: (args, message) => assistant.recordStaffSend(args, message),
+    }),
+    assistant,
     search: createSearchService({ session }),
     settings,
     sync: createSyncControl({ account, settings }),
@@ -118,6 +152,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     start: () => account.start(),
     async close() {
       stopSnoozeWatch();
+      stopAssistant();
+      await assistant.idle();
       await account.close();
       appDb.close();
     },

@@ -10,8 +10,22 @@ export const aiActionTakenSchema = z.object({
   classifierVersion: z.string().min(1),
   needsReply: z.boolean(),
   signals: z.array(z.string()),
-  /** Tagging is all the classifier does; nothing is ever sent automatically. */
-  action: z.literal('tagged'),
+  /**
+   * The last step taken for the message: `tagged` by the classifier, then the assistant's
+   * (`none`, `suggested`, `queued`, `auto_sent`) and staff's (`sent`, `rejected`).
+   */
+  action: z.enum(['tagged', 'none', 'suggested', 'queued', 'auto_sent', 'sent', 'rejected']),
+  /** What the assistant decided and why (main/services/assistant). */
+  assistant: z
+    .object({
+      decision: z.enum(['none', 'suggest', 'queue', 'auto']),
+      reasons: z.array(z.string()),
+      flags: z.array(z.string()),
+      draftId: z.number().int().positive().nullable(),
+      facts: z.array(z.string()),
+      by: z.string().optional(),
+    })
+    .optional(),
 });
 
 export type AiActionTaken = z.infer<typeof aiActionTakenSchema>;

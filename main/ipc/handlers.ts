@@ -11,7 +11,7 @@ export interface AppInfo {
 }
 
 export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNotice: StartupNotice | null }): Handlers {
-  const { conversations, replies, sync, account, settings, outreach } = s;
+  const { conversations, replies, sync, account, settings, outreach, assistant } = s;
   // Services answer synchronously where they can; the contract is asynchronous throughout.
   const later = async <T>(work: () => T | Promise<T>): Promise<T> => work();
   return {
@@ -34,6 +34,21 @@ export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNoti
     listReplyTemplates: () => later(() => ({ templates: replies.templates() })),
     setReplyTemplate: ({ id, text }) => later(() => ({ templates: replies.setTemplate(id, text) })),
     sendReply: (args) => replies.send(args),
+
+    getKnowledge: () => later(() => assistant.getKnowledge()),
+    saveKnowledge: ({ knowledge }) => later(() => assistant.saveKnowledge(knowledge)),
+    exportKnowledge: () => later(() => assistant.exportKnowledge()),
+    importKnowledge: ({ content }) => later(() => assistant.importKnowledge(content)),
+    getAssistant: () => assistant.getState(),
+    setAssistant: ({ settings: next }) => later(() => assistant.setSettings(next)),
+    setAssistantApiKey: ({ apiKey }) => later(() => assistant.setApiKey(apiKey)),
+    draftReply: ({ conversationId, requestId }) => assistant.draftForComposer(conversationId, requestId),
+    openDraft: ({ conversationId }) => later(() => ({ draft: assistant.openDraft(conversationId) })),
+    listApprovalQueue: () => later(() => ({ items: assistant.listQueue() })),
+    decideDraft: (args) => assistant.decideDraft(args),
+    approveDrafts: ({ draftIds }) => assistant.approveMany(draftIds),
+    listActions: (args) => later(() => ({ items: assistant.listActions(args) })),
+    exportActionLog: () => later(() => assistant.exportActionLog()),
 
     syncNow: ({ ownerId }) => later(() => sync.syncNow(ownerId)),
     getSyncStatus: () => later(() => sync.status()),

@@ -29,6 +29,8 @@ export function createReplyService(deps: {
   changes: ConversationEvents;
   /** Every reply is written to the outbox before it is posted (sent at most once). */
   outbox: Outbox;
+  /** Told of each reply a person sent, while its account is still the current one. */
+  onSent?: (args: Args<'sendReply'>, message: Message) => Promise<void>;
 }): ReplyService {
   const overrides = (): ReplyTemplateOverrides => deps.appDb.settings.get(TEMPLATE_OVERRIDES_KEY, replyTemplateOverridesSchema) ?? {};
   return {
@@ -46,6 +48,7 @@ export function createReplyService(deps: {
     async send(args) {
       const current = deps.session();
       const message = await sendReply(current.db, current.client, await current.clubContext(), deps.outbox, args);
+      if (deps.onSent && deps.session() === current) await deps.onSent(args, message);
       deps.changes.updated(current.db, deps.conversations.get(message.conversationId));
       return message;
     },

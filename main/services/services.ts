@@ -1,6 +1,7 @@
 // The services of one running core, by feature. The IPC adapter (main/ipc/handlers.ts), the
 // shell, the tray and notifications all use these; none of them reaches the database directly.
 import type { AccountService } from './account-service';
+import type { AssistantService } from './assistant/assistant-service';
 import type { ConversationService } from './conversation-service';
 import type { OutreachService } from '../outreach/outreach-service';
 import type { ReplyService } from './reply-service';
@@ -10,6 +11,7 @@ import type { SyncControl } from './sync-control';
 
 export interface Services {
   account: AccountService;
+  assistant: AssistantService;
   conversations: ConversationService;
   /** Scheduled texts, reminders, campaigns, waiting rules, and the outbox every text goes through. */
   outreach: OutreachService;

@@ -8,6 +8,8 @@ import type { TimerHandle, Timers } from '../../common/time/timers';
 
 export interface AppStatusSnapshot {
   unread: number;
+  /** Assistant drafts waiting for approval. */
+  pending?: number;
   sync: SyncStatus | null;
   account: Account | null;
 }
@@ -40,6 +42,11 @@ export function watchAppStatus({ core, timers, logger, coalesceMs = 150 }: AppSt
     } catch (error) {
       logger.warn('could not count unread messages', { error });
     }
+    try {
+      snapshot = { ...snapshot, pending: core.services.assistant.pendingCount() };
+    } catch (error) {
+      logger.warn('could not count drafts waiting for approval', { error });
+    }
     for (const listener of [...listeners]) {
       try {
         listener(snapshot);
@@ -64,10 +71,12 @@ export function watchAppStatus({ core, timers, logger, coalesceMs = 150 }: AppSt
         return;
       case 'messagesAdded':
       case 'conversationUpdated':
+      case 'approvalQueueChanged':
         schedule();
         return;
       case 'uiCommand':
       case 'importProgress':
+      case 'draftProgress':
         return;
     }
   });

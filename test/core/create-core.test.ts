@@ -18,6 +18,7 @@ import { makeReadOnly } from '../db/fs-faults';
 import { memoryLogger, type LogLine } from '../../common/log/logger';
 import { manualClock, type ManualClock } from '../../common/time/manual-clock';
 import { chicago, tempDir, type TempDir } from '../sync/sync-rig';
+import { SAMPLE_KNOWLEDGE } from '../assistant/sample-knowledge';
 
 interface Harness {
   core: Core;
@@ -97,6 +98,48 @@ async function secondClub(credentials = { username: 'manager', password: 'pw-Clu
 }
 
 describe('createCore in demo mode', () => {
+  it('hands new texts to the assistant: queued, approved by staff, sent once, every step logged', async () => {
+    const h = await harness();
+    const { core, call } = h;
+    await call('saveKnowledge', { knowledge: SAMPLE_KNOWLEDGE });
+    const state = await call('getAssistant');
+    const policy = Object.fromEntries(Object.keys(state.settings.policy).map((i) => [i, 'queue']));
+    await call('setAssistant', { settings: { ...state.settings, policy } });
+    await core.start();
+    await h.until(synced);
+    expect(core.services.assistant.pendingCount()).toBe(0); // the first import is history: nothing is assessed
+
+    // A poll brings texts in (as the engine announces them): the assistant drafts and queues.
+    const waiting = (await call('listConversations', { filter: 'needs_reply', limit: 30 })).items.filter((c) => !c.optedOut);
+    const counts = await call('getCounts', {});
+    core.events.emit({
+      type: 'messagesAdded',
+      ownerId: waiting[0]!.ownerId,
+      conversationIds: waiting.map((c) => c.id),
+      count: waiting.length,
+      quiet: false,
+      conversations: waiting,
+      counts,
+      ownerCounts: counts,
+      messages: null,
+    });
+    await h.until((e) => e.type === 'approvalQueueChanged');
+    const { items } = await call('listApprovalQueue');
+    expect(items.length).toBeGreaterThan(0);
+    const draft = items[0]!;
+    expect(draft.body).not.toBe('');
+
+    const sent = await call('decideDraft', { draftId: draft.id, decision: 'approve' });
+    expect(sent.status).toBe('sent');
+    const thread = await call('listMessages', { conversationId: draft.conversationId });
+    expect(thread.items.filter((m) => m.direction === 'outbound' && m.body === draft.body)).toHaveLength(1);
+    const kinds = (await call('listActions', { conversationId: draft.conversationId })).items.map((a) => a.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['assessed', 'drafted', 'queued', 'approved', 'sent']));
+    expect(core.services.assistant.pendingCount()).toBe(items.length - 1);
+    const csv = (await call('exportActionLog')).content;
+    expect(csv.split('\r\n')[0]).toBe('id,at,kind,actor,conversation_id,message_id,draft_id,member_name,intent,confidence,reason,detail');
+  });
+
   it('starts, imports the demo history quietly and serves every handler end to end', async () => {
     const h = await harness();
     const { core, call } = h;

@@ -30,7 +30,7 @@ describe('ai_action_taken record', () => {
     expect(parseActionRecord('not json')).toBeNull();
     expect(parseActionRecord('{"intent":"cancel_request","confidence":0.9}')).toBeNull();
     const valid = buildActionRecord(classify('ok'));
-    expect(parseActionRecord(JSON.stringify({ ...valid, action: 'sent' }))).toBeNull();
+    expect(parseActionRecord(JSON.stringify({ ...valid, action: 'teleported' }))).toBeNull();
     expect(parseActionRecord(JSON.stringify({ ...valid, confidence: 1.5 }))).toBeNull();
   });
 });

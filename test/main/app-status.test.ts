@@ -20,7 +20,7 @@ describe('watchAppStatus', () => {
     status.subscribe(seen);
     await status.refresh();
     expect(seen).toHaveBeenCalledTimes(1);
-    expect(status.current()).toEqual({ unread: 4, sync: sampleSyncStatus(), account: sampleAccount() });
+    expect(status.current()).toEqual({ unread: 4, pending: 0, sync: sampleSyncStatus(), account: sampleAccount() });
   });
 
   it('coalesces a burst of events into one update with the fresh unread total', async () => {

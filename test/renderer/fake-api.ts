@@ -24,6 +24,29 @@ import type {
   SyncStatus,
 } from '../../common/contract';
 import type { FrontdeskApi } from '../../common/frontdesk-api';
+import type { ActionLogEntry, AssistantDraft, AssistantState, DraftResult, KnowledgeState } from '../../common/contract';
+import { assistantSettingsSchema, DEFAULT_ASSISTANT_SETTINGS } from '../../common/assistant-settings';
+import { EMPTY_KNOWLEDGE, knowledgeFileSchema, knowledgeSchema } from '../../common/knowledge';
+
+export function makeDraft(partial: Partial<AssistantDraft> & { id: number; conversationId: number }): AssistantDraft {
+  return {
+    messageId: partial.id + 500,
+    memberName: `Member ${partial.conversationId}`,
+    memberText: 'What are the staffed hours tomorrow?',
+    memberTextAt: new Date(FAKE_NOW - 600_000).toISOString(),
+    optedOut: false,
+    intent: 'question_about_schedule',
+    confidence: 0.82,
+    body: 'Hi! Tomorrow the front desk is staffed 9 AM–7 PM.',
+    facts: [{ id: 'staffedHours', text: '2025-10-15: 9 AM–7 PM' }],
+    notes: ['Not sent automatically: outside staffed hours.'],
+    status: 'pending',
+    createdAt: new Date(FAKE_NOW - 590_000).toISOString(),
+    decidedAt: null,
+    decidedBy: null,
+    ...partial,
+  };
+}
 import { plainDataProblem } from '../../main/ipc/plain-data';
 import { DEFAULT_OUTREACH_SETTINGS } from '../../main/outreach/outreach-settings';
 
@@ -127,6 +150,9 @@ export interface FakeSetup {
   history?: Message[];
   /** Emit conversationUpdated after actions, as the core does. */
   emitOnActions?: boolean;
+  /** Drafts in the approval queue. */
+  queue?: AssistantDraft[];
+  actions?: ActionLogEntry[];
   /** What getStartupNotice answers (a repaired database, a start-up failure). */
   startupNotice?: StartupNotice | null;
 }
@@ -134,6 +160,13 @@ export interface FakeSetup {
 type Gate = { promise: Promise<void>; release: () => void };
 
 export class FakeFrontdesk {
+  queue: AssistantDraft[];
+  actions: ActionLogEntry[];
+  knowledge: KnowledgeState = { knowledge: EMPTY_KNOWLEDGE, version: null, savedAt: null };
+  assistant: AssistantState = { settings: DEFAULT_ASSISTANT_SETTINGS, apiKeyStored: false, secretStorage: 'os' };
+  /** What draftReply answers, and the texts it streams first. */
+  draftResult: DraftResult = { text: 'Hi! Tomorrow the front desk is staffed 9 AM–7 PM.', source: 'rules', notes: [], facts: [], draftId: null };
+  draftStream: string[] = [];
   conversations: Conversation[];
   messages: Message[];
   account: Account;
@@ -182,6 +215,8 @@ export class FakeFrontdesk {
     this.templates = setup.templates ?? [];
     this.history = setup.history ?? [];
     this.emitOnActions = setup.emitOnActions ?? true;
+    this.queue = setup.queue ?? [];
+    this.actions = setup.actions ?? [];
     this.startupNotice = setup.startupNotice ?? null;
     this.api = this.buildApi();
   }
@@ -507,6 +542,71 @@ export class FakeFrontdesk {
           this.account = { ...this.account, mode: 'demo', username: null };
           return { ...this.account };
         }),
+      getKnowledge: (a) => this.run('getKnowledge', a, () => structuredClone(this.knowledge)),
+      saveKnowledge: (a) =>
+        this.run('saveKnowledge', a, () => {
+          this.knowledge = { knowledge: knowledgeSchema.parse(a!.knowledge), version: (this.knowledge.version ?? 0) + 1, savedAt: new Date(FAKE_NOW).toISOString() };
+          return structuredClone(this.knowledge);
+        }),
+      exportKnowledge: (a) => this.run('exportKnowledge', a, () => ({ fileName: 'frontdesk-knowledge.json', content: JSON.stringify(this.knowledge.knowledge) })),
+      importKnowledge: (a) =>
+        this.run('importKnowledge', a, () => {
+          let json: unknown;
+          try {
+            json = JSON.parse(a!.content);
+          } catch {
+            throw new Refusal({ code: 'invalid_argument', message: 'That file is not JSON.' });
+          }
+          const parsed = knowledgeFileSchema.safeParse(json);
+          if (!parsed.success) throw new Refusal({ code: 'invalid_argument', message: 'That file is not a Frontdesk knowledge export. Nothing was changed.' });
+          this.knowledge = { knowledge: parsed.data.knowledge, version: (this.knowledge.version ?? 0) + 1, savedAt: new Date(FAKE_NOW).toISOString() };
+          return structuredClone(this.knowledge);
+        }),
+      getAssistant: (a) => this.run('getAssistant', a, () => structuredClone(this.assistant)),
+      setAssistant: (a) =>
+        this.run('setAssistant', a, () => {
+          this.assistant = { ...this.assistant, settings: assistantSettingsSchema.parse(a!.settings) };
+          return structuredClone(this.assistant);
+        }),
+      setAssistantApiKey: (a) =>
+        this.run('setAssistantApiKey', a, () => {
+          this.assistant = { ...this.assistant, apiKeyStored: a!.apiKey !== null };
+          return structuredClone(this.assistant);
+        }),
+      draftReply: (a) =>
+        this.run('draftReply', a, () => {
+          // A model streams its answer first, as the core does.
+          for (const text of this.draftStream) this.emit({ type: 'draftProgress', requestId: a!.requestId, conversationId: a!.conversationId, text });
+          return structuredClone(this.draftResult);
+        }),
+      openDraft: (a) =>
+        this.run('openDraft', a, () => ({
+          draft: structuredClone(this.queue.find((d) => d.conversationId === a!.conversationId && (d.status === 'pending' || d.status === 'suggested')) ?? null),
+        })),
+      listApprovalQueue: (a) => this.run('listApprovalQueue', a, () => ({ items: structuredClone(this.queue.filter((d) => d.status === 'pending')) })),
+      decideDraft: (a) =>
+        this.run('decideDraft', a, () => {
+          const d = this.queue.find((x) => x.id === a!.draftId);
+          if (!d) throw new Refusal({ code: 'not_found', message: `Draft ${a!.draftId} does not exist.` });
+          if (d.status !== 'pending') throw new Refusal({ code: 'conflict', message: `This draft was already ${d.status}.` });
+          d.status = a!.decision === 'approve' ? 'sent' : 'rejected';
+          if (a!.body !== undefined) d.body = a!.body;
+          this.emit({ type: 'approvalQueueChanged', pending: this.queue.filter((x) => x.status === 'pending').length });
+          return structuredClone(d);
+        }),
+      approveDrafts: (a) =>
+        this.run('approveDrafts', a, () => {
+          const results = a!.draftIds.map((draftId) => {
+            const d = this.queue.find((x) => x.id === draftId);
+            if (!d || d.status !== 'pending') return { draftId, ok: false, error: { code: 'conflict' as const, message: 'Already decided.' } };
+            d.status = 'sent';
+            return { draftId, ok: true, error: null };
+          });
+          this.emit({ type: 'approvalQueueChanged', pending: this.queue.filter((x) => x.status === 'pending').length });
+          return { results };
+        }),
+      listActions: (a) => this.run('listActions', a, () => ({ items: structuredClone(this.actions.filter((x) => a?.conversationId === undefined || x.conversationId === a.conversationId)) })),
+      exportActionLog: (a) => this.run('exportActionLog', a, () => ({ fileName: 'frontdesk-action-log.csv', content: 'id,at,kind\r\n' })),
       setClubTimeZone: (a) =>
         this.run('setClubTimeZone', a, () => {
           this.account = { ...this.account, clubTimeZone: a!.timeZone, clubTimeZoneSource: 'confirmed' };

@@ -24,6 +24,9 @@ function dyingDb(db: FrontdeskDb, killSwitch: { insertsLeft: number | null }): F
     owners: db.owners,
     settings: db.settings,
     outreach: db.outreach,
+    knowledge: db.knowledge,
+    drafts: db.drafts,
+    actionLog: db.actionLog,
     messages: {
       ...db.messages,
       insert(batch, options) {

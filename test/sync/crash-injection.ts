@@ -64,6 +64,9 @@ export function crashSwitch(): CrashSwitch {
         owners: guarded(db.owners),
         settings: guarded(db.settings),
         outreach: db.outreach,
+        knowledge: guarded(db.knowledge),
+        drafts: guarded(db.drafts),
+        actionLog: guarded(db.actionLog),
         search: (query) => {
           alive();
           return db.search(query);

@@ -19,6 +19,8 @@ export interface TrayModel {
 
 export interface TrayModelInput {
   unread: number;
+  /** Assistant drafts waiting for approval (0 when none or unknown). */
+  pending?: number;
   /** Null until the core reported its first status. */
   sync: SyncStatus | null;
   demo: boolean;
@@ -59,14 +61,21 @@ function unreadLine(unread: number): string {
   return unread === 1 ? '1 unread message' : `${unread} unread messages`;
 }
 
-export function buildTrayModel({ unread, sync, demo, formatTime }: TrayModelInput): TrayModel {
+function pendingLine(pending: number): string | null {
+  if (pending < 1) return null;
+  return pending === 1 ? '1 draft waiting for approval' : `${pending} drafts waiting for approval`;
+}
+
+export function buildTrayModel({ unread, pending = 0, sync, demo, formatTime }: TrayModelInput): TrayModel {
+  const approvals = pendingLine(pending);
   const last = lastSyncedAt(sync);
   const polling = sync?.polling ?? false;
   return {
     badge: trayBadge(unread),
-    tooltip: [demo ? 'Frontdesk (demo)' : 'Frontdesk', unreadLine(unread), syncLine(sync, formatTime)].join('\n'),
+    tooltip: [demo ? 'Frontdesk (demo)' : 'Frontdesk', unreadLine(unread), ...(approvals ? [approvals] : []), syncLine(sync, formatTime)].join('\n'),
     menu: [
       { kind: 'action', action: 'open', label: 'Open Frontdesk', enabled: true },
+      ...(approvals ? [{ kind: 'info' as const, label: approvals }] : []),
       { kind: 'separator' },
       { kind: 'action', action: 'syncNow', label: 'Sync now', enabled: sync !== null },
       { kind: 'action', action: 'togglePolling', label: polling ? 'Pause polling' : 'Resume polling', enabled: sync !== null },

@@ -45,6 +45,7 @@ export function setupTray({ status, actions, formatTime, platform }: TrayOptions
   const render = (snapshot: AppStatusSnapshot): void => {
     const model = buildTrayModel({
       unread: snapshot.unread,
+      pending: snapshot.pending ?? 0,
       sync: snapshot.sync,
       demo: snapshot.account?.mode === 'demo',
       formatTime,

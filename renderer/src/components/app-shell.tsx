@@ -1,5 +1,6 @@
 // The layout: banners, header, then navigation, the list (main) and the open conversation.
 import { useAppStore } from '../store/store-context';
+import { ApprovalQueueDialog } from './approval-queue';
 import { ConversationList } from './conversation-list';
 import { CampaignsDialog } from './outreach/campaigns-dialog';
 import { DemoBanner } from './demo-banner';
@@ -37,6 +38,7 @@ export function AppShell() {
       {dialog === 'settings' ? <SettingsDialog /> : null}
       {dialog === 'help' ? <HelpDialog /> : null}
       {dialog === 'campaigns' ? <CampaignsDialog /> : null}
+      {dialog === 'queue' ? <ApprovalQueueDialog /> : null}
     </div>
   );
 }

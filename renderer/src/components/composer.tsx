@@ -31,6 +31,8 @@ export function Composer({ conversation }: { conversation: Conversation }) {
   const sendError = useAppStore((s) => s.composer.sendError);
   const updateDraft = useAppStore((s) => s.updateDraft);
   const sendReply = useAppStore((s) => s.sendReply);
+  const assistantDraft = useAppStore((s) => (s.assistant.composerDraft.conversationId === conversation.id ? s.assistant.composerDraft : null));
+  const requestDraft = useAppStore((s) => s.requestDraft);
   const textRef = useRef<HTMLTextAreaElement>(null);
   useFocusRequest('composer', textRef);
 
@@ -83,6 +85,18 @@ export function Composer({ conversation }: { conversation: Conversation }) {
             Email
           </label>
         </fieldset>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={assistantDraft?.busy ?? false}
+          title="Draft a reply from Knowledge and this conversation"
+          onClick={() => {
+            void requestDraft(id);
+            textRef.current?.focus();
+          }}
+        >
+          {assistantDraft?.busy ? 'Drafting…' : 'Draft reply'}
+        </button>
         {items.length > 0 ? (
           <div className="suggestions" role="group" aria-label="Suggested replies">
             {items.map((s) => (
@@ -132,7 +146,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
         aria-describedby={`reply-help-${id}`}
         onChange={(event) => {
           const text = event.target.value;
-          updateDraft(id, text.trim() === '' ? { body: text, suggestionId: null } : { body: text });
+          updateDraft(id, text.trim() === '' ? { body: text, suggestionId: null, draftId: null } : { body: text });
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -150,6 +164,17 @@ export function Composer({ conversation }: { conversation: Conversation }) {
           {sending ? 'Sending…' : channel === 'sms' ? 'Send text' : 'Send email'}
         </button>
       </div>
+      {assistantDraft && !assistantDraft.busy && (assistantDraft.notes.length > 0 || assistantDraft.error || assistantDraft.source) ? (
+        <div className="draft-notes" role="status">
+          {assistantDraft.source ? <p className="muted">{assistantDraft.source === 'model' ? 'Drafted by the model; check it before sending.' : 'Drafted from Knowledge.'}</p> : null}
+          {assistantDraft.notes.map((n) => (
+            <p key={n} className="warn-text">
+              {n}
+            </p>
+          ))}
+          {assistantDraft.error ? <p className="error-text">No draft: {assistantDraft.error.message}</p> : null}
+        </div>
+      ) : null}
       {sendError ? (
         <p className="error-text" role="alert">
           Not sent: {sendError.message}

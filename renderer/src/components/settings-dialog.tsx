@@ -1,6 +1,8 @@
 import { useAppStore } from '../store/store-context';
 import { AccountSection } from './account-section';
+import { AssistantSection } from './assistant-section';
 import { InboxesSection } from './inboxes-section';
+import { KnowledgeSection } from './knowledge-section';
 import { Modal } from './modal';
 import { FollowUpSettingsSection } from './outreach/follow-up-settings-section';
 import { PreferencesSection } from './preferences-section';
@@ -15,6 +17,8 @@ export function SettingsDialog() {
       <PreferencesSection />
       <ReplyTemplatesSection />
       <FollowUpSettingsSection />
+      <KnowledgeSection />
+      <AssistantSection />
     </Modal>
   );
 }

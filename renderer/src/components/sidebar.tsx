@@ -22,6 +22,8 @@ export function Sidebar() {
   const setInbox = useAppStore((s) => s.setInbox);
   const setFilter = useAppStore((s) => s.setFilter);
   const setTag = useAppStore((s) => s.setTag);
+  const pending = useAppStore((s) => s.assistant.pending);
+  const openDialog = useAppStore((s) => s.openDialog);
   const enabledOwners = owners.filter((o) => o.enabled);
   const tags = [...(counts?.tags ?? [])].filter((t) => t.count > 0).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 
@@ -71,6 +73,24 @@ export function Sidebar() {
               </button>
             </li>
           ))}
+        </ul>
+      </section>
+      <section className="nav-section" aria-labelledby="nav-assistant">
+        <h2 id="nav-assistant" className="nav-heading">
+          Assistant
+        </h2>
+        <ul className="nav-list">
+          <li>
+            <button type="button" className="nav-item" onClick={() => openDialog('queue')}>
+              <span className="nav-label">Approval queue</span>
+              {pending > 0 ? (
+                <span className="nav-count">
+                  <span aria-hidden="true">{pending > 9999 ? '9999+' : pending}</span>
+                  <span className="sr-only">({pending === 1 ? '1 draft waiting' : `${pending} drafts waiting`})</span>
+                </span>
+              ) : null}
+            </button>
+          </li>
         </ul>
       </section>
       {tags.length > 0 ? (

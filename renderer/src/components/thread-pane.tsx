@@ -1,6 +1,7 @@
 // The right pane: the open conversation, or why there is none.
 import { useId } from 'react';
 import { useAppStore } from '../store/store-context';
+import { AssistantWhy } from './assistant-why';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
 import { SchedulePanel } from './outreach/schedule-panel';
@@ -37,6 +38,7 @@ export function ThreadPane() {
       <>
         <ThreadHeader conversation={thread.conversation} titleId={titleId} />
         <MessageList />
+        <AssistantWhy conversationId={thread.conversation.id} />
         <Composer conversation={thread.conversation} />
         <SchedulePanel conversation={thread.conversation} />
       </>

@@ -2,6 +2,7 @@
 // and every action at the top level.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppDeps } from './app-deps';
+import { createAssistantActions, initialAssistantState, type AssistantActions, type AssistantState } from './assistant-slice';
 import { createComposerActions, initialComposerState, type ComposerActions, type ComposerState } from './composer-slice';
 import { loadDrafts, saveDrafts } from './draft-memory';
 import { createConversationActions, type ConversationActions } from './conversation-actions';
@@ -21,6 +22,7 @@ export interface AppData {
   session: SessionState;
   search: SearchState;
   ui: UiState;
+  assistant: AssistantState;
 }
 
 export type AppState = AppData &
@@ -32,6 +34,7 @@ export type AppState = AppData &
   SessionActions &
   SearchActions &
   UiActions &
+  AssistantActions &
   LifecycleActions;
 
 export type AppStore = StoreApi<AppState>;
@@ -45,6 +48,7 @@ export function createAppStore(deps: AppDeps): AppStore {
     session: initialSessionState,
     search: initialSearchState,
     ui: initialUiState,
+    assistant: initialAssistantState,
     ...createListActions(deps, set, get),
     ...createThreadActions(deps, set, get),
     ...createComposerActions(deps, set, get),
@@ -53,6 +57,7 @@ export function createAppStore(deps: AppDeps): AppStore {
     ...createSessionActions(deps, set, get),
     ...createSearchActions(deps, set, get),
     ...createUiActions(set, get),
+    ...createAssistantActions(deps, set, get),
     ...createLifecycleActions(deps, set, get),
   }));
   store.subscribe((state, previous) => {

@@ -13,6 +13,8 @@ export interface Draft {
   subject: string;
   /** The suggested reply the body started from, reported with the send. */
   suggestionId: string | null;
+  /** The assistant's stored draft the body started from: closed as sent (logged as edited when changed). */
+  draftId?: number | null;
 }
 
 export interface ComposerState {
@@ -82,6 +84,7 @@ export function createComposerActions(deps: AppDeps, set: SetState, get: GetStat
             body,
             ...(draft.channel === 'email' && draft.subject.trim() !== '' ? { subject: draft.subject.trim() } : {}),
             ...(draft.suggestionId !== null ? { suggestionId: draft.suggestionId } : {}),
+            ...(draft.draftId != null ? { draftId: draft.draftId } : {}),
           }),
         );
         const drafts = { ...get().composer.drafts };

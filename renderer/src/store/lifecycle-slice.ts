@@ -28,7 +28,7 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
 
   const refetchVisible = async (): Promise<void> => {
     const state = get();
-    const work: Promise<void>[] = [state.refreshList(), state.refreshCounts(), state.loadSyncStatus(), state.loadAccount()];
+    const work: Promise<void>[] = [state.refreshList(), state.refreshCounts(), state.loadSyncStatus(), state.loadAccount(), state.loadQueue()];
     if (state.thread.conversationId !== null) work.push(state.thread.status === 'ready' ? state.refreshThread() : state.openThread(state.thread.conversationId));
     if (state.search.submitted !== null) work.push(state.runSearch());
     await Promise.all(work);
@@ -45,6 +45,10 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
           const open = openId === null ? undefined : event.conversations.find((c) => c.id === openId);
           if (open && event.messages !== null) state.receiveMessages(open, event.messages);
           else if (openId !== null && event.conversationIds.includes(openId)) void state.refreshThread();
+          // A reply that went out (the assistant's own, announced quietly) brings its "why" line from
+          // the action log; a member's text alone changes nothing there, so costs no request.
+          const sentHere = event.messages === null || event.messages.some((m) => m.conversationId === openId && m.direction === 'outbound');
+          if (openId !== null && event.conversationIds.includes(openId) && sentHere) void state.loadActions(openId);
         }
         if (!event.quiet && event.count > 0) {
           const where = event.conversationIds.length > 1 ? ` in ${plural(event.conversationIds.length, 'conversation', 'conversations')}` : '';
@@ -65,6 +69,13 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
       }
       case 'accountChanged':
         state.applyAccount(event.account);
+        void state.loadQueue();
+        return;
+      case 'draftProgress':
+        state.receiveDraftProgress(event.requestId, event.conversationId, event.text);
+        return;
+      case 'approvalQueueChanged':
+        state.setPending(event.pending);
         return;
       case 'importProgress':
         state.applyImportProgress(event);
@@ -113,6 +124,7 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
       void state.loadSyncStatus();
       void state.loadList();
       void state.refreshCounts();
+      void state.loadQueue();
       if (view?.selectedId != null) state.selectConversation(view.selectedId);
       return unsubscribe;
     },

@@ -138,6 +138,8 @@ export function createThreadActions(deps: AppDeps, set: SetState, get: GetState)
         composer: { ...s.composer, sendError: null },
       }));
       void get().loadSuggestions(conversationId);
+      void get().loadActions(conversationId);
+      void get().loadOpenDraft(conversationId);
       try {
         const [conversation, page] = await Promise.all([
           unwrap(api.getConversation({ conversationId })),

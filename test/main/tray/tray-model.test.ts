@@ -64,4 +64,11 @@ describe('buildTrayModel', () => {
     expect(lastSyncedAt(status)).toBe('2026-03-02T10:50:00-06:00');
     expect(lastSyncedAt(sampleSyncStatus({ owners: [{ ...owner, lastSuccessAt: null }] }))).toBeNull();
   });
+
+  it('shows drafts waiting for approval in the tooltip and the menu', () => {
+    const model = buildTrayModel({ unread: 0, pending: 2, sync: sampleSyncStatus(), demo: false, formatTime });
+    expect(model.tooltip.split('\n')[2]).toBe('2 drafts waiting for approval');
+    expect(model.menu).toContainEqual({ kind: 'info', label: '2 drafts waiting for approval' });
+    expect(buildTrayModel({ unread: 0, pending: 0, sync: sampleSyncStatus(), demo: false, formatTime }).tooltip).not.toContain('approval');
+  });
 });
