@@ -28,6 +28,7 @@ const conversationRow = z.object({
   tags: z.string(),
   intent: intentSchema.nullable(),
   opted_out: flag,
+  handled_at: z.string().nullable(),
 });
 
 export function toConversation(row: unknown): Conversation {
@@ -47,6 +48,7 @@ export function toConversation(row: unknown): Conversation {
     tags: tagList.parse(JSON.parse(r.tags)),
     intent: r.intent,
     optedOut: r.opted_out,
+    handledAt: r.handled_at,
   };
 }
 
@@ -64,6 +66,7 @@ const messageRow = z.object({
   read_at: z.string().nullable(),
   intent: intentSchema.nullable(),
   ai_confidence_score: z.number().nullable(),
+  subject: z.string().nullable(),
 });
 
 export function toMessage(row: unknown): Message {
@@ -82,5 +85,6 @@ export function toMessage(row: unknown): Message {
     readAt: r.read_at,
     intent: r.intent,
     confidence: r.ai_confidence_score,
+    subject: r.subject,
   };
 }

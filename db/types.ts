@@ -42,6 +42,8 @@ export interface NewMessage {
   fromMemberId?: string | null;
   fromMemberName?: string | null;
   toStaffName?: string | null;
+  /** A sent email's subject line. */
+  subject?: string | null;
 }
 
 export interface InsertOptions {

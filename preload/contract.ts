@@ -37,6 +37,8 @@ export const conversationSchema = z.object({
   tags: z.array(z.string()),
   intent: intentSchema.nullable(),
   optedOut: z.boolean(),
+  /** When staff last marked it handled: the member's texts stored before then no longer wait. */
+  handledAt: isoTime.nullable(),
 });
 
 export const messageSchema = z.object({
@@ -56,6 +58,8 @@ export const messageSchema = z.object({
   readAt: isoTime.nullable(),
   intent: intentSchema.nullable(),
   confidence: z.number().min(0).max(1).nullable(),
+  /** A sent email's subject line; null for texts and for emails seen only in ClubOS history. */
+  subject: z.string().nullable(),
 });
 
 export const syncOwnerStateSchema = z.enum(['idle', 'syncing', 'backing_off', 'auth_failed', 'stopped']);
@@ -104,11 +108,17 @@ export const accountSchema = z.object({
   clubTimeZone: z.string().nullable(),
 });
 
+export const markReadModeSchema = z.enum(['immediately', 'after_delay', 'manually']);
+
 export const settingsSchema = z.object({
   pollIntervalSeconds: z.number().int().min(5).max(600),
   notifications: notificationPrivacySchema,
   launchAtLogin: z.boolean(),
   historyAsRead: z.boolean(),
+  /** Texts already older than this many days when Frontdesk first stores them never count as waiting. */
+  waitingIgnoresImportedAfterDays: z.number().int().min(1).max(60),
+  /** When opening a conversation marks it read: at once, after it was visible for 2 s, or only by hand. */
+  markRead: markReadModeSchema,
 });
 
 export const ownerSchema = z.object({
@@ -206,6 +216,15 @@ export const channels = {
       .refine((a) => (a.status === 'snoozed') === (a.snoozedUntil !== undefined), {
         message: 'snoozedUntil is required for, and only for, status "snoozed"',
       }),
+    result: conversationSchema,
+  },
+  markHandled: {
+    args: z.object({ conversationId: id }).strict(),
+    result: conversationSchema,
+  },
+  /** Undo of markHandled: the mark goes back to what the conversation had (null: none). */
+  restoreHandled: {
+    args: z.object({ conversationId: id, handledAt: isoTime.nullable() }).strict(),
     result: conversationSchema,
   },
   setTags: {
@@ -343,6 +362,7 @@ export type Counts = z.infer<typeof countsSchema>;
 export type ListFilter = z.infer<typeof listFilterSchema>;
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
 export type NotificationPrivacy = z.infer<typeof notificationPrivacySchema>;
+export type MarkReadMode = z.infer<typeof markReadModeSchema>;
 
 /** What a request handler does: the core implements it; IPC and the test bridge serve it. */
 export type Handlers = { [K in ChannelName]: (args: Args<K>) => Promise<Result<K>> };

@@ -52,6 +52,7 @@ const newMessageSchema = z.object({
   fromMemberId: clubosId.nullable().optional(),
   fromMemberName: text.nullable().optional(),
   toStaffName: text.nullable().optional(),
+  subject: text.pipe(z.string().max(200)).nullable().optional(),
 });
 
 const classificationSchema = z.object({
@@ -67,11 +68,11 @@ const INSERT = `INSERT INTO messages (
     owner_id, conversation_id, direction, channel, sender_name, body, local_date, local_time, sent_at,
     received_at, source, dedupe_key, occurrence, read_at, requires_response, intent, ai_processed,
     ai_confidence_score, ai_action_taken, ai_responded, ai_response_sent_at, thread_id, from_member_id,
-    from_member_name, to_staff_name, created_at)
+    from_member_name, to_staff_name, created_at, subject)
   SELECT r ->> 0, r ->> 1, r ->> 2, r ->> 3, r ->> 4, r ->> 5, r ->> 6, r ->> 7, r ->> 8,
     @now, r ->> 9, r ->> 10, r ->> 11, r ->> 12, r ->> 13, r ->> 14, r ->> 15,
     r ->> 16, r ->> 17, r ->> 18, r ->> 19, r ->> 20, r ->> 21,
-    r ->> 22, r ->> 23, @now
+    r ->> 22, r ->> 23, @now, r ->> 24
   FROM (SELECT value AS r FROM json_each(@rows)) WHERE true
   ON CONFLICT (owner_id, dedupe_key, occurrence) DO NOTHING
   RETURNING id, owner_id, dedupe_key, occurrence`;
@@ -105,6 +106,7 @@ function insertTuple(m: ParsedMessage): unknown[] {
     m.fromMemberId ?? null,
     m.fromMemberName ?? null,
     m.toStaffName ?? null,
+    m.subject ?? null,
   ];
 }
 

@@ -1,5 +1,6 @@
 // What the shell, the browser test bridge and the benchmarks get from `createCore`.
 import type { Handlers } from '../../preload/contract';
+import type { HistoryRefreshOptions } from '../conversations/history-refresh';
 import type { Logger } from '../log/logger';
 import type { Clock } from '../time/clock';
 import type { CredentialStore } from './credential-store';
@@ -15,6 +16,8 @@ export interface CoreOptions {
   appVersion?: string;
   /** Demo mode (no stored credentials): the built-in simulator's settings. */
   demo?: { seed?: number; liveIntervalMs?: number; historyDays?: number };
+  /** The background history reads that close conversations staff answered in ClubOS; false turns them off. */
+  historyRefresh?: Partial<HistoryRefreshOptions> | false;
 }
 
 export interface Core {

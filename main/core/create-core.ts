@@ -7,8 +7,8 @@ import type { Account, Conversation, Handlers } from '../../preload/contract';
 import { openDatabase } from '../../db';
 import { createClubOSClient } from '../clubos/client';
 import { isClubOSError } from '../clubos/errors';
-import { importHistory } from '../conversations/history-import';
-import { resolveMemberId } from '../conversations/member-identity';
+import { fetchConversationHistory } from '../conversations/fetch-history';
+import { createHistoryRefresher } from '../conversations/history-refresh';
 import { sendReply } from '../conversations/send-reply';
 import { replyTemplateOverridesSchema, suggestReplies, type ReplyTemplateOverrides } from '../intents/suggest-replies';
 import { isTemplateId, templateCatalog, withTemplateText } from '../intents/template-catalog';
@@ -21,6 +21,7 @@ import { settingsService } from './settings-service';
 /** How often snoozed conversations are checked for having come due. */
 const SNOOZE_CHECK_MS = 30_000;
 const TEMPLATE_OVERRIDES_KEY = 'replyTemplates';
+const DAY_MS = 24 * 3600_000;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { clock, credentials } = options;
@@ -49,8 +50,41 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return openDemoSession(deps, options.demo ?? {});
   };
 
+  const staleImportMs = (): number => settings.get().waitingIgnoresImportedAfterDays * DAY_MS;
+  const applyWaitingPolicy = (current: Session): void => {
+    current.db.conversations.setStaleImportThreshold(staleImportMs());
+  };
+
   let session = await openSession();
+  applyWaitingPolicy(session);
   let started = false;
+
+  /** Reads one conversation's history and tells the window what changed. */
+  const readHistory = async (conversation: Conversation): Promise<{ added: number }> => {
+    const current = session;
+    const fetched = await fetchConversationHistory(current.db, current.client, () => current.clubContext(), conversation, () => clock.now());
+    if (current !== session) return { added: fetched.added };
+    updated(fetched.conversation);
+    if (fetched.added > 0) {
+      events.emit({ type: 'messagesAdded', ownerId: fetched.conversation.ownerId, conversationIds: [fetched.conversation.id], count: fetched.added, quiet: true });
+    }
+    return { added: fetched.added };
+  };
+
+  const refresher =
+    options.historyRefresh === false
+      ? null
+      : createHistoryRefresher(
+          {
+            clock,
+            logger,
+            waiting: () => session.db.conversations.list({ filter: 'needs_reply', limit: 200, now: clock.now() }).items,
+            refresh: async (c) => {
+              await readHistory(c);
+            },
+          },
+          { recentMs: staleImportMs(), ...(options.historyRefresh ?? {}) },
+        );
 
   const account = (): Account => ({
     mode: session.mode,
@@ -88,6 +122,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const wasStarted = started;
     await session.close();
     session = await openSession();
+    applyWaitingPolicy(session);
+    refresher?.reset();
     events.emit({ type: 'accountChanged', account: account() });
     events.emit({ type: 'syncStatusChanged', status: session.engine.status() });
     if (wasStarted) await session.start();
@@ -120,16 +156,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       Promise.resolve(updated(session.db.conversations.setStatus(conversationId, { status, snoozedUntil: snoozedUntil ?? null }))),
     setTags: ({ conversationId, tags }) => Promise.resolve(updated(session.db.conversations.setTags(conversationId, tags))),
 
-    async fetchHistory({ conversationId }) {
-      const current = session;
-      const { conversation, memberId } = await resolveMemberId(current.db, current.client, conversationOrFail(conversationId));
-      const [history, context] = await Promise.all([current.client.getHistory(memberId), current.clubContext()]);
-      const result = importHistory(current.db, conversation, history, { timeZone: context.timeZone, now: clock.now() });
-      updated(conversationOrFail(conversation.id));
-      if (result.added > 0) {
-        events.emit({ type: 'messagesAdded', ownerId: conversation.ownerId, conversationIds: [conversation.id], count: result.added, quiet: true });
-      }
-      return result;
+    fetchHistory: ({ conversationId }) => readHistory(conversationOrFail(conversationId)),
+    markHandled: ({ conversationId }) => {
+      conversationOrFail(conversationId);
+      return Promise.resolve(updated(session.db.conversations.markHandled(conversationId)));
+    },
+    restoreHandled: ({ conversationId, handledAt }) => {
+      conversationOrFail(conversationId);
+      return Promise.resolve(updated(session.db.conversations.restoreHandled(conversationId, handledAt)));
     },
 
     search: (args) => Promise.resolve(session.db.search(args)),
@@ -192,6 +226,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setSettings: (change) => {
       const next = settings.update(change);
       if (change.pollIntervalSeconds !== undefined) session.engine.setIntervalSeconds(next.pollIntervalSeconds);
+      if (change.waitingIgnoresImportedAfterDays !== undefined) applyWaitingPolicy(session);
       return Promise.resolve(next);
     },
 
@@ -234,9 +269,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       started = true;
       await session.start();
       announceClubContext(session);
+      refresher?.start();
     },
     async close() {
       clearInterval(snoozeTimer);
+      await refresher?.stop();
       await session.close();
       appDb.close();
     },

@@ -15,6 +15,8 @@ const validArgs: { [K in ChannelName]: ArgsInput<K> } = {
   markRead: { conversationId: 1 },
   markUnread: { conversationId: 1, messageId: 3 },
   setStatus: { conversationId: 1, status: 'snoozed', snoozedUntil: '2026-03-03T15:00:00Z' },
+  markHandled: { conversationId: 1 },
+  restoreHandled: { conversationId: 1, handledAt: null },
   setTags: { conversationId: 1, tags: ['vip', 'billing'] },
   fetchHistory: { conversationId: 1 },
   search: { query: 'freeze' },

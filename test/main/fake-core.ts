@@ -17,6 +17,7 @@ export const sampleConversation = (over: Partial<Conversation> = {}): Conversati
   waitingSince: '2026-03-02T15:04:00.000Z',
   status: 'open',
   snoozedUntil: null,
+  handledAt: null,
   tags: [],
   intent: null,
   optedOut: false,
@@ -47,6 +48,8 @@ export const sampleSettings = (over: Partial<Settings> = {}): Settings => ({
   notifications: 'name_and_text',
   launchAtLogin: false,
   historyAsRead: true,
+  waitingIgnoresImportedAfterDays: 3,
+  markRead: 'after_delay',
   ...over,
 });
 
@@ -76,6 +79,8 @@ export function fakeHandlers(): MockHandlers {
     markUnread: vi.fn(() => Promise.resolve(conversation)),
     setStatus: vi.fn(() => Promise.resolve(conversation)),
     setTags: vi.fn(() => Promise.resolve(conversation)),
+    markHandled: vi.fn(() => Promise.resolve(conversation)),
+    restoreHandled: vi.fn(() => Promise.resolve(conversation)),
     fetchHistory: vi.fn(() => Promise.resolve({ added: 0 })),
     search: vi.fn(() => Promise.resolve({ hits: [], nextCursor: null })),
     suggestReplies: vi.fn(() => Promise.resolve({ suggestions: [] })),
@@ -96,6 +101,7 @@ export function fakeHandlers(): MockHandlers {
         readAt: '2026-03-02T15:05:00.000Z',
         intent: null,
         confidence: null,
+        subject: args.subject ?? null,
       }),
     ),
     syncNow: vi.fn(() => Promise.resolve(status)),

@@ -51,6 +51,7 @@ export function makeConversation(partial: Partial<Conversation> & { id: number }
     tags: [],
     intent: null,
     optedOut: false,
+    handledAt: null,
     ...partial,
   };
 }
@@ -68,6 +69,7 @@ export function makeMessage(partial: Partial<Message> & { conversationId: number
     localDate: sentAt.slice(0, 10),
     localTime: sentAt.slice(11, 16),
     readAt: null,
+    subject: null,
     intent: null,
     confidence: null,
     ...partial,
@@ -148,7 +150,7 @@ export class FakeFrontdesk {
     this.conversations = setup.conversations ?? [];
     this.messages = setup.messages ?? [];
     this.account = { mode: 'signed_in', username: 'frontdesk', baseUrl: 'https://anytime.club-os.com', secretStorage: 'os', clubTimeZone: null, ...setup.account };
-    this.settings = { pollIntervalSeconds: 30, notifications: 'name_and_text', launchAtLogin: false, historyAsRead: true, ...setup.settings };
+    this.settings = { pollIntervalSeconds: 30, notifications: 'name_and_text', launchAtLogin: false, historyAsRead: true, waitingIgnoresImportedAfterDays: 3, markRead: 'immediately', ...setup.settings };
     this.owners = setup.owners ?? [{ id: '100', name: 'My Messages', enabled: true }];
     this.available = setup.available ?? [];
     this.syncStatus = {
@@ -335,6 +337,12 @@ export class FakeFrontdesk {
         this.run('setStatus', a, () =>
           this.changed(this.update(a!.conversationId, (c) => ({ ...c, status: a!.status, snoozedUntil: a!.snoozedUntil ?? null }))),
         ),
+      markHandled: (a) =>
+        this.run('markHandled', a, () =>
+          this.changed(this.update(a!.conversationId, (c) => ({ ...c, requiresResponse: false, waitingSince: null, handledAt: new Date(FAKE_NOW).toISOString() }))),
+        ),
+      restoreHandled: (a) =>
+        this.run('restoreHandled', a, () => this.changed(this.update(a!.conversationId, (c) => ({ ...c, handledAt: a!.handledAt })))),
       setTags: (a) => this.run('setTags', a, () => this.changed(this.update(a!.conversationId, (c) => ({ ...c, tags: [...a!.tags] })))),
       fetchHistory: (a) =>
         this.run('fetchHistory', a, () => {
