@@ -8,6 +8,7 @@ import { LiveRegions } from './live-regions';
 import { SearchResults } from './search-results';
 import { SettingsDialog } from './settings-dialog';
 import { Sidebar } from './sidebar';
+import { SnoozeDialog } from './snooze-dialog';
 import { ThreadPane } from './thread-pane';
 
 export function AppShell() {
@@ -27,6 +28,7 @@ export function AppShell() {
       <LiveRegions />
       {dialog === 'settings' ? <SettingsDialog /> : null}
       {dialog === 'help' ? <HelpDialog /> : null}
+      {dialog === 'snooze' ? <SnoozeDialog /> : null}
     </div>
   );
 }

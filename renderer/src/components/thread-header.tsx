@@ -18,6 +18,8 @@ const STATUS_TEXT: Readonly<Record<Conversation['status'], string>> = {
 export function ThreadHeader({ conversation: c, titleId }: { conversation: Conversation; titleId: string }) {
   const setConversationStatus = useAppStore((s) => s.setConversationStatus);
   const markConversationUnread = useAppStore((s) => s.markConversationUnread);
+  const markConversationHandled = useAppStore((s) => s.markConversationHandled);
+  const markThreadRead = useAppStore((s) => s.markThreadRead);
   const { locale, timeZone } = useTimeOptions();
   const now = useNow(60_000);
   const snoozes = snoozeOptions(now, locale);
@@ -37,6 +39,16 @@ export function ThreadHeader({ conversation: c, titleId }: { conversation: Conve
         {c.optedOut ? <span className="chip chip--warn">Opted out of texts</span> : null}
       </div>
       <div className="thread-actions" role="group" aria-label="Conversation actions">
+        {c.requiresResponse ? (
+          <button
+            type="button"
+            className="button button--small"
+            title="Nothing to answer: leaves Needs reply until the member texts again (h)"
+            onClick={() => void markConversationHandled(c.id)}
+          >
+            Mark handled
+          </button>
+        ) : null}
         {closed ? (
           <button type="button" className="button button--small" onClick={() => void setConversationStatus(c.id, 'open')}>
             Reopen
@@ -47,7 +59,7 @@ export function ThreadHeader({ conversation: c, titleId }: { conversation: Conve
           </button>
         )}
         <label className="sr-only" htmlFor={`snooze-${c.id}`}>
-          Snooze
+          Snooze (s)
         </label>
         <select
           id={`snooze-${c.id}`}
@@ -68,13 +80,19 @@ export function ThreadHeader({ conversation: c, titleId }: { conversation: Conve
           ))}
         </select>
         {c.status !== 'archived' ? (
-          <button type="button" className="button button--small" onClick={() => void setConversationStatus(c.id, 'archived')}>
+          <button type="button" className="button button--small" title="Archive (a)" onClick={() => void setConversationStatus(c.id, 'archived')}>
             Archive
           </button>
         ) : null}
-        <button type="button" className="button button--small" title="Mark unread (u)" onClick={() => void markConversationUnread(c.id)}>
-          Mark unread
-        </button>
+        {c.unreadCount > 0 ? (
+          <button type="button" className="button button--small" title="Mark read (Shift+I)" onClick={() => void markThreadRead()}>
+            Mark read
+          </button>
+        ) : (
+          <button type="button" className="button button--small" title="Mark unread (u)" onClick={() => void markConversationUnread(c.id)}>
+            Mark unread
+          </button>
+        )}
       </div>
       <TagEditor conversation={c} />
     </div>

@@ -1,7 +1,7 @@
 // Dialogs, focus requests from shortcuts and menus, and what the screen reader hears.
 import type { GetState, SetState } from './store-types';
 
-export type Dialog = 'settings' | 'help';
+export type Dialog = 'settings' | 'help' | 'snooze';
 export type FocusTarget = 'search' | 'composer' | 'list';
 
 /** `nonce` changes on every request, so asking twice for the same thing still acts twice. */
@@ -17,7 +17,12 @@ export interface UiState {
   announcement: Notice | null;
   /** Failures the user must hear about now. */
   alertNotice: Notice | null;
+  /** The last resolve, archive, snooze or "handled", which the toast can take back for a few seconds. */
+  undo: Notice | null;
 }
+
+/** How long the undo toast stays. */
+export const UNDO_MS = 5_000;
 
 export interface UiActions {
   openDialog: (dialog: Dialog) => void;
@@ -27,12 +32,18 @@ export interface UiActions {
   consumeFocus: (nonce: number) => void;
   announce: (text: string) => void;
   alert: (text: string) => void;
+  /** Shows the undo toast for `text`; `revert` runs if the user takes it back. */
+  offerUndo: (text: string, revert: () => Promise<void>) => void;
+  /** Takes back the action the toast offers (if it is still offered). */
+  undoLast: () => Promise<void>;
+  dismissUndo: (nonce: number) => void;
 }
 
-export const initialUiState: UiState = { dialog: null, focus: null, announcement: null, alertNotice: null };
+export const initialUiState: UiState = { dialog: null, focus: null, announcement: null, alertNotice: null, undo: null };
 
-export function createUiActions(set: SetState, _get: GetState): UiActions {
+export function createUiActions(set: SetState, get: GetState): UiActions {
   let nonce = 0;
+  let revert: (() => Promise<void>) | null = null;
   const patch = (p: Partial<UiState>): void => set((s) => ({ ui: { ...s.ui, ...p } }));
   return {
     openDialog(dialog) {
@@ -52,6 +63,21 @@ export function createUiActions(set: SetState, _get: GetState): UiActions {
     },
     alert(text) {
       patch({ alertNotice: { text, nonce: ++nonce } });
+    },
+    offerUndo(text, run) {
+      revert = run;
+      patch({ undo: { text, nonce: ++nonce } });
+    },
+    async undoLast() {
+      const run = revert;
+      revert = null;
+      if (!run || get().ui.undo === null) return;
+      patch({ undo: null });
+      await run();
+    },
+    dismissUndo(done) {
+      set((s) => (s.ui.undo?.nonce === done ? { ui: { ...s.ui, undo: null } } : {}));
+      if (get().ui.undo === null) revert = null;
     },
   };
 }
