@@ -95,6 +95,8 @@ export interface ConversationKey {
 
 export interface ListConversationsQuery {
   filter?: ListFilter;
+  /** `newest` (default): latest activity first. `longest_waiting`: members waiting longest first, then the rest newest first. */
+  sort?: 'newest' | 'longest_waiting';
   ownerId?: string;
   tag?: string;
   /** Matches the member name or any message text. */

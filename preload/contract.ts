@@ -179,6 +179,8 @@ export const channels = {
     args: z
       .object({
         filter: listFilterSchema.default('all'),
+        /** `longest_waiting`: members waiting longest first, then the rest newest first. */
+        sort: z.enum(['newest', 'longest_waiting']).optional(),
         ownerId: clubosId.optional(),
         tag: z.string().min(1).max(60).optional(),
         query: z.string().max(200).optional(),

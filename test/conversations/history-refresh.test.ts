@@ -37,7 +37,7 @@ describe('createHistoryRefresher', () => {
   it('reads one recent conversation per tick and each at most once per recheck period', async () => {
     const clock = manualClock(NOW);
     const waiting = [conv(1, 1), conv(2, 5), conv(3, 24 * 30)];
-    const refresh = vi.fn(() => Promise.resolve());
+    const refresh = vi.fn((_c: Conversation) => Promise.resolve());
     const r = createHistoryRefresher(
       { clock, logger: memoryLogger('t'), waiting: () => waiting, refresh },
       { intervalMs: 1000, recheckMs: 60_000, recentMs: 3 * 24 * HOUR },

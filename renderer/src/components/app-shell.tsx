@@ -4,6 +4,7 @@ import { ConversationList } from './conversation-list';
 import { DemoBanner } from './demo-banner';
 import { Header } from './header';
 import { HelpDialog } from './help-dialog';
+import { ListToolbar } from './list-toolbar';
 import { LiveRegions } from './live-regions';
 import { SearchResults } from './search-results';
 import { SettingsDialog } from './settings-dialog';
@@ -14,13 +15,18 @@ import { ThreadPane } from './thread-pane';
 export function AppShell() {
   const searching = useAppStore((s) => s.search.submitted !== null);
   const dialog = useAppStore((s) => s.ui.dialog);
+  const pane = useAppStore((s) => (s.thread.conversationId !== null ? s.ui.pane : 'list'));
+  const navOpen = useAppStore((s) => s.ui.navOpen);
+  const setNavOpen = useAppStore((s) => s.setNavOpen);
   return (
-    <div className="app">
+    <div className={`app app--pane-${pane}${navOpen ? ' app--nav-open' : ''}`}>
       <DemoBanner />
       <Header />
       <div className="panes">
         <Sidebar />
+        {navOpen ? <div className="nav-backdrop" aria-hidden="true" onClick={() => setNavOpen(false)} /> : null}
         <main className="list-pane" aria-label={searching ? 'Search results' : 'Conversations'}>
+          <ListToolbar />
           {searching ? <SearchResults /> : <ConversationList />}
         </main>
         <ThreadPane />

@@ -28,10 +28,23 @@ export interface ConversationRowProps {
   localeOptions: LocaleOptions;
   top: number;
   height: number;
+  /** One line less: waiting next to the time, tags left out. */
+  compact?: boolean;
   onSelect: (id: number) => void;
 }
 
-export function ConversationRow({ conversation: c, selected, position, setSize, now, localeOptions, top, height, onSelect }: ConversationRowProps) {
+export function ConversationRow({
+  conversation: c,
+  selected,
+  position,
+  setSize,
+  now,
+  localeOptions,
+  top,
+  height,
+  compact = false,
+  onSelect,
+}: ConversationRowProps) {
   const unread = c.unreadCount > 0;
   const waiting = c.requiresResponse && c.waitingSince !== null ? waitingTime(c.waitingSince, now, localeOptions.locale) : null;
   const status = STATUS_LABELS[c.status];
@@ -43,6 +56,12 @@ export function ConversationRow({ conversation: c, selected, position, setSize, 
     shown.add(label);
     return true;
   });
+  const waitingChip = waiting ? (
+    <span className={`waiting waiting--${waiting.level}`} title={`Waiting for a reply for ${waiting.long}`}>
+      <span aria-hidden="true">Waiting {waiting.short}</span>
+      <span className="sr-only">(waiting {waiting.long})</span>
+    </span>
+  ) : null;
   return (
     <div
       id={rowDomId(c.id)}
@@ -50,12 +69,15 @@ export function ConversationRow({ conversation: c, selected, position, setSize, 
       aria-selected={selected}
       aria-posinset={position}
       aria-setsize={setSize}
-      className={`row${selected ? ' row--selected' : ''}${unread ? ' row--unread' : ''}`}
+      className={`row${compact ? ' row--compact' : ''}${selected ? ' row--selected' : ''}${unread ? ' row--unread' : ''}`}
       style={{ transform: `translateY(${top}px)`, height }}
       onClick={() => onSelect(c.id)}
     >
       <div className="row-line">
-        <span className="row-name">{c.memberName || 'Unknown member'}</span>
+        <span className="row-name" dir="auto">
+          {c.memberName || 'Unknown member'}
+        </span>
+        {compact && waitingChip}
         {c.lastMessageAt !== null ? (
           <time className="row-time" dateTime={c.lastMessageAt} title={formatFullTime(c.lastMessageAt, localeOptions)}>
             {formatListTime(c.lastMessageAt, now, localeOptions)}
@@ -63,7 +85,10 @@ export function ConversationRow({ conversation: c, selected, position, setSize, 
         ) : null}
       </div>
       <div className="row-line">
-        <span className="row-preview">{c.lastMessagePreview}</span>
+        <span className="row-preview" dir="auto">
+          {c.lastMessagePreview}
+        </span>
+        {compact && status ? <span className={`chip chip--status chip--${c.status}`}>{status}</span> : null}
         {unread ? (
           <span className="unread-badge">
             <span aria-hidden="true">{c.unreadCount > 99 ? '99+' : c.unreadCount}</span>
@@ -71,21 +96,18 @@ export function ConversationRow({ conversation: c, selected, position, setSize, 
           </span>
         ) : null}
       </div>
-      <div className="row-line row-meta">
-        {waiting ? (
-          <span className={`waiting waiting--${waiting.level}`} title={`Waiting for a reply for ${waiting.long}`}>
-            <span aria-hidden="true">Waiting {waiting.short}</span>
-            <span className="sr-only">(waiting {waiting.long})</span>
-          </span>
-        ) : null}
-        {status ? <span className={`chip chip--status chip--${c.status}`}>{status}</span> : null}
-        {c.optedOut ? <span className="chip chip--warn">{OPTED_OUT}</span> : null}
-        {tags.map((t) => (
-          <span key={t} className="chip">
-            {tagLabel(t)}
-          </span>
-        ))}
-      </div>
+      {compact ? null : (
+        <div className="row-line row-meta">
+          {waitingChip}
+          {status ? <span className={`chip chip--status chip--${c.status}`}>{status}</span> : null}
+          {c.optedOut ? <span className="chip chip--warn">{OPTED_OUT}</span> : null}
+          {tags.map((t) => (
+            <span key={t} className="chip">
+              {tagLabel(t)}
+            </span>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

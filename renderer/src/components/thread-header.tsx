@@ -20,6 +20,7 @@ export function ThreadHeader({ conversation: c, titleId }: { conversation: Conve
   const markConversationUnread = useAppStore((s) => s.markConversationUnread);
   const markConversationHandled = useAppStore((s) => s.markConversationHandled);
   const markThreadRead = useAppStore((s) => s.markThreadRead);
+  const showPane = useAppStore((s) => s.showPane);
   const { locale, timeZone } = useTimeOptions();
   const now = useNow(60_000);
   const snoozes = snoozeOptions(now, locale);
@@ -28,7 +29,10 @@ export function ThreadHeader({ conversation: c, titleId }: { conversation: Conve
   return (
     <div className="thread-header">
       <div className="thread-title-row">
-        <h2 id={titleId} className="thread-title">
+        <button type="button" className="button button--small back-button" onClick={() => showPane('list')}>
+          <span aria-hidden="true">‹ </span>Back<span className="sr-only"> to the list</span>
+        </button>
+        <h2 id={titleId} className="thread-title" dir="auto">
           {c.memberName || 'Unknown member'}
         </h2>
         <span className={`chip chip--status chip--${c.status}`}>

@@ -19,6 +19,10 @@ export interface UiState {
   alertNotice: Notice | null;
   /** The last resolve, archive, snooze or "handled", which the toast can take back for a few seconds. */
   undo: Notice | null;
+  /** In a narrow window only one pane shows: the list or the open conversation. */
+  pane: 'list' | 'thread';
+  /** In a narrow window the filters open over the list. */
+  navOpen: boolean;
 }
 
 /** How long the undo toast stays. */
@@ -37,9 +41,11 @@ export interface UiActions {
   /** Takes back the action the toast offers (if it is still offered). */
   undoLast: () => Promise<void>;
   dismissUndo: (nonce: number) => void;
+  showPane: (pane: 'list' | 'thread') => void;
+  setNavOpen: (open: boolean) => void;
 }
 
-export const initialUiState: UiState = { dialog: null, focus: null, announcement: null, alertNotice: null, undo: null };
+export const initialUiState: UiState = { dialog: null, focus: null, announcement: null, alertNotice: null, undo: null, pane: 'list', navOpen: false };
 
 export function createUiActions(set: SetState, get: GetState): UiActions {
   let nonce = 0;
@@ -74,6 +80,12 @@ export function createUiActions(set: SetState, get: GetState): UiActions {
       if (!run || get().ui.undo === null) return;
       patch({ undo: null });
       await run();
+    },
+    showPane(pane) {
+      patch({ pane });
+    },
+    setNavOpen(navOpen) {
+      patch({ navOpen });
     },
     dismissUndo(done) {
       set((s) => (s.ui.undo?.nonce === done ? { ui: { ...s.ui, undo: null } } : {}));
