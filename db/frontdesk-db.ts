@@ -9,8 +9,9 @@ import { ownerQueries, type OwnerQueries } from './queries/owners';
 import { searchMessages } from './queries/search';
 import { settingsQueries, type SettingsQueries } from './queries/settings';
 import { statementCache, type Connection } from './statements';
-import type { SearchQuery } from './types';
-import type { SearchHit } from '../preload/contract';
+import type { PeopleQuery, SearchQuery } from './types';
+import type { Conversation, SearchHit } from '../preload/contract';
+import { searchPeople } from './queries/search-people';
 
 export interface FrontdeskDb {
   /** The file ('' for `:memory:`). */
@@ -19,7 +20,9 @@ export interface FrontdeskDb {
   readonly conversations: ConversationQueries;
   readonly owners: OwnerQueries;
   readonly settings: SettingsQueries;
-  search(query: SearchQuery): { hits: SearchHit[]; nextCursor: string | null };
+  search(query: SearchQuery): { hits: SearchHit[]; nextCursor: string | null; total?: number };
+  /** Members whose name matches, one conversation each (db/queries/search-people.ts). */
+  searchPeople(query: PeopleQuery): Conversation[];
   /**
    * Runs `fn` in one transaction; nested calls (every write here nests) become savepoints, so a
    * poll's messages and its owner sync state commit together. `fn` must be synchronous.
@@ -38,6 +41,7 @@ export function createFrontdeskDb(conn: Connection, options: { path: string; clo
     owners: ownerQueries(ctx),
     settings: settingsQueries(ctx),
     search: (query) => searchMessages(ctx, query),
+    searchPeople: (query) => searchPeople(ctx, query),
     transaction: ctx.transaction,
     close() {
       if (!conn.open) return;

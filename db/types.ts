@@ -110,9 +110,20 @@ export interface ListConversationsQuery {
 
 export interface SearchQuery {
   query: string;
+  /** `body`: only message texts (names are left to the people search); default both. */
+  scope?: 'all' | 'body';
+  /** Count every match on the first page (capped at SEARCH_COUNT_CAP + 1). */
+  withTotal?: boolean;
   ownerId?: string;
   cursor?: string | null;
   /** 1–500, default 50. */
+  limit?: number;
+}
+
+export interface PeopleQuery {
+  query: string;
+  ownerId?: string;
+  /** 1–50, default 10. */
   limit?: number;
 }
 

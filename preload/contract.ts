@@ -238,8 +238,24 @@ export const channels = {
     result: z.object({ added: z.number().int().nonnegative() }),
   },
   search: {
-    args: z.object({ query: z.string().max(200), ownerId: clubosId.optional(), cursor, limit: pageLimit }).strict(),
-    result: z.object({ hits: z.array(searchHitSchema), nextCursor: z.string().nullable() }),
+    args: z
+      .object({
+        query: z.string().max(200),
+        ownerId: clubosId.optional(),
+        cursor,
+        limit: pageLimit,
+        /** `body`: only what messages say (names are left to searchPeople). */
+        scope: z.enum(['all', 'body']).optional(),
+        /** Count every match on the first page (capped at 10,001). */
+        withTotal: z.boolean().optional(),
+      })
+      .strict(),
+    result: z.object({ hits: z.array(searchHitSchema), nextCursor: z.string().nullable(), total: z.number().int().nonnegative().optional() }),
+  },
+  /** Members whose name matches every word of the query, one conversation each, most recent first. */
+  searchPeople: {
+    args: z.object({ query: z.string().max(200), ownerId: clubosId.optional(), limit: z.number().int().min(1).max(50).optional() }).strict(),
+    result: z.object({ people: z.array(conversationSchema) }),
   },
   suggestReplies: {
     args: z.object({ conversationId: id }).strict(),

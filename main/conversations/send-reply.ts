@@ -4,6 +4,7 @@
 import type { Args, Message } from '../../preload/contract';
 import type { FrontdeskDb } from '../../db';
 import { isClubOSError } from '../clubos/errors';
+import { DEFAULT_EMAIL_SUBJECT } from '../clubos/send-form';
 import type { ClubContext, ClubOSClient } from '../clubos/types';
 import { staffShortName } from '../clubos/staff-short-name';
 import { AppError } from '../core/app-error';
@@ -54,6 +55,8 @@ export async function sendReply(
         dedupeKey,
         occurrence,
         requiresResponse: false,
+        // ClubOS's default subject names the sender; the log never shows it, so it is kept here.
+        subject: args.channel === 'email' ? (args.subject?.trim() || `${context.loggedInUserName}${DEFAULT_EMAIL_SUBJECT}`) : null,
         toStaffName: null,
         fromMemberName: null,
         fromMemberId: null,

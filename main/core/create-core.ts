@@ -11,6 +11,7 @@ import { fetchConversationHistory } from '../conversations/fetch-history';
 import { createHistoryRefresher } from '../conversations/history-refresh';
 import { sendReply } from '../conversations/send-reply';
 import { replyTemplateOverridesSchema, suggestReplies, type ReplyTemplateOverrides } from '../intents/suggest-replies';
+import { suggestionSituation } from '../intents/suggestion-situation';
 import { isTemplateId, templateCatalog, withTemplateText } from '../intents/template-catalog';
 import { AppError } from './app-error';
 import { CLUBOS_BASE_URL, openAccountSession, openDemoSession, type Session, type SessionDeps } from './account-session';
@@ -167,10 +168,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
 
     search: (args) => Promise.resolve(session.db.search(args)),
+    searchPeople: (args) => Promise.resolve({ people: session.db.searchPeople(args) }),
 
     suggestReplies: ({ conversationId }) => {
       const c = conversationOrFail(conversationId);
-      return Promise.resolve({ suggestions: suggestReplies(c.intent ?? 'general_inquiry', c.memberName, templateOverrides()) });
+      const newest = session.db.messages.page({ conversationId, limit: 20 }).items.filter((m) => m.direction !== 'outbound').at(-1);
+      const situation = suggestionSituation(newest?.body);
+      return Promise.resolve({
+        suggestions: suggestReplies(c.intent ?? 'general_inquiry', c.memberName, templateOverrides(), undefined, situation),
+      });
     },
     listReplyTemplates: () => Promise.resolve({ templates: templateCatalog(templateOverrides()) }),
     setReplyTemplate: ({ id, text }) => {

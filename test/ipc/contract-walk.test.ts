@@ -20,6 +20,7 @@ const validArgs: { [K in ChannelName]: ArgsInput<K> } = {
   setTags: { conversationId: 1, tags: ['vip', 'billing'] },
   fetchHistory: { conversationId: 1 },
   search: { query: 'freeze' },
+  searchPeople: { query: 'ana' },
   suggestReplies: { conversationId: 1 },
   sendReply: { conversationId: 1, channel: 'sms', body: 'See you at 6!' },
   listReplyTemplates: {},

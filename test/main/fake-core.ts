@@ -83,6 +83,7 @@ export function fakeHandlers(): MockHandlers {
     restoreHandled: vi.fn(() => Promise.resolve(conversation)),
     fetchHistory: vi.fn(() => Promise.resolve({ added: 0 })),
     search: vi.fn(() => Promise.resolve({ hits: [], nextCursor: null })),
+    searchPeople: vi.fn(() => Promise.resolve({ people: [] })),
     suggestReplies: vi.fn(() => Promise.resolve({ suggestions: [] })),
     listReplyTemplates: vi.fn(() => Promise.resolve({ templates: [] })),
     setReplyTemplate: vi.fn(() => Promise.resolve({ templates: [] })),

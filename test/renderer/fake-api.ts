@@ -366,7 +366,13 @@ export class FakeFrontdesk {
               snippet: snippetOf(m.body, a!.query.trim()),
             }));
           const { items, next } = page(hits, a?.cursor, a?.limit);
-          return { hits: items, nextCursor: next };
+          return { hits: items, nextCursor: next, ...(a?.withTotal && !a.cursor ? { total: hits.length } : {}) };
+        }),
+      searchPeople: (a) =>
+        this.run('searchPeople', a, () => {
+          const words = a!.query.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
+          const people = words.length === 0 ? [] : this.conversations.filter((c) => words.every((w) => c.memberName.toLowerCase().includes(w)));
+          return { people: people.slice(0, a?.limit ?? 10) };
         }),
       listReplyTemplates: (a) => this.run('listReplyTemplates', a, () => ({ templates: this.templates.map((t) => ({ ...t })) })),
       setReplyTemplate: (a) =>

@@ -1,4 +1,5 @@
 // The layout: banner, header, then navigation, the list (main) and the open conversation.
+import { useWindowTitle } from '../hooks/use-window-title';
 import { useAppStore } from '../store/store-context';
 import { ConversationList } from './conversation-list';
 import { DemoBanner } from './demo-banner';
@@ -18,6 +19,7 @@ export function AppShell() {
   const pane = useAppStore((s) => (s.thread.conversationId !== null ? s.ui.pane : 'list'));
   const navOpen = useAppStore((s) => s.ui.navOpen);
   const setNavOpen = useAppStore((s) => s.setNavOpen);
+  useWindowTitle();
   return (
     <div className={`app app--pane-${pane}${navOpen ? ' app--nav-open' : ''}`}>
       <DemoBanner />
