@@ -1,7 +1,7 @@
 // The middle pane: the conversation list, virtualized, loading the next page as the user nears
 // the end. A listbox: arrow keys move the selection, j/k work from anywhere.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { tagLabel } from '../format/tag-label';
 import { useFocusRequest } from '../hooks/use-focus-request';
@@ -19,8 +19,8 @@ const TOP_SLACK = 4;
 
 interface Anchor {
   id: number;
-  /** Pixels between the row's top and the top of the viewport. */
-  offset: number;
+  /** Where the row's top is, in pixels from the top of the viewport (negative: partly scrolled off). */
+  top: number;
 }
 
 export function ConversationList() {
@@ -80,28 +80,33 @@ export function ConversationList() {
     if (!element || !held) return;
     const index = items.findIndex((c) => c.id === held.id);
     if (index < 0) return;
-    const top = index * rowHeight + held.offset;
-    if (Math.abs(element.scrollTop - top) >= 1) {
-      const moved = Math.round((top - element.scrollTop) / rowHeight);
-      element.scrollTop = top;
+    const scrollTop = index * rowHeight - held.top;
+    if (Math.abs(element.scrollTop - scrollTop) >= 1) {
+      const moved = Math.round((scrollTop - element.scrollTop) / rowHeight);
+      element.scrollTop = scrollTop;
       if (moved > 0) setNewAbove((n) => n + moved);
     }
   }, [items, rowHeight]);
 
-  // Held while the user is scrolled down, or while the pointer is over the list (even at the top).
-  const pointerInside = useRef(false);
+  // Held while the user is scrolled down, or while the pointer is over the list (even at the
+  // top): the row under the pointer if there is one, else the top row.
+  const pointerY = useRef<number | null>(null);
   const captureAnchor = (): void => {
     const element = scrollRef.current;
     if (!element) return;
     const atTop = element.scrollTop <= TOP_SLACK;
     if (atTop && newAbove !== 0) setNewAbove(0);
-    if (atTop && !pointerInside.current) {
+    if (atTop && pointerY.current === null) {
       anchor.current = null;
       return;
     }
-    const index = Math.floor(element.scrollTop / rowHeight);
+    const index = Math.floor((element.scrollTop + (pointerY.current ?? 0)) / rowHeight);
     const row = items[index];
-    anchor.current = row ? { id: row.id, offset: element.scrollTop - index * rowHeight } : null;
+    anchor.current = row ? { id: row.id, top: index * rowHeight - element.scrollTop } : null;
+  };
+  const trackPointer = (event: PointerEvent<HTMLDivElement>): void => {
+    pointerY.current = event.clientY - event.currentTarget.getBoundingClientRect().top;
+    captureAnchor();
   };
 
   const scrollToTop = (): void => {
@@ -110,9 +115,14 @@ export function ConversationList() {
     scrollRef.current?.scrollTo({ top: 0 });
   };
 
+  // Follows the selection when the user moves it (j/k, a click), not when rows arriving above
+  // shift its index: that would undo the scroll anchoring.
+  const followed = useRef<number | null>(null);
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    if (selectedIndex < 0 || followed.current === selectedId) return;
+    followed.current = selectedId;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedId, selectedIndex, virtualizer]);
 
   const listName = tag !== null ? `${FILTER_LABELS[filter]} conversations tagged ${tagLabel(tag)}` : `${FILTER_LABELS[filter]} conversations`;
 
@@ -162,12 +172,10 @@ export function ConversationList() {
       <div
         ref={scrollRef}
         onScroll={captureAnchor}
-        onPointerEnter={() => {
-          pointerInside.current = true;
-          captureAnchor();
-        }}
+        onPointerEnter={trackPointer}
+        onPointerMove={trackPointer}
         onPointerLeave={() => {
-          pointerInside.current = false;
+          pointerY.current = null;
           captureAnchor();
         }}
         className="list-scroll"
