@@ -16,7 +16,7 @@ export function ListToolbar() {
   const title = searching !== null ? `Search: ${searching}` : tag !== null ? `${FILTER_LABELS[filter]} · ${tagLabel(tag)}` : FILTER_LABELS[filter];
 
   return (
-    <div className="list-toolbar">
+    <div className={`list-toolbar${searching !== null ? ' list-toolbar--search' : ''}`}>
       <button type="button" className="button button--small views-button" onClick={() => setNavOpen(true)}>
         <span aria-hidden="true">‹ </span>Views
       </button>
