@@ -1,5 +1,5 @@
 // How every Frontdesk connection is set up.
-import type { Logger } from '../main/log/logger';
+import type { Logger } from '../common/log/logger';
 import type { Connection } from './statements';
 
 export const BUSY_TIMEOUT_MS = 5000;

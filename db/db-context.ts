@@ -1,6 +1,6 @@
 // What every query module is built from: the connection, its statement cache, time and a log.
-import type { Logger } from '../main/log/logger';
-import type { Clock } from '../main/time/clock';
+import type { Logger } from '../common/log/logger';
+import type { Clock } from '../common/time/clock';
 import { epochToStored } from './iso-time';
 import { DEFAULT_STALE_IMPORT_MS } from './queries/waiting';
 import type { Connection, Prepare } from './statements';

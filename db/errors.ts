@@ -1,7 +1,7 @@
 // Errors db/ raises on purpose. They extend the core's AppError so a refused request crosses the
 // IPC bridge as `{ code, message }` without a mapping table of its own; `reason` tells callers
 // (and logs) which of db's failures it was.
-import { AppError } from '../main/core/app-error';
+import { AppError } from '../common/errors/app-error';
 
 export type DbErrorReason =
   | 'not_found' // no conversation, message or owner with that id

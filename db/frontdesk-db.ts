@@ -1,7 +1,7 @@
 // The database as the rest of the app sees it: query groups over one connection. No SQL leaves
 // db/; callers compose writes with `transaction`.
-import type { Logger } from '../main/log/logger';
-import type { Clock } from '../main/time/clock';
+import type { Logger } from '../common/log/logger';
+import type { Clock } from '../common/time/clock';
 import { createContext } from './db-context';
 import { conversationQueries, type ConversationQueries } from './queries/conversations';
 import { messageQueries, type MessageQueries } from './queries/messages';
@@ -10,7 +10,7 @@ import { searchMessages } from './queries/search';
 import { settingsQueries, type SettingsQueries } from './queries/settings';
 import { statementCache, type Connection } from './statements';
 import type { PeopleQuery, SearchQuery } from './types';
-import type { Conversation, SearchHit } from '../preload/contract';
+import type { Conversation, SearchHit } from '../common/contract';
 import { searchPeople } from './queries/search-people';
 
 export interface FrontdeskDb {

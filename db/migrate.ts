@@ -1,7 +1,7 @@
 // Forward-only migrations recorded in PRAGMA user_version, each in its own transaction. A file
 // that already holds data is copied (VACUUM INTO: a consistent snapshot, WAL included) before the
 // first step runs; a file from a newer Frontdesk is refused before anything is written.
-import type { Logger } from '../main/log/logger';
+import type { Logger } from '../common/log/logger';
 import { DbError } from './errors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/list';
 import type { Migration } from './migrations/migration';

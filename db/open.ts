@@ -4,8 +4,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Logger } from '../main/log/logger';
-import type { Clock } from '../main/time/clock';
+import type { Logger } from '../common/log/logger';
+import type { Clock } from '../common/time/clock';
 import { configureConnection } from './connection';
 import { createFrontdeskDb, type FrontdeskDb } from './frontdesk-db';
 import { assertNotNewer, migrate, type MigrationOutcome } from './migrate';

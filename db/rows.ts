@@ -8,7 +8,7 @@ import {
   intentSchema,
   type Conversation,
   type Message,
-} from '../preload/contract';
+} from '../common/contract';
 
 const flag = z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1);
 const tagList = z.array(z.string());

@@ -1,6 +1,6 @@
 // Search snippets as `{ text, match }` parts, never HTML: FTS5's snippet() marks matches with two
 // control characters that SMS text does not carry, and emoji literals are marked here in JS.
-import type { SearchHit } from '../preload/contract';
+import type { SearchHit } from '../common/contract';
 
 export type SnippetPart = SearchHit['snippet'][number];
 

@@ -1,7 +1,6 @@
 // The inputs and results of db/'s queries that the IPC contract does not already define.
-import type { ConversationStatus, ListFilter } from '../preload/contract';
-import type { Intent } from '../main/intents/catalog';
-import type { OwnerSyncRecord } from '../main/sync/sync-store';
+import type { ApiError, ConversationStatus, ListFilter } from '../common/contract';
+import type { Intent } from '../common/intent-catalog';
 
 export type Direction = 'inbound' | 'outbound' | 'system';
 export type Channel = 'sms' | 'email' | 'system';
@@ -139,7 +138,15 @@ export interface StatusChange {
 }
 
 /** An owner (whose inbox is synced) with its sync state: exactly what the sync engine reads. */
-export type OwnerRecord = OwnerSyncRecord;
+export interface OwnerRecord {
+  ownerId: string;
+  name: string;
+  enabled: boolean;
+  lastSuccessAt: string | null;
+  lastError: ApiError | null;
+  consecutiveFailures: number;
+  historyImported: boolean;
+}
 
 /** The conversation columns derived from its messages. */
 export interface CachedColumns {

@@ -1,8 +1,8 @@
 // Builds `window.frontdesk` from the contract table. Only named functions and an event
 // subscription cross the bridge; `ipcRenderer` itself never does.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { channelNames, EVENT_CHANNEL, requestChannel, type AppEvent } from './contract';
-import type { FrontdeskApi } from './frontdesk-api';
+import { channelNames, EVENT_CHANNEL, requestChannel, type AppEvent } from '../common/contract';
+import type { FrontdeskApi } from '../common/frontdesk-api';
 
 function buildApi(): FrontdeskApi {
   const api: Record<string, unknown> = {};

@@ -1,4 +1,4 @@
-// Runs Electronegativity over the app's source (main/, preload/, renderer/ together, so its
+// Runs Electronegativity over the app's source (common/, main/, preload/, renderer/ together, so its
 // global checks see the whole app) and fails on any HIGH or MEDIUM finding. The scanner always
 // exits 0, so the verdict comes from parsing its CSV report.
 //
@@ -18,7 +18,7 @@ mkdirSync(outDir, { recursive: true });
 
 const reviewed = JSON.parse(readFileSync(resolve('scripts', 'electronegativity-reviewed.json'), 'utf8'));
 const src = mkdtempSync(join(tmpdir(), 'frontdesk-audit-'));
-for (const folder of ['main', 'preload', 'renderer']) cpSync(folder, join(src, folder), { recursive: true });
+for (const folder of ['common', 'main', 'preload', 'renderer']) cpSync(folder, join(src, folder), { recursive: true });
 
 /** Minimal RFC 4180 line parser: the report quotes fields that hold commas. */
 function parseCsvLine(line) {

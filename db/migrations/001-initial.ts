@@ -5,7 +5,7 @@
 // Naming trap kept from the original: `conversations.conversation_id` is the TEXT grouping key
 // (`<owner>/m/<member id>` or `<owner>/n/<name key>`), while `messages.conversation_id` and
 // `conversation_tags.conversation_id` are INTEGER references to `conversations.id`.
-import { INTENTS } from '../../main/intents/catalog';
+import { INTENTS } from '../../common/intent-catalog';
 import type { Migration } from './migration';
 
 /** `YYYY-MM-DDTHH:MM:SS.sssZ` exactly, so string order is time order. */

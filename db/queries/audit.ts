@@ -1,7 +1,7 @@
 // The cached conversation columns recomputed the slow, obvious way: every message of the
 // conversation read into memory and the rules applied in JS. Independent of the indexed path in
 // cached-columns.ts, so comparing the two catches a cache that drifted from its messages.
-import { intentSchema } from '../../preload/contract';
+import { intentSchema } from '../../common/contract';
 import type { DbContext } from '../db-context';
 import type { CachedColumnMismatch, CachedColumns } from '../types';
 import { preview } from './cached-columns';

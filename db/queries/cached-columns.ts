@@ -2,7 +2,7 @@
 // inside the writing transaction: the newest message, the unread count and intent from their
 // partial indexes, and, only while the member waits, a walk back to the last reply. Nothing is
 // written when nothing changed.
-import { intentSchema } from '../../preload/contract';
+import { intentSchema } from '../../common/contract';
 import type { DbContext } from '../db-context';
 import type { CachedColumns } from '../types';
 import { refreshTagMirror, replaceTags, tagsOf } from './tags';

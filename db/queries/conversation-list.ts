@@ -1,7 +1,7 @@
 // The conversation list: one filter, optional owner, tag and text, newest activity first, keyset
 // paged. Each filter walks its own partial index (migration 002) so a page costs the rows it
 // returns plus the few it skips, however many conversations are resolved or archived.
-import type { Conversation, ListFilter } from '../../preload/contract';
+import type { Conversation, ListFilter } from '../../common/contract';
 import { decodeConversationCursor, decodeWaitingCursor, encodeConversationCursor, encodeWaitingCursor } from '../cursor';
 import type { DbContext } from '../db-context';
 import { bodyOnly, planSearch } from '../fts-query';

@@ -2,7 +2,7 @@
 // (owner, normalized name) until the id is learnt. Read state, status, tags and the opt-out flag
 // are local; the cached columns follow the messages (cached-columns.ts).
 import { z } from 'zod';
-import { conversationStatusSchema, type Conversation, type Counts } from '../../preload/contract';
+import { conversationStatusSchema, type Conversation, type Counts } from '../../common/contract';
 import type { DbContext } from '../db-context';
 import { DbError, notFound } from '../errors';
 import { epochToStored, toStoredInstant } from '../iso-time';

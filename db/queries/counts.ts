@@ -1,6 +1,6 @@
 // Counts for the filter chips, the tag list and the badge. Each count reads the same partial
 // index its list walks, without touching the table.
-import type { Counts, ListFilter } from '../../preload/contract';
+import type { Counts, ListFilter } from '../../common/contract';
 import type { DbContext } from '../db-context';
 import { epochToStored } from '../iso-time';
 import { INBOX } from '../sql-fragments';

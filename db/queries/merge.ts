@@ -1,7 +1,7 @@
 // Two conversations of one member become one: when the member's ClubOS id turns up for a
 // conversation that was keyed by name. Every message moves with its own read state; tags are
 // united; the survivor keeps the more active status.
-import type { ConversationStatus } from '../../preload/contract';
+import type { ConversationStatus } from '../../common/contract';
 import type { DbContext } from '../db-context';
 import { DbError, notFound } from '../errors';
 import { refreshAllDerived } from './cached-columns';

@@ -1,7 +1,7 @@
 // Messages: the batch insert the sync engine writes through, the reconciliation keys it reads
 // every poll, a page of one conversation, and the classifier's and sender's updates.
 import { z } from 'zod';
-import { channelSchema, directionSchema, intentSchema, type Conversation, type Message } from '../../preload/contract';
+import { channelSchema, directionSchema, intentSchema, type Conversation, type Message } from '../../common/contract';
 import { decodeMessageCursor, encodeMessageCursor } from '../cursor';
 import type { DbContext } from '../db-context';
 import { DbError, notFound } from '../errors';

@@ -1,6 +1,6 @@
 // Owners: whose ClubOS inboxes are synced, and each one's sync state.
 import { z } from 'zod';
-import { errorCodeSchema, type ApiError } from '../../preload/contract';
+import { errorCodeSchema, type ApiError } from '../../common/contract';
 import type { DbContext } from '../db-context';
 import { notFound } from '../errors';
 import { epochToStored } from '../iso-time';

@@ -1,7 +1,7 @@
 // People whose name matches a search: every word of the query somewhere in the member's name
 // (case-insensitive), one conversation each, most recent first. Shown above the message hits so a
 // name query finds the person, not one row per message they sent.
-import type { Conversation } from '../../preload/contract';
+import type { Conversation } from '../../common/contract';
 import type { DbContext } from '../db-context';
 import { toConversation } from '../rows';
 import { CONVERSATION_COLUMNS } from '../sql-fragments';

@@ -1,7 +1,7 @@
 // Message search, newest first: FTS5 walked in rowid order (never by rank, which costs in
 // proportion to the hits), keyset paged by rowid. Rowids grow with insertion, so "newest" is
 // newest stored: a history import lands after the live rows it predates.
-import type { SearchHit } from '../../preload/contract';
+import type { SearchHit } from '../../common/contract';
 import { decodeSearchCursor, encodeSearchCursor } from '../cursor';
 import type { DbContext } from '../db-context';
 import { bodyOnly, planSearch } from '../fts-query';

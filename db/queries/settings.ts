@@ -1,5 +1,5 @@
 // Non-secret settings as JSON values by key. Secrets belong in the OS keystore
-// (main/core/credential-store.ts), so keys that look like one are refused.
+// (main/services/credential-store.ts), so keys that look like one are refused.
 import type { z } from 'zod';
 import type { DbContext } from '../db-context';
 import { DbError } from '../errors';

@@ -2,11 +2,11 @@
 // the session gone signs in again (one sign-in shared by every caller) and is retried once.
 // Calls that depend on the server-side delegation (history, send) and the token-bound search run
 // one at a time, since ClubOS keeps one delegated member and one set of form tokens per session.
-import type { Logger } from '../log/logger';
-import { localDate, localTime } from '../time/club-time';
-import type { Clock } from '../time/clock';
-import { requireClubOSId } from './clubos-id';
-import { ClubOSError, isClubOSError } from './errors';
+import type { Logger } from '../../common/log/logger';
+import { localDate, localTime } from '../../common/time/club-time';
+import type { Clock } from '../../common/time/clock';
+import { requireClubOSId } from '../../common/clubos-id';
+import { ClubOSError, isClubOSError } from '../../common/errors/clubos-error';
 import { createTransport, type ClubOSTransport } from './http-transport';
 import { readInboxSnapshotInSlices } from './inbox-snapshot';
 import { toMemberHistory } from './member-history';
@@ -19,7 +19,8 @@ import { createSerialQueue } from './serial-queue';
 import { createSessionKeeper, type LiveSession } from './session-keeper';
 import { requireOk } from './session-check';
 import { DASHBOARD_VIEW, signInToClubOS } from './sign-in';
-import type { ClubOSClient, ClubOSId, MemberSearchResult, SendRequest } from './types';
+import type { ClubOSId } from '../../common/clubos-id';
+import type { ClubOSClient, MemberSearchResult, SendRequest } from './types';
 
 export interface ClubOSClientOptions {
   /** `https://anytime.club-os.com`, or the simulator's `http://127.0.0.1:<port>`. */

@@ -3,9 +3,9 @@
 // request, and failures turned into typed errors. Redirects are never followed: a 302 to the login
 // view is how ClubOS says the session is gone.
 import { CookieJar } from 'tough-cookie';
-import type { Logger } from '../log/logger';
-import type { Clock } from '../time/clock';
-import { ClubOSError } from './errors';
+import type { Logger } from '../../common/log/logger';
+import type { Clock } from '../../common/time/clock';
+import { ClubOSError } from '../../common/errors/clubos-error';
 import type { FormField } from './parse/form-fields';
 
 export interface TransportRequest {

@@ -1,8 +1,8 @@
 // Labels → club-local dates (design §3). ClubOS renders `h:mm AM` for today and `Mon D` (no year)
 // for older days, always in the club's zone, so "today" is the club's today per the client's
 // clock, never the host's.
-import { addDays, formatDate, isValidDate, localDate, parseDate, zonedToEpoch } from '../time/club-time';
-import { ClubOSError } from './errors';
+import { addDays, formatDate, isValidDate, localDate, parseDate, zonedToEpoch } from '../../common/time/club-time';
+import { ClubOSError } from '../../common/errors/clubos-error';
 import type { InboxLabel } from './parse/inbox-label';
 
 /** A time label more than this far in the club's future was rendered before midnight: it is yesterday's. */

@@ -1,7 +1,8 @@
 import { inboxDateWalker } from './inbox-dates';
 import { parseInboxPage, parseInboxPageInSlices, type InboxPageRow } from './parse/inbox-page';
 import { resolveSliceOptions, type SliceOptions } from './parse/slice-options';
-import type { ClubOSId, InboxRow, InboxSnapshot } from './types';
+import type { ClubOSId } from '../../common/clubos-id';
+import type { InboxRow, InboxSnapshot } from './types';
 
 export interface SnapshotContext {
   ownerId: ClubOSId;

@@ -1,4 +1,4 @@
-import { formatDate, zonedToEpoch } from '../time/club-time';
+import { formatDate, zonedToEpoch } from '../../common/time/club-time';
 import type { FollowUpPopup } from './parse/followup-popup';
 import { shortNameKey, staffShortName } from './staff-short-name';
 import type { ClubContext, MemberHistory } from './types';

@@ -1,6 +1,6 @@
 // How ClubOS says a session is gone: the literal body `Session Expired` (XHR calls), a redirect
 // to the login view (page calls), or 401/403.
-import { ClubOSError } from './errors';
+import { ClubOSError } from '../../common/errors/clubos-error';
 import type { TransportResponse } from './http-transport';
 
 export function isSessionExpiredBody(body: string): boolean {

@@ -1,9 +1,9 @@
 // Owns the ClubOS session: signs in lazily, shares one sign-in between every caller that needs
 // it, spaces sign-in attempts at least `minIntervalMs` apart, and after ClubOS refuses the
 // credentials refuses every further attempt, so nobody hammers ClubOS with a wrong password.
-import type { Logger } from '../log/logger';
-import type { Clock } from '../time/clock';
-import { ClubOSError, isClubOSError } from './errors';
+import type { Logger } from '../../common/log/logger';
+import type { Clock } from '../../common/time/clock';
+import { ClubOSError, isClubOSError } from '../../common/errors/clubos-error';
 import type { ClubContext } from './types';
 
 export interface LiveSession {

@@ -1,6 +1,6 @@
 // One sign-in (protocol §1): the login view for fresh tokens, the five-field post, the two
 // session cookies, then the dashboard for the club context.
-import { ClubOSError } from './errors';
+import { ClubOSError } from '../../common/errors/clubos-error';
 import type { ClubOSTransport } from './http-transport';
 import { parseDashboard } from './parse/dashboard';
 import { isLoginPage, parseHtml } from './parse/html-document';

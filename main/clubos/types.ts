@@ -1,8 +1,7 @@
 // What the ClubOS client gives the rest of the app. Everything ClubOS sends is HTML; these are
 // the typed results after parsing (see ../../../shared/clubos-protocol.md).
 
-/** A ClubOS user id (staff, member, prospect): numeric, usually 9 digits. */
-export type ClubOSId = string;
+import type { ClubOSId } from '../../common/clubos-id';
 
 export interface StaffMember {
   id: ClubOSId;

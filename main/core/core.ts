@@ -1,10 +1,10 @@
 // What the shell, the browser test bridge and the benchmarks get from `createCore`.
-import type { Handlers } from '../../preload/contract';
-import type { HistoryRefreshOptions } from '../conversations/history-refresh';
-import type { Logger } from '../log/logger';
-import type { Clock } from '../time/clock';
-import type { CredentialStore } from './credential-store';
-import type { EventBus } from './event-bus';
+import type { Handlers } from '../../common/contract';
+import type { HistoryRefreshOptions } from '../ingest/history-refresh';
+import type { Logger } from '../../common/log/logger';
+import type { Clock } from '../../common/time/clock';
+import type { CredentialStore } from '../services/credential-store';
+import type { EventBus } from '../../common/event-bus';
 
 export interface CoreOptions {
   /** Folder for the database (and its backups); created if missing. */

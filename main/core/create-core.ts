@@ -3,21 +3,21 @@
 // build this same core; only the shell knows about Electron.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Account, Conversation, Handlers } from '../../preload/contract';
+import type { Account, Conversation, Handlers } from '../../common/contract';
 import { openDatabase } from '../../db';
 import { createClubOSClient } from '../clubos/client';
-import { isClubOSError } from '../clubos/errors';
-import { fetchConversationHistory } from '../conversations/fetch-history';
-import { createHistoryRefresher } from '../conversations/history-refresh';
-import { sendReply } from '../conversations/send-reply';
+import { isClubOSError } from '../../common/errors/clubos-error';
+import { fetchConversationHistory } from '../ingest/fetch-history';
+import { createHistoryRefresher } from '../ingest/history-refresh';
+import { sendReply } from '../services/send-reply';
 import { replyTemplateOverridesSchema, suggestReplies, type ReplyTemplateOverrides } from '../intents/suggest-replies';
 import { suggestionSituation } from '../intents/suggestion-situation';
 import { isTemplateId, templateCatalog, withTemplateText } from '../intents/template-catalog';
-import { AppError } from './app-error';
-import { CLUBOS_BASE_URL, openAccountSession, openDemoSession, type Session, type SessionDeps } from './account-session';
+import { AppError } from '../../common/errors/app-error';
+import { CLUBOS_BASE_URL, openAccountSession, openDemoSession, type Session, type SessionDeps } from '../services/account-session';
 import type { Core, CoreOptions } from './core';
-import { createEventBus } from './event-bus';
-import { settingsService } from './settings-service';
+import { createEventBus } from '../../common/event-bus';
+import { settingsService } from '../services/settings-service';
 
 /** How often snoozed conversations are checked for having come due. */
 const SNOOZE_CHECK_MS = 30_000;

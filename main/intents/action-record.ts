@@ -1,7 +1,7 @@
 // What goes into `messages.ai_action_taken` (JSON) and its sibling columns when a message is
 // classified. The schema lets the record be read back and checked, whichever version wrote it.
 import { z } from 'zod';
-import { INTENTS } from './catalog';
+import { INTENTS } from '../../common/intent-catalog';
 import type { Classification } from './classifier';
 
 export const aiActionTakenSchema = z.object({

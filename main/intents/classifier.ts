@@ -1,7 +1,7 @@
 // Intent of one inbound message: deterministic, local, no network, cheap enough to run on every
 // message a poll brings in. Order matters: ClubOS's own texts first (exact), then one-line acks,
 // then weighted phrase scoring.
-import { intentNeedsNoReply, type Intent } from './catalog';
+import { intentNeedsNoReply, type Intent } from '../../common/intent-catalog';
 import { ENGLISH_RULES } from './keyword-rules';
 import { normalizeText } from './normalize-text';
 import { confidenceFromScores, scoreIntents } from './score-intents';

@@ -1,6 +1,6 @@
 // A weighted phrase feature. Rules are data: the scorer sums the weights of the rules that match
 // a normalized text, per intent, and each rule counts once however often its phrase repeats.
-import type { MemberIntent } from './catalog';
+import type { MemberIntent } from '../../common/intent-catalog';
 
 export interface KeywordRule {
   /** Stable name, recorded in `ai_action_taken.signals`: `<area>.<feature>`. */

@@ -1,7 +1,7 @@
 // Suggested replies are data, not code: staff can reword them (overrides by id, from settings)
 // without a release. Ids are stable because overrides and `ai_action_taken` refer to them.
 // None for opt_out (ClubOS refuses texts to that member) or spam (nobody should answer it).
-import type { Intent } from './catalog';
+import type { Intent } from '../../common/intent-catalog';
 import type { SuggestionSituation } from './suggestion-situation';
 
 export interface ReplyTemplate {

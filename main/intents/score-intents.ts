@@ -1,6 +1,6 @@
 // Sums rule weights per intent and ranks the intents. Ties go to the intent the desk has to act
 // on first (design: an urgent or sensitive text must not hide behind "thanks").
-import type { MemberIntent } from './catalog';
+import type { MemberIntent } from '../../common/intent-catalog';
 import type { KeywordRule } from './keyword-rule';
 
 /** Tie-break order, most urgent first. */

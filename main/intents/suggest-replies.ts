@@ -1,8 +1,8 @@
 // Suggested replies offered to staff for a conversation's intent. Nothing here sends anything:
 // staff pick, edit and send; the conversation manager records `ai_responded` when they do.
 import { z } from 'zod';
-import type { Suggestion } from '../../preload/contract';
-import type { Intent } from './catalog';
+import type { Suggestion } from '../../common/contract';
+import type { Intent } from '../../common/intent-catalog';
 import { firstNameOf } from './first-name';
 import { FIRST_NAME_PLACEHOLDER, defaultReplyTemplates, type ReplyTemplate } from './reply-templates';
 import type { SuggestionSituation } from './suggestion-situation';

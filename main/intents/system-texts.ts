@@ -1,7 +1,7 @@
 // The texts ClubOS itself writes into the inbox when a member sends a keyword, and the bare
 // keywords themselves (main/clubos/MARKUP.md, protocol §7.2). They are matched before any
 // keyword scoring: "CANCEL - OPT OUT message received" must never score as a cancellation.
-import type { SystemIntent } from './catalog';
+import type { SystemIntent } from '../../common/intent-catalog';
 
 export interface SystemTextMatch {
   intent: SystemIntent;

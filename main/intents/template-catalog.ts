@@ -1,7 +1,7 @@
 // Every suggested-reply template with the wording staff see, for the settings editor. Staff edits
 // are overrides by template id (stored as a setting); the defaults stay in reply-templates.ts.
-import type { ReplyTemplateEntry } from '../../preload/contract';
-import { INTENTS } from './catalog';
+import type { ReplyTemplateEntry } from '../../common/contract';
+import { INTENTS } from '../../common/intent-catalog';
 import { defaultReplyTemplates } from './reply-templates';
 import type { ReplyTemplateOverrides } from './suggest-replies';
 

@@ -1,7 +1,7 @@
 // The shell reacts to some settings (launch at login) that the core stores. Rather than a second
 // settings channel, it wraps `setSettings` so it sees every saved result.
-import type { Handlers, Settings } from '../../preload/contract';
-import type { Logger } from '../log/logger';
+import type { Handlers, Settings } from '../../common/contract';
+import type { Logger } from '../../common/log/logger';
 
 export function observeSettings(handlers: Handlers, onSaved: (settings: Settings) => void, logger: Logger): Handlers {
   return {

@@ -1,8 +1,8 @@
 // Forwards every core event to the window on EVENT_CHANNEL. Events raised before the renderer
 // finished loading wait in a bounded queue; if it overflows, the oldest go and the renderer sees a
 // sequence gap, which already means "refetch".
-import { EVENT_CHANNEL, type AppEvent } from '../../preload/contract';
-import type { EventBus } from '../core/event-bus';
+import { EVENT_CHANNEL, type AppEvent } from '../../common/contract';
+import type { EventBus } from '../../common/event-bus';
 
 /** The part of Electron's `WebContents` this module uses. */
 export interface EventTarget {

@@ -1,8 +1,8 @@
 // One `ipcMain.handle` per contract channel: refuse foreign senders, then hand the raw
 // arguments to `dispatch`, which parses them and turns failures into `{ code, message }`.
-import { channelNames, requestChannel, type ChannelName, type Handlers, type Outcome } from '../../preload/contract';
-import { dispatch } from '../core/dispatch';
-import type { Logger } from '../log/logger';
+import { channelNames, requestChannel, type ChannelName, type Handlers, type Outcome } from '../../common/contract';
+import { dispatch } from './dispatch';
+import type { Logger } from '../../common/log/logger';
 import type { InvokeEventLike, SenderCheck } from './sender-check';
 
 export type InvokeListener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>;

@@ -1,5 +1,5 @@
 // A Logger that writes one line per entry to stderr: benchmarks, the browser bridge, scripts.
-import { redact, type LogFields, type Logger, type LogLevel } from './logger';
+import { redact, type LogFields, type Logger, type LogLevel } from '../../common/log/logger';
 
 const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 

@@ -1,5 +1,5 @@
 // The words of a grouped new-message notification, for each privacy level.
-import type { NotificationPrivacy } from '../../preload/contract';
+import type { NotificationPrivacy } from '../../common/contract';
 
 export interface ConversationSummary {
   id: number;

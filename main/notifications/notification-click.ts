@@ -1,6 +1,6 @@
 // A click on a new-message notification brings the window forward on that conversation. The
 // renderer learns which one through a `uiCommand` event, like any other command from main.
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../../common/event-bus';
 import type { NotificationContent } from './compose-notification';
 
 export function openNotifiedConversation(

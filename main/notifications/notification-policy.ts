@@ -1,10 +1,10 @@
 // When to notify about new messages, and with what: one notification per burst (debounced, with
 // a ceiling so a steady trickle still notifies), none for an owner's quiet first import, none
 // while the window is focused, worded by the privacy setting. Showing it is the shell's job.
-import type { AppEvent, NotificationPrivacy } from '../../preload/contract';
-import type { Logger } from '../log/logger';
+import type { AppEvent, NotificationPrivacy } from '../../common/contract';
+import type { Logger } from '../../common/log/logger';
 import { composeNotification, type ConversationSummary, type NotificationContent } from './compose-notification';
-import type { TimerHandle, Timers } from '../time/timers';
+import type { TimerHandle, Timers } from '../../common/time/timers';
 
 export interface NotificationPolicyOptions {
   /** The current privacy setting (read when a burst is shown, so a change applies at once). */

@@ -1,7 +1,7 @@
 // Installs the application menu and rebuilds it when polling is paused or resumed (the item's
 // label follows the state).
 import { Menu } from 'electron';
-import type { AppStatus } from '../tray/app-status';
+import type { AppStatus } from './app-status';
 import { buildAppMenuTemplate, type AppMenuActions, type AppMenuState } from './app-menu-template';
 
 export function setupAppMenu(status: AppStatus, state: Omit<AppMenuState, 'polling'>, actions: AppMenuActions): () => void {

@@ -2,7 +2,7 @@
 // what `~/.config/autostart` lists, so there it is a .desktop file.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../common/log/logger';
 
 export interface LaunchAtLoginOptions {
   app: { setLoginItemSettings(settings: { openAtLogin: boolean }): void };

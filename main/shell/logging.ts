@@ -2,7 +2,7 @@
 // into a single `.old.log`, every line's fields passed through `redact`.
 import { join } from 'node:path';
 import log from 'electron-log/main';
-import { redact, type LogFields, type Logger, type LogLevel } from '../log/logger';
+import { redact, type LogFields, type Logger, type LogLevel } from '../../common/log/logger';
 
 /** The part of electron-log a scoped logger needs. */
 export interface LogScopeSource {

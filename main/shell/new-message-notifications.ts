@@ -2,11 +2,11 @@
 // the window (focus) and the notifier; a click opens the conversation.
 import type { BrowserWindow } from 'electron';
 import type { Core } from '../core/core';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../common/log/logger';
 import type { ConversationSummary } from '../notifications/compose-notification';
 import { openNotifiedConversation } from '../notifications/notification-click';
 import { createNotificationPolicy } from '../notifications/notification-policy';
-import type { Timers } from '../time/timers';
+import type { Timers } from '../../common/time/timers';
 import { focusWindow } from './focus-window';
 import type { Notifier } from './notifier';
 

@@ -1,7 +1,7 @@
 // Shows desktop notifications through Electron. One slot: a new notification replaces the one
 // before, so a busy afternoon never stacks a pile of them.
 import { Notification } from 'electron';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../common/log/logger';
 
 export interface NotifierMessage {
   title: string;

@@ -4,9 +4,9 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, wri
 import { dirname } from 'node:path';
 import type { SafeStorage } from 'electron';
 import { z } from 'zod';
-import { AppError } from '../core/app-error';
-import type { CredentialStore, Credentials, SecretStorageLevel } from '../core/credential-store';
-import type { Logger } from '../log/logger';
+import { AppError } from '../../common/errors/app-error';
+import type { CredentialStore, Credentials, SecretStorageLevel } from '../services/credential-store';
+import type { Logger } from '../../common/log/logger';
 
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
 

@@ -5,8 +5,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BrowserWindow, Rectangle } from 'electron';
 import { z } from 'zod';
-import type { Logger } from '../log/logger';
-import type { TimerHandle, Timers } from '../time/timers';
+import type { Logger } from '../../common/log/logger';
+import type { TimerHandle, Timers } from '../../common/time/timers';
 import type { WindowBounds } from './main-window';
 
 const rectangleSchema = z.object({

@@ -4,7 +4,8 @@
 // then a stored row with no minute; dated rows claim whatever stored rows of the key are left.
 // So a second "Ok" at a later minute is new even when the inbox was cleared in between, and
 // yesterday's `11:58 PM` row that now reads `Dec 8` still matches the row stored last night.
-import type { ClubOSId, InboxRow } from '../clubos/types';
+import type { ClubOSId } from '../../common/clubos-id';
+import type { InboxRow } from '../clubos/types';
 import { messageKey, type KeyFunction } from './message-key';
 
 export interface StoredKey {

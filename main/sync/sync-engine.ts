@@ -3,17 +3,19 @@
 // sync state in one store call. An idle poll writes nothing. Failures back off per owner, so
 // one owner's trouble never stalls the others; wrong credentials stop the owner until the user
 // signs in again.
-import type { ApiError, SyncOwnerStatus, SyncStatus } from '../../preload/contract';
-import type { ClubOSClient, ClubOSId } from '../clubos/types';
-import { isClubOSError } from '../clubos/errors';
-import { toApiError } from '../core/app-error';
-import type { EventBus } from '../core/event-bus';
-import type { Logger } from '../log/logger';
-import type { Clock } from '../time/clock';
+import type { ApiError, SyncOwnerStatus, SyncStatus } from '../../common/contract';
+import type { ClubOSId } from '../../common/clubos-id';
+import type { ClubOSClient } from '../clubos/types';
+import { isClubOSError } from '../../common/errors/clubos-error';
+import { toApiError } from '../../common/errors/app-error';
+import type { EventBus } from '../../common/event-bus';
+import type { Logger } from '../../common/log/logger';
+import type { Clock } from '../../common/time/clock';
 import { backoffDelayMs } from './backoff';
 import { reconcile, snapshotDateRange, snapshotKeys } from './reconcile';
 import { createKeyMemo } from './message-key';
-import type { OwnerSyncRecord, SyncStore } from './sync-store';
+import type { OwnerRecord } from '../../db/types';
+import type { SyncStore } from './sync-store';
 
 export const MIN_INTERVAL_SECONDS = 5;
 export const MAX_INTERVAL_SECONDS = 600;
@@ -44,7 +46,7 @@ export interface SyncEngine {
 }
 
 interface OwnerLoop {
-  record: OwnerSyncRecord;
+  record: OwnerRecord;
   state: SyncOwnerStatus['state'];
   timer: ReturnType<typeof setTimeout> | null;
   nextRunAt: number | null;
@@ -189,7 +191,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  function newLoop(record: OwnerSyncRecord): OwnerLoop {
+  function newLoop(record: OwnerRecord): OwnerLoop {
     return {
       record,
       state: polling ? 'idle' : 'stopped',

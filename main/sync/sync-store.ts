@@ -1,18 +1,9 @@
 // What the sync engine needs from storage. The core implements it over db/ and the
 // conversation manager; tests can implement it in memory.
-import type { ApiError } from '../../preload/contract';
-import type { ClubOSId } from '../clubos/types';
+import type { ApiError } from '../../common/contract';
+import type { OwnerRecord } from '../../db/types';
+import type { ClubOSId } from '../../common/clubos-id';
 import type { NewInboxMessage, StoredKey } from './reconcile';
-
-export interface OwnerSyncRecord {
-  ownerId: ClubOSId;
-  name: string;
-  enabled: boolean;
-  lastSuccessAt: string | null;
-  lastError: ApiError | null;
-  consecutiveFailures: number;
-  historyImported: boolean;
-}
 
 export interface PollWrite {
   ownerId: ClubOSId;
@@ -32,7 +23,7 @@ export interface PollWriteResult {
 }
 
 export interface SyncStore {
-  listOwners(): OwnerSyncRecord[];
+  listOwners(): OwnerRecord[];
   /** Keys of the owner's stored messages whose club-local date is within [from, to]. */
   storedKeys(ownerId: ClubOSId, from: string, to: string): StoredKey[];
   /**

@@ -1,7 +1,7 @@
 // The one module that touches `window.frontdesk`, plus the helpers that turn an `Outcome` into a
 // value or a typed error, so the store never handles raw bridge failures.
-import type { ApiError, ErrorCode, Outcome } from '../../preload/contract';
-import type { FrontdeskApi } from '../../preload/frontdesk-api';
+import type { ApiError, ErrorCode, Outcome } from '../../common/contract';
+import type { FrontdeskApi } from '../../common/frontdesk-api';
 
 export class ApiRequestError extends Error {
   override readonly name = 'ApiRequestError';

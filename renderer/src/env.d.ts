@@ -1,4 +1,4 @@
-import type { FrontdeskApi } from '../../preload/frontdesk-api';
+import type { FrontdeskApi } from '../../common/frontdesk-api';
 
 declare global {
   interface Window {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ClubOSError } from '../../main/clubos/errors';
+import { ClubOSError } from '../../common/errors/clubos-error';
 import { readInboxSnapshot, readInboxSnapshotInSlices } from '../../main/clubos/inbox-snapshot';
-import { renderInbox } from '../../main/clubos/simulator/render-inbox';
-import type { SimMessage } from '../../main/clubos/simulator/types';
-import { zonedToEpoch } from '../../main/time/club-time';
+import { renderInbox } from '../../main/clubos-simulator/render-inbox';
+import type { SimMessage } from '../../main/clubos-simulator/types';
+import { zonedToEpoch } from '../../common/time/club-time';
 import { fixture } from './client/fixtures';
 
 const CHI = 'America/Chicago';

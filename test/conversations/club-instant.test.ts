@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clubInstantIso } from '../../main/conversations/club-instant';
-import { parseDate, zonedToEpoch } from '../../main/time/club-time';
+import { clubInstantIso } from '../../main/ingest/club-instant';
+import { parseDate, zonedToEpoch } from '../../common/time/club-time';
 
 const exact = (date: string, time: string | null, zone: string): string => {
   const { year, month, day } = parseDate(date);

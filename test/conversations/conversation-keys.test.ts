@@ -2,10 +2,10 @@
 // inbox shows it, else by the normalized name until the id is learnt (history, search), then the
 // two become one without losing read state, tags or status.
 import { afterEach, describe, expect, it } from 'vitest';
-import { importHistory } from '../../main/conversations/history-import';
-import { resolveMemberId } from '../../main/conversations/member-identity';
+import { importHistory } from '../../main/ingest/history-import';
+import { resolveMemberId } from '../../main/ingest/member-identity';
 import { messageKey } from '../../main/sync/message-key';
-import { localDate, localTime } from '../../main/time/club-time';
+import { localDate, localTime } from '../../common/time/club-time';
 import { conversationRig, type Rig } from './conversation-rig';
 
 let rig: Rig | null = null;

@@ -3,8 +3,8 @@
 // the simulator; `poll()` lets a minute pass and syncs.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Conversation, Message } from '../../preload/contract';
-import type { SimMember, SimulatorOptions } from '../../main/clubos/simulator';
+import type { Conversation, Message } from '../../common/contract';
+import type { SimMember, SimulatorOptions } from '../../main/clubos-simulator';
 import type { ClubContext } from '../../main/clubos/types';
 import { normalizeForKey } from '../../main/sync/message-key';
 import { bootApp, chicago, startClub, tempDir, type App, type Club, type TempDir } from '../sync/sync-rig';

@@ -1,13 +1,13 @@
 // Opening a conversation's ClubOS history (both directions, exact times) and replying through
 // ClubOS, against the simulator: stored once, whichever path saw a message first.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Message } from '../../preload/contract';
+import type { Message } from '../../common/contract';
 import { staffShortName } from '../../main/clubos/staff-short-name';
-import { toApiError } from '../../main/core/app-error';
-import { importHistory } from '../../main/conversations/history-import';
-import { resolveMemberId } from '../../main/conversations/member-identity';
-import { sendReply } from '../../main/conversations/send-reply';
-import { localDate, localTime } from '../../main/time/club-time';
+import { toApiError } from '../../common/errors/app-error';
+import { importHistory } from '../../main/ingest/history-import';
+import { resolveMemberId } from '../../main/ingest/member-identity';
+import { sendReply } from '../../main/services/send-reply';
+import { localDate, localTime } from '../../common/time/club-time';
 import { excess, multiset } from '../sync/sync-rig';
 import { conversationRig, type Rig } from './conversation-rig';
 

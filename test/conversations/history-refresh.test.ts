@@ -1,10 +1,10 @@
 // The background history reader: one request per tick, each conversation at most once per
 // recheck period, only recent ones, and slower while ClubOS fails.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHistoryRefresher } from '../../main/conversations/history-refresh';
-import { memoryLogger } from '../../main/log/logger';
-import { manualClock } from '../../main/time/manual-clock';
-import type { Conversation } from '../../preload/contract';
+import { createHistoryRefresher } from '../../main/ingest/history-refresh';
+import { memoryLogger } from '../../common/log/logger';
+import { manualClock } from '../../common/time/manual-clock';
+import type { Conversation } from '../../common/contract';
 
 const NOW = Date.parse('2026-11-30T15:00:00.000Z');
 const HOUR = 3600_000;

@@ -1,7 +1,7 @@
 // Unread counts, mark read / unread, "needs a reply" and "waiting since", as polls of the real
 // inbox write them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendReply } from '../../main/conversations/send-reply';
+import { sendReply } from '../../main/services/send-reply';
 import { conversationRig, type Rig } from './conversation-rig';
 
 let rig: Rig | null = null;

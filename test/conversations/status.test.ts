@@ -1,8 +1,8 @@
 // Statuses: a member's new text reopens a resolved or snoozed conversation and brings it to the
 // top; archived stays archived until the user moves it. A snooze ends by itself when due.
 import { afterEach, describe, expect, it } from 'vitest';
-import { importHistory } from '../../main/conversations/history-import';
-import { sendReply } from '../../main/conversations/send-reply';
+import { importHistory } from '../../main/ingest/history-import';
+import { sendReply } from '../../main/services/send-reply';
 import { memoryDb } from '../db/helpers';
 import { conversationRig, type Rig } from './conversation-rig';
 

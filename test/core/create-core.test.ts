@@ -4,14 +4,14 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppEvent, ChannelName, Result, ArgsInput } from '../../preload/contract';
-import { startSimulator, type ClubOSSimulator } from '../../main/clubos/simulator';
+import type { AppEvent, ChannelName, Result, ArgsInput } from '../../common/contract';
+import { startSimulator, type ClubOSSimulator } from '../../main/clubos-simulator';
 import type { Core } from '../../main/core/core';
 import { createCore } from '../../main/core/create-core';
-import { memoryCredentialStore, type CredentialStore } from '../../main/core/credential-store';
-import { dispatch } from '../../main/core/dispatch';
-import { memoryLogger, type LogLine } from '../../main/log/logger';
-import { manualClock, type ManualClock } from '../../main/time/manual-clock';
+import { memoryCredentialStore, type CredentialStore } from '../../main/services/credential-store';
+import { dispatch } from '../../main/ipc/dispatch';
+import { memoryLogger, type LogLine } from '../../common/log/logger';
+import { manualClock, type ManualClock } from '../../common/time/manual-clock';
 import { chicago, tempDir, type TempDir } from '../sync/sync-rig';
 
 interface Harness {

@@ -3,10 +3,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INTENTS } from '../../main/intents/catalog';
-import { memoryLogger } from '../../main/log/logger';
-import { manualClock } from '../../main/time/manual-clock';
-import type { ConversationStatus } from '../../preload/contract';
+import { INTENTS } from '../../common/intent-catalog';
+import { memoryLogger } from '../../common/log/logger';
+import { manualClock } from '../../common/time/manual-clock';
+import type { ConversationStatus } from '../../common/contract';
 import { openDatabase, type FrontdeskDb, type NewMessage } from '../../db';
 import { conversation, memoryDb, msg, OTHER_OWNER, OWNER, T0, tempDir, withOwners } from './helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ListFilter } from '../../preload/contract';
+import type { ListFilter } from '../../common/contract';
 import type { FrontdeskDb } from '../../db';
 import { conversation, memoryDb, msg, OTHER_OWNER, OWNER, T0, withOwners } from './helpers';
 

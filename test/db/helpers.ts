@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memoryLogger } from '../../main/log/logger';
-import { manualClock, type ManualClock } from '../../main/time/manual-clock';
+import { memoryLogger } from '../../common/log/logger';
+import { manualClock, type ManualClock } from '../../common/time/manual-clock';
 import { openDatabase, type FrontdeskDb, type NewMessage } from '../../db';
 
 export const T0 = Date.parse('2026-11-25T13:00:00.000Z');

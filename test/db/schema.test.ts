@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INTENTS } from '../../main/intents/catalog';
-import { memoryLogger } from '../../main/log/logger';
-import { manualClock } from '../../main/time/manual-clock';
+import { INTENTS } from '../../common/intent-catalog';
+import { memoryLogger } from '../../common/log/logger';
+import { manualClock } from '../../common/time/manual-clock';
 import { openDatabase } from '../../db';
 import { conversation, msg, OTHER_OWNER, OWNER, T0, tempDir, withOwners } from './helpers';
 

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryLogger } from '../../main/log/logger';
-import { manualClock } from '../../main/time/manual-clock';
+import { memoryLogger } from '../../common/log/logger';
+import { manualClock } from '../../common/time/manual-clock';
 import { openDatabase } from '../../db';
 import { conversation, msg, OWNER, T0, tempDir, withOwners } from './helpers';
 

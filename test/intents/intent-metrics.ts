@@ -1,6 +1,6 @@
 // Per-intent precision, recall and F1 for a labelled set, and the macro average over the intents
 // the set contains (an intent nobody labelled cannot be recalled, so it would only add noise).
-import type { Intent } from '../../main/intents/catalog';
+import type { Intent } from '../../common/intent-catalog';
 
 export interface IntentScore {
   intent: Intent;

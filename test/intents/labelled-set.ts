@@ -2,7 +2,7 @@
 // typo in a label fails loudly instead of silently scoring as a miss.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { INTENTS } from '../../main/intents/catalog';
+import { INTENTS } from '../../common/intent-catalog';
 
 const labelledMessageSchema = z.object({ text: z.string(), intent: z.enum(INTENTS) }).strict();
 export type LabelledMessage = z.infer<typeof labelledMessageSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { suggestionSchema } from '../../preload/contract';
-import { INTENTS, MEMBER_INTENTS } from '../../main/intents/catalog';
+import { suggestionSchema } from '../../common/contract';
+import { INTENTS, MEMBER_INTENTS } from '../../common/intent-catalog';
 import { FIRST_NAME_PLACEHOLDER, defaultReplyTemplates } from '../../main/intents/reply-templates';
 import { replyTemplateOverridesSchema, suggestReplies } from '../../main/intents/suggest-replies';
 

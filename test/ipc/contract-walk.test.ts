@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { channelNames, channels, requestChannel, type ArgsInput, type ChannelName } from '../../preload/contract';
-import { memoryLogger } from '../../main/log/logger';
+import { channelNames, channels, requestChannel, type ArgsInput, type ChannelName } from '../../common/contract';
+import { memoryLogger } from '../../common/log/logger';
 import { registerHandlers, type IpcMainLike, type InvokeListener } from '../../main/ipc/register-handlers';
 import { createSenderCheck, type InvokeEventLike } from '../../main/ipc/sender-check';
 import { fakeHandlers } from '../main/fake-core';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { memoryLogger } from '../../main/log/logger';
+import { memoryLogger } from '../../common/log/logger';
 import { observeSettings } from '../../main/ipc/observe-settings';
 import { fakeHandlers, sampleSettings } from '../main/fake-core';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNEL, type AppEvent } from '../../preload/contract';
-import { createEventBus } from '../../main/core/event-bus';
+import { EVENT_CHANNEL, type AppEvent } from '../../common/contract';
+import { createEventBus } from '../../common/event-bus';
 import { pushEvents, type EventTarget } from '../../main/ipc/push-events';
 
 function fakeContents() {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { memoryLogger } from '../../main/log/logger';
-import { systemTimers } from '../../main/time/timers';
-import { watchAppStatus } from '../../main/tray/app-status';
+import { memoryLogger } from '../../common/log/logger';
+import { systemTimers } from '../../common/time/timers';
+import { watchAppStatus } from '../../main/shell/app-status';
 import { fakeCore, sampleSyncStatus } from './fake-core';
 
 const installed: MenuItemConstructorOptions[][] = [];

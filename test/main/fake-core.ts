@@ -1,9 +1,9 @@
 // A Core for shell tests: every handler a vi.fn with plausible results, a real event bus, and an
 // unread total the test sets.
 import { vi, type Mock } from 'vitest';
-import type { Account, Conversation, Handlers, Settings, SyncStatus } from '../../preload/contract';
+import type { Account, Conversation, Handlers, Settings, SyncStatus } from '../../common/contract';
 import type { Core } from '../../main/core/core';
-import { createEventBus } from '../../main/core/event-bus';
+import { createEventBus } from '../../common/event-bus';
 
 export const sampleConversation = (over: Partial<Conversation> = {}): Conversation => ({
   id: 1,

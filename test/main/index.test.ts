@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { channelNames, requestChannel } from '../../preload/contract';
+import { channelNames, requestChannel } from '../../common/contract';
 import type { CoreOptions } from '../../main/core/core';
 import { fakeCore, type FakeCore } from './fake-core';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { memoryLogger } from '../../main/log/logger';
+import { memoryLogger } from '../../common/log/logger';
 import { applyLaunchAtLogin, autostartEntry, AUTOSTART_FILE } from '../../main/shell/launch-at-login';
 
 const dir = mkdtempSync(join(tmpdir(), 'frontdesk-autostart-'));

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
-import type { AppEvent } from '../../preload/contract';
-import { memoryLogger } from '../../main/log/logger';
-import { systemTimers } from '../../main/time/timers';
+import type { AppEvent } from '../../common/contract';
+import { memoryLogger } from '../../common/log/logger';
+import { systemTimers } from '../../common/time/timers';
 import { fakeCore, sampleConversation, sampleSettings } from './fake-core';
 
 const shown: FakeNotification[] = [];

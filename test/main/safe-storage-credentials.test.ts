@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { Handlers } from '../../preload/contract';
-import { AppError } from '../../main/core/app-error';
+import type { Handlers } from '../../common/contract';
+import { AppError } from '../../common/errors/app-error';
 import { registerHandlers, type InvokeListener } from '../../main/ipc/register-handlers';
-import { memoryLogger } from '../../main/log/logger';
+import { memoryLogger } from '../../common/log/logger';
 import { fakeHandlers, sampleAccount } from './fake-core';
 
 vi.mock('electron-log/main', async () => ({ default: (await import('electron-log/node')).default }));

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
-import { memoryLogger } from '../../main/log/logger';
-import { systemTimers } from '../../main/time/timers';
+import { memoryLogger } from '../../common/log/logger';
+import { systemTimers } from '../../common/time/timers';
 import { enableCloseToTray } from '../../main/shell/close-to-tray';
 import { DEFAULT_SIZE, initialBounds, readWindowState, trackWindowState, writeWindowState, type WindowState } from '../../main/shell/window-state';
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AppEvent, NotificationPrivacy } from '../../preload/contract';
-import { createEventBus } from '../../main/core/event-bus';
-import { memoryLogger } from '../../main/log/logger';
+import type { AppEvent, NotificationPrivacy } from '../../common/contract';
+import { createEventBus } from '../../common/event-bus';
+import { memoryLogger } from '../../common/log/logger';
 import { composeNotification, type ConversationSummary, type NotificationContent } from '../../main/notifications/compose-notification';
 import { openNotifiedConversation } from '../../main/notifications/notification-click';
 import { createNotificationPolicy } from '../../main/notifications/notification-policy';
-import { systemTimers } from '../../main/time/timers';
+import { systemTimers } from '../../common/time/timers';
 
 const people: Record<number, ConversationSummary> = {
   1: { id: 1, memberName: 'Ana', preview: 'Can I freeze my membership?', unreadCount: 2 },

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { channelNames, EVENT_CHANNEL, requestChannel, type AppEvent } from '../../preload/contract';
+import { channelNames, EVENT_CHANNEL, requestChannel, type AppEvent } from '../../common/contract';
 
 const exposed: Record<string, unknown> = {};
 const invoke = vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, value: null }));

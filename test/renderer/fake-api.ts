@@ -18,8 +18,8 @@ import type {
   ReplyTemplateEntry,
   Suggestion,
   SyncStatus,
-} from '../../preload/contract';
-import type { FrontdeskApi } from '../../preload/frontdesk-api';
+} from '../../common/contract';
+import type { FrontdeskApi } from '../../common/frontdesk-api';
 
 export const FAKE_NOW = Date.parse('2025-10-14T15:00:00Z');
 

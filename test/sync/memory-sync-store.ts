@@ -1,16 +1,17 @@
 // An in-memory SyncStore for engine unit tests: what the engine asked to write, nothing more.
-import type { ApiError } from '../../preload/contract';
+import type { ApiError } from '../../common/contract';
 import type { NewInboxMessage, StoredKey } from '../../main/sync/reconcile';
-import type { OwnerSyncRecord, PollWrite, PollWriteResult, SyncStore } from '../../main/sync/sync-store';
+import type { OwnerRecord } from '../../db/types';
+import type { PollWrite, PollWriteResult, SyncStore } from '../../main/sync/sync-store';
 
 export interface MemorySyncStore extends SyncStore {
-  owners: OwnerSyncRecord[];
+  owners: OwnerRecord[];
   rows: Map<string, NewInboxMessage[]>;
   writes: PollWrite[];
   failures: Array<{ ownerId: string; error: ApiError; consecutiveFailures: number }>;
 }
 
-export function memorySyncStore(owners: Array<Pick<OwnerSyncRecord, 'ownerId' | 'name'>>): MemorySyncStore {
+export function memorySyncStore(owners: Array<Pick<OwnerRecord, 'ownerId' | 'name'>>): MemorySyncStore {
   const store: MemorySyncStore = {
     owners: owners.map((o) => ({ ...o, enabled: true, lastSuccessAt: null, lastError: null, consecutiveFailures: 0, historyImported: false })),
     rows: new Map(),

@@ -1,8 +1,8 @@
 // Seeded member traffic for the soak: realistic club-local times (busy weekday mornings and
 // evenings, quiet nights and weekends, some texts right around midnight), a few members who
 // text a lot, and the same short text from the same member again later the same day.
-import type { Random } from '../../main/clubos/simulator/random';
-import { addDays, parseDate, zonedToEpoch } from '../../main/time/club-time';
+import type { Random } from '../../main/clubos-simulator/random';
+import { addDays, parseDate, zonedToEpoch } from '../../common/time/club-time';
 
 export interface Delivery {
   at: number;

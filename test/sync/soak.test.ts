@@ -9,11 +9,11 @@ process.env.TZ = 'Asia/Tokyo';
 
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
-import type { FaultMode, FaultRule } from '../../main/clubos/simulator';
-import { createRandom } from '../../main/clubos/simulator/random';
-import { INGEST_CHUNK_ROWS } from '../../main/conversations/ingest-poll';
-import type { LogLine } from '../../main/log/logger';
-import { addDays, localDate, localParts, localTime, startOfLocalDay } from '../../main/time/club-time';
+import type { FaultMode, FaultRule } from '../../main/clubos-simulator';
+import { createRandom } from '../../main/clubos-simulator/random';
+import { INGEST_CHUNK_ROWS } from '../../main/ingest/ingest-poll';
+import type { LogLine } from '../../common/log/logger';
+import { addDays, localDate, localParts, localTime, startOfLocalDay } from '../../common/time/club-time';
 import { crashSwitch, type CrashSwitch } from './crash-injection';
 import { dates, planDay, type Delivery } from './soak-traffic';
 import { bootApp, chicago, CHI, excess, multiset, settled, startClub, storedRows, tempDir, total, type App, type Club } from './sync-rig';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AppEvent } from '../../preload/contract';
-import { ClubOSError } from '../../main/clubos/errors';
+import type { AppEvent } from '../../common/contract';
+import { ClubOSError } from '../../common/errors/clubos-error';
 import type { ClubOSClient, InboxRow, InboxSnapshot } from '../../main/clubos/types';
-import { createEventBus } from '../../main/core/event-bus';
-import { memoryLogger } from '../../main/log/logger';
+import { createEventBus } from '../../common/event-bus';
+import { memoryLogger } from '../../common/log/logger';
 import { createSyncEngine, type SyncEngine } from '../../main/sync/sync-engine';
 import { backoffDelayMs } from '../../main/sync/backoff';
 import { memorySyncStore, type MemorySyncStore } from './memory-sync-store';

@@ -6,7 +6,7 @@ process.env.TZ = 'Asia/Tokyo';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { backoffDelayMs } from '../../main/sync/backoff';
-import { localDate, localTime } from '../../main/time/club-time';
+import { localDate, localTime } from '../../common/time/club-time';
 import { bootApp, chicago, CHI, excess, multiset, settled, startClub, storedRows, tempDir, type App, type Club, type TempDir } from './sync-rig';
 
 let club: Club;

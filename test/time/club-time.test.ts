@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localDate, localParts, localTime, monthFromAbbreviation, startOfLocalDay, zonedToEpoch } from '../../main/time/club-time';
+import { addDays, localDate, localParts, localTime, monthFromAbbreviation, startOfLocalDay, zonedToEpoch } from '../../common/time/club-time';
 
 const CHI = 'America/Chicago';
 

@@ -2,8 +2,8 @@
 // embeds, the readable inboxes from `select#messages-owner-select`.
 import type { HTMLElement } from 'node-html-parser';
 import { z } from 'zod';
-import { assertTimeZone } from '../../time/club-time';
-import { ClubOSError } from '../errors';
+import { assertTimeZone } from '../../../common/time/club-time';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 import type { ClubContext } from '../types';
 import { collapsedText, parseHtml, rejectLoginPage } from './html-document';
 import { readAssignedJson } from './script-json';

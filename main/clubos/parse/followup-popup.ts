@@ -1,9 +1,10 @@
 // The FollowUp popup (MARKUP.md § FollowUp popup): the member's compose form, which a send posts
 // back, and the follow-up log, which is the member's history.
 import type { HTMLElement } from 'node-html-parser';
-import { isValidDate } from '../../time/club-time';
-import { ClubOSError } from '../errors';
-import type { ClubOSId, HistoryKind } from '../types';
+import { isValidDate } from '../../../common/time/club-time';
+import { ClubOSError } from '../../../common/errors/clubos-error';
+import type { ClubOSId } from '../../../common/clubos-id';
+import type { HistoryKind } from '../types';
 import { parseFollowUpEntryHeader, type FollowUpEntryHeader } from './followup-entry-header';
 import { countFormControls, scrapeFormFields, type FormField } from './form-fields';
 import { parseHtml, readableText, rejectLoginPage, requireBalanced } from './html-document';

@@ -2,7 +2,7 @@
 // so pages whose completeness matters are also checked for balance: a truncated page must fail,
 // not come back shorter.
 import { HTMLElement, NodeType, parse, TextNode, valid, type Node } from 'node-html-parser';
-import { ClubOSError } from '../errors';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 
 export function parseHtml(html: string, what: string): HTMLElement {
   try {

@@ -3,7 +3,7 @@
 // that strays from the canonical shape; canonical pages take the faster streaming reader
 // (canonical-inbox-reader.ts), which gives the same rows.
 import type { HTMLElement } from 'node-html-parser';
-import { ClubOSError } from '../errors';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 import { childElement, collapsedText, isElement, isText, parseHtml, readableText, rejectLoginPage, requireBalanced } from './html-document';
 import { parseInboxLabel } from './inbox-label';
 import type { InboxPageRow } from './inbox-page-row';

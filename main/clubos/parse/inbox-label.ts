@@ -1,4 +1,4 @@
-import { monthFromAbbreviation } from '../../time/club-time';
+import { monthFromAbbreviation } from '../../../common/time/club-time';
 
 /** An inbox time label: `9:30 AM` (today) or `Oct 13` (an older day, no year). */
 export type InboxLabel = { kind: 'time'; hour: number; minute: number } | { kind: 'date'; month: number; day: number };

@@ -1,4 +1,4 @@
-import type { ClubOSId } from '../types';
+import type { ClubOSId } from '../../../common/clubos-id';
 import type { InboxLabel } from './inbox-label';
 
 /** One `li` of the inbox fragment as the page shows it, before its label is given a date. */

@@ -1,4 +1,4 @@
-import { ClubOSError } from '../errors';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 import { readFormTokens, type FormTokens } from './form-tokens';
 import { collapsedText, parseHtml } from './html-document';
 

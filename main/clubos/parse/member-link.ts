@@ -1,4 +1,4 @@
-import type { ClubOSId } from '../types';
+import type { ClubOSId } from '../../../common/clubos-id';
 
 const DELEGATE_HREF = /^(?:https?:\/\/[^/]+)?\/action\/Delegate\/(\d{1,12})(?:\/|$)/;
 

@@ -1,6 +1,6 @@
 // Reads a JSON object assigned in an inline script (`window.x = {...};`). Scans the object
 // literal by hand, honouring strings, because the script may hold more statements after it.
-import { ClubOSError } from '../errors';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 
 export function readAssignedJson(script: string, target: string, what: string): unknown {
   const at = script.indexOf(target);

@@ -1,5 +1,5 @@
 // Member search: the search page supplies the form tokens, UserSearch answers result items.
-import { ClubOSError } from '../errors';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 import type { MemberSearchResult } from '../types';
 import { readFormTokens, type FormTokens } from './form-tokens';
 import { collapsedText, parseHtml, rejectLoginPage, requireBalanced } from './html-document';

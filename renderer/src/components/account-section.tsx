@@ -1,6 +1,6 @@
 // Settings → Account: demo mode or the signed-in user; sign in and sign out.
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../../../preload/contract';
+import type { ApiError } from '../../../common/contract';
 import { validateSignIn, type SignInField } from '../forms/sign-in-form';
 import { useAppStore } from '../store/store-context';
 import { DEMO_BANNER_TEXT } from './demo-banner';

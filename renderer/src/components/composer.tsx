@@ -1,7 +1,7 @@
 // The reply box: SMS or email, suggested replies for the conversation's intent, the SMS length and
 // segment count, and a clear block when the member opted out of texts.
 import { useRef } from 'react';
-import type { Conversation } from '../../../preload/contract';
+import type { Conversation } from '../../../common/contract';
 import { countSms } from '../format/sms-segments';
 import { useFocusRequest } from '../hooks/use-focus-request';
 import { SuggestionPicker } from './suggestion-picker';

@@ -1,6 +1,6 @@
 // One row of the conversation list: who, what they said last, when, how long they have waited,
 // unread count and tags.
-import type { Conversation } from '../../../preload/contract';
+import type { Conversation } from '../../../common/contract';
 import { formatFullTime, formatListTime } from '../format/list-time';
 import type { LocaleOptions } from '../format/locale';
 import { tagLabel } from '../format/tag-label';

@@ -1,6 +1,6 @@
 // Settings → Inboxes: whose ClubOS inboxes Frontdesk syncs.
 import { useState } from 'react';
-import type { ApiError } from '../../../preload/contract';
+import type { ApiError } from '../../../common/contract';
 import { useAppStore } from '../store/store-context';
 
 export function InboxesSection() {

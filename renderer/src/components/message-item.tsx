@@ -1,5 +1,5 @@
 // One message. The body is React text, never markup: whatever a member types is shown as typed.
-import type { Message } from '../../../preload/contract';
+import type { Message } from '../../../common/contract';
 import { formatClubClock } from '../format/message-time';
 
 const DIRECTION_LABEL: Readonly<Record<Message['direction'], string>> = {

@@ -1,7 +1,7 @@
 // Settings → Preferences: how often to check, what notifications show, launch at login, and
 // whether imported history counts as read.
 import { useState, type FormEvent } from 'react';
-import type { ApiError, MarkReadMode, NotificationPrivacy, Settings } from '../../../preload/contract';
+import type { ApiError, MarkReadMode, NotificationPrivacy, Settings } from '../../../common/contract';
 import {
   changedSettings,
   MAX_POLL_SECONDS,

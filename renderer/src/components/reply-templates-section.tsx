@@ -1,8 +1,8 @@
 // Settings → Suggested replies: staff reword the templates offered in the composer. The wording is
 // theirs to keep (stored in the core); "Reset" brings the default back.
 import { useEffect, useState } from 'react';
-import type { ApiError, ReplyTemplateEntry } from '../../../preload/contract';
-import { INTENT_LABELS } from '../../../main/intents/catalog';
+import type { ApiError, ReplyTemplateEntry } from '../../../common/contract';
+import { INTENT_LABELS } from '../../../common/intent-catalog';
 import { toApiError, unwrap } from '../api';
 import { useAppDeps } from '../store/store-context';
 

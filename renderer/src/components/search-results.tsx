@@ -1,7 +1,7 @@
 // Search hits in place of the list. Snippets arrive as plain and matched parts; matches become
 // <mark> elements and every part stays text.
 import { useShallow } from 'zustand/react/shallow';
-import type { SearchHit } from '../../../preload/contract';
+import type { SearchHit } from '../../../common/contract';
 import { formatFullTime, formatListTime } from '../format/list-time';
 import { useNow } from '../hooks/use-now';
 import { useTimeOptions, useAppStore } from '../store/store-context';

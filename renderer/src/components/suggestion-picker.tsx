@@ -1,7 +1,7 @@
 // Every suggested reply in full, numbered: 1–9 insert one into the reply box (the chips beside it
 // show only each reply's start).
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { Suggestion } from '../../../preload/contract';
+import type { Suggestion } from '../../../common/contract';
 
 export function SuggestionPicker({ items, onPick }: { items: readonly Suggestion[]; onPick: (s: Suggestion) => void }) {
   const [open, setOpen] = useState(false);

@@ -1,6 +1,6 @@
 // The conversation's own tags: remove with ×, add by typing and Enter.
 import { useState } from 'react';
-import type { Conversation } from '../../../preload/contract';
+import type { Conversation } from '../../../common/contract';
 import { tagLabel } from '../format/tag-label';
 import { useAppStore } from '../store/store-context';
 

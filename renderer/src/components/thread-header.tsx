@@ -1,5 +1,5 @@
 // Above the thread: who, the conversation's state, and what staff can do with it.
-import type { Conversation } from '../../../preload/contract';
+import type { Conversation } from '../../../common/contract';
 import { snoozeOptions } from '../format/snooze-options';
 import { tagLabel } from '../format/tag-label';
 import { formatFullTime } from '../format/list-time';

@@ -1,6 +1,6 @@
 // A thread's messages in runs of the same club-local date, in the order the core gave them (rows
 // with only a date keep ClubOS's order, which sorting by time would lose).
-import type { Message } from '../../../preload/contract';
+import type { Message } from '../../../common/contract';
 
 export interface DayGroup {
   localDate: string;

@@ -1,5 +1,5 @@
 // What the header says about syncing, reduced from the per-owner status to one state.
-import type { ApiError, SyncStatus } from '../../../preload/contract';
+import type { ApiError, SyncStatus } from '../../../common/contract';
 
 export type SyncSummary =
   | { kind: 'loading' }

@@ -1,6 +1,6 @@
 // The preferences form: text from the inputs in, settings out.
 import { z } from 'zod';
-import type { MarkReadMode, NotificationPrivacy, Settings } from '../../../preload/contract';
+import type { MarkReadMode, NotificationPrivacy, Settings } from '../../../common/contract';
 import { toFormResult, type FormResult } from './form-result';
 
 export const MIN_POLL_SECONDS = 5;

@@ -1,5 +1,5 @@
 // Everything the store and the views take from the outside world, injected so tests control it.
-import type { FrontdeskApi } from '../../../preload/frontdesk-api';
+import type { FrontdeskApi } from '../../../common/frontdesk-api';
 
 /** Where the view (filter, inbox, open conversation) survives a reload of the window. */
 export interface ViewStorage {

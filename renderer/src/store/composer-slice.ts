@@ -1,5 +1,5 @@
 // Reply drafts (one per conversation, kept while the user switches), suggested replies and sending.
-import type { ApiError, Conversation, Suggestion } from '../../../preload/contract';
+import type { ApiError, Conversation, Suggestion } from '../../../common/contract';
 import { toApiError, unwrap } from '../api';
 import type { AppDeps } from './app-deps';
 import { appendMessage } from './message-merge';

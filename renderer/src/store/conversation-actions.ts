@@ -1,7 +1,7 @@
 // What staff do to a conversation: resolve, reopen, snooze, archive, mark unread, tag. Each applies
 // the core's answer at once (the matching event may come later) and then refreshes the list,
 // which drops rows that no longer match the filter (except the open one).
-import type { Conversation, ConversationStatus } from '../../../preload/contract';
+import type { Conversation, ConversationStatus } from '../../../common/contract';
 import { toApiError, unwrap } from '../api';
 import type { AppDeps } from './app-deps';
 import type { GetState, SetState } from './store-types';

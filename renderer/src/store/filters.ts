@@ -1,5 +1,5 @@
 // The list filters in sidebar order, with their labels and empty-state wording.
-import type { ListFilter } from '../../../preload/contract';
+import type { ListFilter } from '../../../common/contract';
 
 export const FILTER_ORDER: readonly ListFilter[] = ['all', 'unread', 'needs_reply', 'snoozed', 'resolved', 'archived'];
 

@@ -1,6 +1,6 @@
 // Starting the window and keeping it current: the first load, pushed events, and the refetch of
 // everything on screen when the event sequence shows a gap.
-import type { AppEvent } from '../../../preload/contract';
+import type { AppEvent } from '../../../common/contract';
 import type { AppDeps } from './app-deps';
 import { createSeqTracker } from './seq-tracker';
 import type { GetState, SetState } from './store-types';

@@ -1,7 +1,7 @@
 // Refreshing a long, paged list without losing the user's place: the fresh first page replaces the
 // top, pages loaded further down stay (minus anything that moved up), and the open conversation
 // stays visible even if it no longer matches the filter (reading an unread one must not yank it away).
-import type { Conversation } from '../../../preload/contract';
+import type { Conversation } from '../../../common/contract';
 
 export interface ListPage {
   items: Conversation[];

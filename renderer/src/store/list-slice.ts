@@ -1,5 +1,5 @@
 // The conversation list: inbox (owner), filter and tag, cursor paging, counts and the selection.
-import type { ApiError, Conversation, Counts, ListFilter } from '../../../preload/contract';
+import type { ApiError, Conversation, Counts, ListFilter } from '../../../common/contract';
 import { toApiError, unwrap } from '../api';
 import type { AppDeps } from './app-deps';
 import { coalesce } from './coalesce';

@@ -1,5 +1,5 @@
 // Merging pages of one thread. Pages come oldest → newest; the core's order is kept as given.
-import type { Message } from '../../../preload/contract';
+import type { Message } from '../../../common/contract';
 
 /** An older page goes in front of what is loaded. */
 export function prependOlder(loaded: readonly Message[], older: readonly Message[]): Message[] {

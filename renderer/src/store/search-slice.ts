@@ -1,6 +1,6 @@
 // Message search: results replace the list while a query is submitted; opening a hit opens its
 // conversation at the message.
-import type { ApiError, Conversation, SearchHit } from '../../../preload/contract';
+import type { ApiError, Conversation, SearchHit } from '../../../common/contract';
 import { toApiError, unwrap } from '../api';
 import type { AppDeps } from './app-deps';
 import type { GetState, LoadStatus, SetState } from './store-types';

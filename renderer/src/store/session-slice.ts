@@ -1,5 +1,5 @@
 // The ClubOS account (demo or signed in), the settings, and whose inboxes are synced (owners).
-import type { Account, ApiError, ArgsInput, Owner, Result, Settings } from '../../../preload/contract';
+import type { Account, ApiError, ArgsInput, Owner, Result, Settings } from '../../../common/contract';
 import { toApiError, unwrap } from '../api';
 import type { AppDeps } from './app-deps';
 import type { GetState, LoadStatus, SetState } from './store-types';

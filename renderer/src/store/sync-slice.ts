@@ -1,5 +1,5 @@
 // Sync status for the header, and the Sync now / Pause / Resume controls.
-import type { ApiError, SyncStatus } from '../../../preload/contract';
+import type { ApiError, SyncStatus } from '../../../common/contract';
 import { toApiError, unwrap } from '../api';
 import type { AppDeps } from './app-deps';
 import type { GetState, SetState } from './store-types';

@@ -1,6 +1,6 @@
 // The open conversation: its messages paged backwards with `before` cursors, read state, and
 // ClubOS history on demand.
-import type { ApiError, Conversation, Message } from '../../../preload/contract';
+import type { ApiError, Conversation, Message } from '../../../common/contract';
 import { toApiError, unwrap } from '../api';
 import type { AppDeps } from './app-deps';
 import { coalesce } from './coalesce';

@@ -1,7 +1,7 @@
 // The view that survives a reload of the window (not a restart): inbox, filter, tag and the open
 // conversation. Stored text is parsed, never trusted.
 import { z } from 'zod';
-import type { ListFilter } from '../../../preload/contract';
+import type { ListFilter } from '../../../common/contract';
 import type { ViewStorage } from './app-deps';
 import { isListFilter } from './filters';
 

@@ -1,7 +1,7 @@
 // Deterministic members for benchmark data: unique full names (a middle initial once the plain
 // first × last combinations run out) and unique 9-digit ClubOS ids, for clubs of any size.
-import { createRandom } from '../../../main/clubos/simulator/random';
-import { FIRST_NAMES, LAST_NAMES } from '../../../main/clubos/simulator/text-corpus';
+import { createRandom } from '../../../main/clubos-simulator/random';
+import { FIRST_NAMES, LAST_NAMES } from '../../../main/clubos-simulator/text-corpus';
 
 export interface BenchPerson {
   memberId: string;

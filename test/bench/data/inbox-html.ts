@@ -1,6 +1,6 @@
 // Benchmark traffic as the inbox page the simulator would serve for it.
-import { renderInbox } from '../../../main/clubos/simulator/render-inbox';
-import type { SimMessage } from '../../../main/clubos/simulator/types';
+import { renderInbox } from '../../../main/clubos-simulator/render-inbox';
+import type { SimMessage } from '../../../main/clubos-simulator/types';
 import type { BenchPerson } from './bench-people';
 import type { TrafficMessage } from './inbox-traffic';
 

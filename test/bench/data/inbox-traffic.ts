@@ -2,10 +2,10 @@
 // from the simulator's composer (the message mix of protocol §7.2); times follow its weekday and
 // hour shape; senders are skewed like a real club (a few PT clients text a lot, most members
 // rarely), and every member writes at least once, so N members make N conversations.
-import { createMessageComposer } from '../../../main/clubos/simulator/message-composer';
-import { createRandom, type Random } from '../../../main/clubos/simulator/random';
-import { generateRoster } from '../../../main/clubos/simulator/roster';
-import { addDays, localDate, parseDate, zonedToEpoch } from '../../../main/time/club-time';
+import { createMessageComposer } from '../../../main/clubos-simulator/message-composer';
+import { createRandom, type Random } from '../../../main/clubos-simulator/random';
+import { generateRoster } from '../../../main/clubos-simulator/roster';
+import { addDays, localDate, parseDate, zonedToEpoch } from '../../../common/time/club-time';
 
 export interface TrafficMessage {
   /** Index into the club's members. */

@@ -6,8 +6,8 @@
 // and the parse alone on a page of the same size, so the share of each is visible.
 import { createClubOSClient } from '../../../main/clubos/client';
 import { readInboxSnapshot } from '../../../main/clubos/inbox-snapshot';
-import { silentLogger } from '../../../main/log/logger';
-import { systemClock } from '../../../main/time/clock';
+import { silentLogger } from '../../../common/log/logger';
+import { systemClock } from '../../../common/time/clock';
 import { benchPeople } from '../data/bench-people';
 import { inboxHtml } from '../data/inbox-html';
 import { generateTraffic } from '../data/inbox-traffic';

@@ -3,9 +3,9 @@
 // and message search newest first. These are the db calls the IPC handlers make.
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../../db';
-import { listFilterSchema } from '../../../preload/contract';
-import { silentLogger } from '../../../main/log/logger';
-import { manualClock } from '../../../main/time/manual-clock';
+import { listFilterSchema } from '../../../common/contract';
+import { silentLogger } from '../../../common/log/logger';
+import { manualClock } from '../../../common/time/manual-clock';
 import { BENCH_NOW } from '../harness/bench-constants';
 import { copyBenchDb, RARE_WORD } from '../harness/bench-db';
 import { timeRuns, type LatencySummary } from '../harness/latency';

@@ -2,9 +2,9 @@
 // browser bridge run, with its database in `dataDir`.
 import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/create-core';
-import { memoryCredentialStore } from '../../../main/core/credential-store';
-import { silentLogger } from '../../../main/log/logger';
-import { systemClock } from '../../../main/time/clock';
+import { memoryCredentialStore } from '../../../main/services/credential-store';
+import { silentLogger } from '../../../common/log/logger';
+import { systemClock } from '../../../common/time/clock';
 
 /** The simulator's default login. */
 const SIMULATOR_LOGIN = { username: 'demo', password: 'demo' };

@@ -1,9 +1,9 @@
 // Run in a fresh process by figures/memory.ts: opens the core on a copy of the large database,
 // lists the inbox and searches once, then reports its resident memory over the IPC channel.
 import { createCore } from '../../../main/core/create-core';
-import { memoryCredentialStore } from '../../../main/core/credential-store';
-import { silentLogger } from '../../../main/log/logger';
-import { systemClock } from '../../../main/time/clock';
+import { memoryCredentialStore } from '../../../main/services/credential-store';
+import { silentLogger } from '../../../common/log/logger';
+import { systemClock } from '../../../common/time/clock';
 import { memoryProbeInputSchema, memoryProbeResultSchema, type MemoryProbeResult } from './memory-probe-messages';
 
 const mb = (bytes: number): number => Math.round((bytes / 1024 ** 2) * 10) / 10;

@@ -1,7 +1,7 @@
 // The ClubOS simulator in a process of its own, so serving a 100,000-row page (rendered in the
 // simulator) never shows up as lag in the process being measured, as real ClubOS would not.
 // Started by simulator-process.ts; speaks simulator-messages.ts over the IPC channel.
-import { startSimulator } from '../../../main/clubos/simulator';
+import { startSimulator } from '../../../main/clubos-simulator';
 import { generateTraffic } from '../data/inbox-traffic';
 import { fromSimulatorSchema, simulatorConfigSchema, toSimulatorSchema, type FromSimulator } from './simulator-messages';
 

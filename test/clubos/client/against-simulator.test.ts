@@ -4,12 +4,12 @@ process.env.TZ = 'Asia/Tokyo';
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClubOSClient, type ClubOSClientOptions } from '../../../main/clubos/client';
-import { ClubOSError } from '../../../main/clubos/errors';
-import { startSimulator, type ClubOSSimulator, type FaultMode, type SimulatorOptions } from '../../../main/clubos/simulator';
+import { ClubOSError } from '../../../common/errors/clubos-error';
+import { startSimulator, type ClubOSSimulator, type FaultMode, type SimulatorOptions } from '../../../main/clubos-simulator';
 import type { ClubOSClient } from '../../../main/clubos/types';
-import { memoryLogger, type LogLine } from '../../../main/log/logger';
-import { localDate, localTime, zonedToEpoch } from '../../../main/time/club-time';
-import { manualClock, type ManualClock } from '../../../main/time/manual-clock';
+import { memoryLogger, type LogLine } from '../../../common/log/logger';
+import { localDate, localTime, zonedToEpoch } from '../../../common/time/club-time';
+import { manualClock, type ManualClock } from '../../../common/time/manual-clock';
 
 const CHI = 'America/Chicago';
 const chicago = (y: number, mo: number, d: number, h: number, mi: number): number => zonedToEpoch({ year: y, month: mo, day: d, hour: h, minute: mi }, CHI);

@@ -4,11 +4,11 @@ process.env.TZ = 'Asia/Tokyo';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClubOSClient, type ClubOSClientOptions } from '../../../main/clubos/client';
-import { ClubOSError } from '../../../main/clubos/errors';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 import type { ClubOSClient } from '../../../main/clubos/types';
-import { memoryLogger, type LogLine } from '../../../main/log/logger';
-import { zonedToEpoch } from '../../../main/time/club-time';
-import { manualClock, type ManualClock } from '../../../main/time/manual-clock';
+import { memoryLogger, type LogLine } from '../../../common/log/logger';
+import { zonedToEpoch } from '../../../common/time/club-time';
+import { manualClock, type ManualClock } from '../../../common/time/manual-clock';
 import { fixture } from './fixtures';
 import { hang, reply, startStubClubOS, type StubClubOS, type StubMember } from './stub-clubos';
 

@@ -1,7 +1,7 @@
 process.env.TZ = 'Asia/Tokyo';
 
 import { describe, expect, it } from 'vitest';
-import { ClubOSError } from '../../../main/clubos/errors';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 import { toMemberHistory } from '../../../main/clubos/member-history';
 import { parseFollowUpEntryHeader } from '../../../main/clubos/parse/followup-entry-header';
 import { parseFollowUpPopup } from '../../../main/clubos/parse/followup-popup';

@@ -5,8 +5,8 @@ process.env.TZ = 'Asia/Tokyo';
 import { describe, expect, it } from 'vitest';
 import { FUTURE_TOLERANCE_MS, resolveInboxDates } from '../../../main/clubos/inbox-dates';
 import { parseInboxLabel, type InboxLabel } from '../../../main/clubos/parse/inbox-label';
-import { zonedToEpoch } from '../../../main/time/club-time';
-import { ClubOSError } from '../../../main/clubos/errors';
+import { zonedToEpoch } from '../../../common/time/club-time';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 
 const CHI = 'America/Chicago';
 const at = (y: number, mo: number, d: number, h: number, mi: number, zone = CHI): number => zonedToEpoch({ year: y, month: mo, day: d, hour: h, minute: mi }, zone);

@@ -1,10 +1,10 @@
 process.env.TZ = 'Asia/Tokyo';
 
 import { describe, expect, it } from 'vitest';
-import { ClubOSError } from '../../../main/clubos/errors';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 import { readInboxSnapshot } from '../../../main/clubos/inbox-snapshot';
 import { parseInboxPage } from '../../../main/clubos/parse/inbox-page';
-import { zonedToEpoch } from '../../../main/time/club-time';
+import { zonedToEpoch } from '../../../common/time/club-time';
 import { fixture } from './fixtures';
 
 const CHI = 'America/Chicago';

@@ -1,6 +1,6 @@
 // Login, dashboard, search and send-reply pages, parsed from hand-written fixtures.
 import { describe, expect, it } from 'vitest';
-import { ClubOSError } from '../../../main/clubos/errors';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 import { pickSearchMatch, searchNameParts } from '../../../main/clubos/member-search-match';
 import { parseDashboard } from '../../../main/clubos/parse/dashboard';
 import { parseLoginPage } from '../../../main/clubos/parse/login-page';

@@ -2,14 +2,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { ClubOSError } from '../../../main/clubos/errors';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 import { createTransport } from '../../../main/clubos/http-transport';
 import { createSerialQueue } from '../../../main/clubos/serial-queue';
 import { assertLiveSession } from '../../../main/clubos/session-check';
 import { createSessionKeeper } from '../../../main/clubos/session-keeper';
 import type { ClubContext } from '../../../main/clubos/types';
-import { memoryLogger, silentLogger } from '../../../main/log/logger';
-import { manualClock } from '../../../main/time/manual-clock';
+import { memoryLogger, silentLogger } from '../../../common/log/logger';
+import { manualClock } from '../../../common/time/manual-clock';
 
 const context: ClubContext = {
   clubId: '512',

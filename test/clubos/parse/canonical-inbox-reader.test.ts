@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ClubOSError } from '../../../main/clubos/errors';
+import { ClubOSError } from '../../../common/errors/clubos-error';
 import { createCanonicalInboxReader } from '../../../main/clubos/parse/canonical-inbox-reader';
 import { readInboxDom } from '../../../main/clubos/parse/inbox-dom-reader';
 import { parseInboxPage, parseInboxPageInSlices } from '../../../main/clubos/parse/inbox-page';
-import { createRandom, type Random } from '../../../main/clubos/simulator/random';
-import { renderInbox } from '../../../main/clubos/simulator/render-inbox';
-import type { SimMessage } from '../../../main/clubos/simulator/types';
-import { zonedToEpoch } from '../../../main/time/club-time';
+import { createRandom, type Random } from '../../../main/clubos-simulator/random';
+import { renderInbox } from '../../../main/clubos-simulator/render-inbox';
+import type { SimMessage } from '../../../main/clubos-simulator/types';
+import { zonedToEpoch } from '../../../common/time/club-time';
 import { fixture } from '../client/fixtures';
 
 const CHI = 'America/Chicago';

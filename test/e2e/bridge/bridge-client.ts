@@ -1,8 +1,8 @@
 // Runs in the browser page in place of the Electron preload: implements `window.frontdesk`
 // from the same contract table, over a WebSocket to the bridge server (same origin, so the
 // renderer's CSP `connect-src 'self'` allows it).
-import { channelNames, type AppEvent, type ChannelName, type Outcome } from '../../../preload/contract';
-import type { FrontdeskApi } from '../../../preload/frontdesk-api';
+import { channelNames, type AppEvent, type ChannelName, type Outcome } from '../../../common/contract';
+import type { FrontdeskApi } from '../../../common/frontdesk-api';
 
 type Reply = { id: number; outcome: Outcome<unknown> } | { event: AppEvent };
 

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/create-core';
-import { memoryCredentialStore } from '../../../main/core/credential-store';
-import { memoryLogger } from '../../../main/log/logger';
-import { systemClock } from '../../../main/time/clock';
+import { memoryCredentialStore } from '../../../main/services/credential-store';
+import { memoryLogger } from '../../../common/log/logger';
+import { systemClock } from '../../../common/time/clock';
 import { startBridge, type Bridge } from './bridge-server';
 
 const INDEX_HTML = `<!doctype html>

@@ -8,10 +8,10 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
-import type { Outcome } from '../../../preload/contract';
+import type { Outcome } from '../../../common/contract';
 import type { Core } from '../../../main/core/core';
-import { dispatch, isChannelName } from '../../../main/core/dispatch';
-import type { Logger } from '../../../main/log/logger';
+import { dispatch, isChannelName } from '../../../main/ipc/dispatch';
+import type { Logger } from '../../../common/log/logger';
 
 const requestSchema = z.object({ id: z.number().int(), name: z.string(), args: z.unknown() });
 

@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCore } from '../../../main/core/create-core';
-import { memoryCredentialStore } from '../../../main/core/credential-store';
+import { memoryCredentialStore } from '../../../main/services/credential-store';
 import { consoleLogger } from '../../../main/log/console-logger';
-import { systemClock } from '../../../main/time/clock';
+import { systemClock } from '../../../common/time/clock';
 import { startBridge } from './bridge-server';
 
 const DEFAULT_PORT = 5199;

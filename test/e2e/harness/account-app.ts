@@ -3,12 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator, type ClubOSSimulator, type SimMember } from '../../../main/clubos/simulator';
+import { startSimulator, type ClubOSSimulator, type SimMember } from '../../../main/clubos-simulator';
 import type { Core, CoreOptions } from '../../../main/core/core';
 import { createCore } from '../../../main/core/create-core';
-import { memoryCredentialStore } from '../../../main/core/credential-store';
-import { memoryLogger, type LogLine, type Logger } from '../../../main/log/logger';
-import { systemClock } from '../../../main/time/clock';
+import { memoryCredentialStore } from '../../../main/services/credential-store';
+import { memoryLogger, type LogLine, type Logger } from '../../../common/log/logger';
+import { systemClock } from '../../../common/time/clock';
 import { startBridge, type Bridge } from '../bridge/bridge-server';
 import { builtRendererDir } from './renderer-build';
 

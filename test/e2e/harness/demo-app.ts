@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/create-core';
-import { memoryCredentialStore } from '../../../main/core/credential-store';
-import { memoryLogger } from '../../../main/log/logger';
-import { systemClock } from '../../../main/time/clock';
+import { memoryCredentialStore } from '../../../main/services/credential-store';
+import { memoryLogger } from '../../../common/log/logger';
+import { systemClock } from '../../../common/time/clock';
 import { startBridge, type Bridge } from '../bridge/bridge-server';
 import { builtRendererDir } from './renderer-build';
 

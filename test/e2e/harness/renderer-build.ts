@@ -7,7 +7,7 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 export const RENDERER_OUT_DIR = join(REPO_ROOT, 'out/renderer');
 
 /** Source folders the renderer bundle is built from. */
-const RENDERER_SOURCES = ['renderer', 'preload/contract.ts', 'preload/frontdesk-api.ts', 'main/intents/catalog.ts'];
+const RENDERER_SOURCES = ['renderer', 'common'];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);

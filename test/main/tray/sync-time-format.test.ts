@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syncTimeFormatter } from '../../../main/tray/sync-time-format';
+import { syncTimeFormatter } from '../../../main/shell/tray/sync-time-format';
 
 describe('syncTimeFormatter', () => {
   const now = Date.parse('2026-03-02T20:00:00Z');

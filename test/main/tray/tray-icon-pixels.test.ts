@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drawTrayIcon } from '../../../main/tray/tray-icon-pixels';
-import type { TrayBadge } from '../../../main/tray/tray-model';
+import { drawTrayIcon } from '../../../main/shell/tray/tray-icon-pixels';
+import type { TrayBadge } from '../../../main/shell/tray/tray-model';
 
 const BADGES: TrayBadge[] = ['none', '1', '2', '3', '4', '5', '6', '7', '8', '9', '9+'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrayModel, lastSyncedAt, trayBadge } from '../../../main/tray/tray-model';
+import { buildTrayModel, lastSyncedAt, trayBadge } from '../../../main/shell/tray/tray-model';
 import { sampleSyncStatus } from '../fake-core';
 
 const formatTime = (iso: string) => `<${iso.slice(11, 16)}>`;

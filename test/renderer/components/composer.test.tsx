@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Conversation } from '../../../preload/contract';
+import type { Conversation } from '../../../common/contract';
 import { stubElementSize } from '../element-size';
 import { FakeFrontdesk, makeConversation, makeMessage } from '../fake-api';
 import { renderApp } from '../render-app';

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SyncOwnerStatus, SyncStatus } from '../../../preload/contract';
+import type { SyncOwnerStatus, SyncStatus } from '../../../common/contract';
 import { FakeFrontdesk, FAKE_NOW } from '../fake-api';
 import { renderApp } from '../render-app';
 

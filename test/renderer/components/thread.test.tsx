@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Message } from '../../../preload/contract';
+import type { Message } from '../../../common/contract';
 import { stubElementSize } from '../element-size';
 import { FakeFrontdesk, FAKE_NOW, makeConversation, makeMessage } from '../fake-api';
 import { renderApp } from '../render-app';

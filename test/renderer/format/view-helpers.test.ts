@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../../preload/contract';
+import type { SyncStatus } from '../../../common/contract';
 import { groupByDay } from '../../../renderer/src/format/group-by-day';
 import { snoozeOptions } from '../../../renderer/src/format/snooze-options';
 import { summarizeSync } from '../../../renderer/src/format/sync-summary';

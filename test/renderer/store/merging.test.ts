@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '../../../preload/contract';
+import type { Conversation } from '../../../common/contract';
 import { mergeFirstPage, replaceConversation } from '../../../renderer/src/store/list-merge';
 import { appendMessage, mergeLatest, prependOlder } from '../../../renderer/src/store/message-merge';
 import { makeConversation, makeMessage } from '../fake-api';

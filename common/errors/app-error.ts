@@ -1,0 +1,33 @@
+// Errors the core raises on purpose, each with the contract's error code. Anything else that
+// escapes a handler becomes `internal`, logged, with a generic message.
+import type { ApiError, ErrorCode } from '../contract';
+import { isClubOSError, type ClubOSErrorKind } from './clubos-error';
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+const CLUBOS_CODES: Record<ClubOSErrorKind, ErrorCode> = {
+  network: 'clubos_network',
+  timeout: 'clubos_timeout',
+  http: 'clubos_network',
+  session: 'clubos_session',
+  credentials: 'clubos_credentials',
+  parse: 'clubos_parse',
+  rejected: 'clubos_rejected',
+  opted_out: 'opted_out',
+};
+
+/** The `{ code, message }` a failure crosses the bridge as. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof AppError) return { code: error.code, message: error.message };
+  if (isClubOSError(error)) return { code: CLUBOS_CODES[error.kind], message: error.message };
+  return { code: 'internal', message: 'Something went wrong inside Frontdesk. The details are in the log.' };
+}

@@ -1,0 +1,182 @@
+// Everything that belongs to one ClubOS account: its database, its ClubOS client (one signed-in
+// session), its sync engine. Demo mode is an account too, against the built-in simulator, with
+// its own throw-away database so simulated members never mix with a real club's.
+import { rmSync } from 'node:fs';
+import { z } from 'zod';
+import { join } from 'node:path';
+import { openDatabase, type FrontdeskDb } from '../../db';
+import { createClubOSClient } from '../clubos/client';
+import type { ClubContext, ClubOSClient } from '../clubos/types';
+import { startSimulator, type ClubOSSimulator } from '../clubos-simulator';
+import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
+import type { Logger } from '../../common/log/logger';
+import type { Clock } from '../../common/time/clock';
+import type { Credentials } from './credential-store';
+import { dbSyncStore } from './db-sync-store';
+import type { EventBus } from '../../common/event-bus';
+
+export const CLUBOS_BASE_URL = 'https://anytime.club-os.com';
+const DEMO_CREDENTIALS = { username: 'demo', password: 'demo' };
+
+export interface Session {
+  readonly mode: 'demo' | 'signed_in';
+  readonly username: string | null;
+  readonly baseUrl: string;
+  readonly db: FrontdeskDb;
+  readonly client: ClubOSClient;
+  readonly engine: SyncEngine;
+  /** The club context, fetched once per session (time zone, staff, owners). */
+  clubContext(): Promise<ClubContext>;
+  /** The context if already fetched. */
+  knownContext(): ClubContext | null;
+  /** Makes sure the signed-in staff member's own inbox is synced, then starts polling. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SessionDeps {
+  dataDir: string;
+  appDb: FrontdeskDb;
+  clock: Clock;
+  logger: Logger;
+  events: EventBus;
+  historyAsRead(): boolean;
+  intervalSeconds(): number;
+}
+
+interface SessionParts {
+  mode: Session['mode'];
+  username: string | null;
+  baseUrl: string;
+  db: FrontdeskDb;
+  client: ClubOSClient;
+  onClose: () => Promise<void>;
+}
+
+function buildSession(deps: SessionDeps, parts: SessionParts): Session {
+  const { db, client } = parts;
+  const log = deps.logger.scope('core');
+  let context: ClubContext | null = null;
+  let contextPromise: Promise<ClubContext> | null = null;
+
+  const clubContext = (): Promise<ClubContext> => {
+    if (context) return Promise.resolve(context);
+    contextPromise ??= client.getClubContext().then(
+      (c) => (context = c),
+      (error: unknown) => {
+        contextPromise = null;
+        throw error;
+      },
+    );
+    return contextPromise;
+  };
+
+  const store = dbSyncStore({ db, clubContext, historyAsRead: () => deps.historyAsRead() });
+
+  const engine = createSyncEngine({
+    client,
+    store,
+    events: deps.events,
+    clock: deps.clock,
+    logger: deps.logger,
+    intervalSeconds: deps.intervalSeconds(),
+  });
+
+  let ownerRetry: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
+
+  async function ensureOwnOwner(): Promise<void> {
+    if (closed || db.owners.list().length > 0) return;
+    try {
+      const ctx = await clubContext();
+      if (closed) return;
+      db.owners.upsert({ ownerId: ctx.loggedInUserId, name: ctx.loggedInUserName });
+      engine.refreshOwners();
+    } catch (error) {
+      log.warn('could not read the club context yet; retrying in 30 s', { error });
+      ownerRetry = setTimeout(() => void ensureOwnOwner(), 30_000);
+    }
+  }
+
+  return {
+    mode: parts.mode,
+    username: parts.username,
+    baseUrl: parts.baseUrl,
+    db,
+    client,
+    engine,
+    clubContext,
+    knownContext: () => context,
+    async start() {
+      await ensureOwnOwner();
+      engine.start();
+    },
+    async close() {
+      closed = true;
+      if (ownerRetry) clearTimeout(ownerRetry);
+      await engine.stop();
+      await client.signOut().catch((error: unknown) => log.info('sign-out at close failed', { error }));
+      await parts.onClose();
+    },
+  };
+}
+
+export async function openDemoSession(
+  deps: SessionDeps,
+  demo: { seed?: number; liveIntervalMs?: number; historyDays?: number },
+): Promise<Session> {
+  const path = join(deps.dataDir, 'demo.sqlite');
+  // The simulator invents its history afresh on every start: start its database afresh too.
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  const { db } = openDatabase(path, { logger: deps.logger, clock: deps.clock });
+  let simulator: ClubOSSimulator;
+  try {
+    simulator = await startSimulator({
+      clock: deps.clock,
+      seed: demo.seed ?? 7,
+      history: { days: demo.historyDays ?? 90 },
+      credentials: DEMO_CREDENTIALS,
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  if (demo.liveIntervalMs) simulator.startLive(demo.liveIntervalMs);
+  const me = simulator.staff.find((s) => s.id === simulator.loggedInUserId);
+  db.owners.upsert({ ownerId: simulator.loggedInUserId, name: me?.name ?? 'My Messages' });
+  const client = createClubOSClient({ baseUrl: simulator.baseUrl, ...DEMO_CREDENTIALS, clock: deps.clock, logger: deps.logger });
+  return buildSession(deps, {
+    mode: 'demo',
+    username: null,
+    baseUrl: simulator.baseUrl,
+    db,
+    client,
+    async onClose() {
+      simulator.stopLive();
+      await simulator.close();
+      db.close();
+    },
+  });
+}
+
+/** A real ClubOS account. Its data lives in the app database, which holds one account at a time. */
+export function openAccountSession(deps: SessionDeps, credentials: Credentials): Session {
+  const account = `${credentials.baseUrl}|${credentials.username.toLowerCase()}`;
+  const db = deps.appDb;
+  const previous = db.settings.get('account', z.string());
+  if (previous !== undefined && previous !== account) {
+    // Another login's club: its members are not this user's to see.
+    for (const owner of db.owners.list()) db.owners.remove(owner.ownerId);
+    deps.logger.scope('core').info('signed in as a different ClubOS account: previous account data removed');
+  }
+  db.settings.set('account', account);
+  const client = createClubOSClient({ ...credentials, clock: deps.clock, logger: deps.logger });
+  return buildSession(deps, {
+    mode: 'signed_in',
+    username: credentials.username,
+    baseUrl: credentials.baseUrl,
+    db,
+    client,
+    onClose: () => Promise.resolve(),
+  });
+}
