@@ -83,8 +83,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
             refresh: async (c) => {
               await readHistory(c);
             },
+            // "Recent" follows the waiting threshold setting.
+            ...(options.historyRefresh?.recentMs === undefined ? { recentMs: staleImportMs } : {}),
           },
-          { recentMs: staleImportMs(), ...(options.historyRefresh ?? {}) },
+          options.historyRefresh ?? {},
         );
 
   const account = (): Account => ({

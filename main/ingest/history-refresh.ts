@@ -32,6 +32,8 @@ export interface HistoryRefreshDeps {
   waiting(): Conversation[];
   /** Fetches and stores one conversation's history. */
   refresh(conversation: Conversation): Promise<void>;
+  /** When given, read at every tick instead of `recentMs` (it follows a setting). */
+  recentMs?: () => number;
 }
 
 export interface HistoryRefresher {
@@ -54,9 +56,10 @@ export function createHistoryRefresher(deps: HistoryRefreshDeps, options: Partia
 
   const next = (): Conversation | null => {
     const now = deps.clock.now();
+    const recentMs = deps.recentMs?.() ?? opts.recentMs;
     for (const c of deps.waiting()) {
       // A day-only text carries its day's midnight: allow for it having come as late as 23:59.
-      if (c.lastMessageAt === null || now - Date.parse(c.lastMessageAt) > opts.recentMs + DAY_MS) continue;
+      if (c.lastMessageAt === null || now - Date.parse(c.lastMessageAt) > recentMs + DAY_MS) continue;
       const read = lastRead.get(c.id);
       if (read !== undefined && now - read < opts.recheckMs) continue;
       return c;
