@@ -25,6 +25,7 @@ export function Sidebar() {
   const searching = useAppStore((s) => s.search.submitted);
   const searchTotal = useAppStore((s) => s.search.total);
   const clearSearch = useAppStore((s) => s.clearSearch);
+  const requestFocus = useAppStore((s) => s.requestFocus);
   /** Choosing a filter while search results show leaves the search: the filter is the new view. */
   const leaveSearch = (): void => {
     if (searching !== null) clearSearch();
@@ -67,7 +68,7 @@ export function Sidebar() {
         <ul className="nav-list">
           {searching !== null ? (
             <li>
-              <button type="button" className="nav-item nav-item--search" aria-current="page" onClick={() => undefined}>
+              <button type="button" className="nav-item nav-item--search" aria-current="page" onClick={() => requestFocus('search')}>
                 <span className="nav-label" dir="auto">
                   Search: “{searching}”
                 </span>
