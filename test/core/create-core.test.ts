@@ -3,7 +3,7 @@
 // simulator) and out again, closing, and a damaged database file at start.
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEvent, ChannelName, Result, ArgsInput } from '../../common/contract';
 import { startSimulator, type ClubOSSimulator } from '../../main/clubos-simulator';
 import type { Core } from '../../main/core/core';
@@ -241,7 +241,8 @@ describe('createCore in demo mode', () => {
     const h = await harness();
     await h.core.start();
     await h.until(synced);
-    expect(timers()).toBeGreaterThan(before); // the poll timer and the snooze check
+    // The poll timer is armed just after the status event that says the sync finished.
+    await vi.waitFor(() => expect(timers()).toBeGreaterThan(before)); // the poll timer
     await h.core.close();
     expect((await h.core.handlers.getSyncStatus({})).polling).toBe(false);
     expect(timers()).toBeLessThanOrEqual(before);
