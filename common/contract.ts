@@ -106,6 +106,11 @@ export const accountSchema = z.object({
   secretStorage: z.enum(['os', 'weak', 'unavailable']),
   /** The club's IANA zone: times are shown on the club's clock, not the computer's. Null until ClubOS was reached. */
   clubTimeZone: z.string().nullable(),
+  /**
+   * Where the zone comes from: ClubOS named it; a person confirmed it (ClubOS names none); or it is
+   * assumed to be the computer's until someone confirms it. Null until ClubOS was reached.
+   */
+  clubTimeZoneSource: z.enum(['clubos', 'confirmed', 'assumed']).nullable(),
 });
 
 export const markReadModeSchema = z.enum(['immediately', 'after_delay', 'manually']);
@@ -316,6 +321,8 @@ export const channels = {
     result: accountSchema,
   },
   signOut: { args: none, result: accountSchema },
+  /** Confirms the club's zone for the account when ClubOS names none. */
+  setClubTimeZone: { args: z.object({ timeZone: z.string().min(1).max(64) }).strict(), result: accountSchema },
 } as const;
 
 export type Channels = typeof channels;

@@ -2,6 +2,7 @@
 // escapes a handler becomes `internal`, logged, with a generic message.
 import type { ApiError, ErrorCode } from '../contract';
 import { isClubOSError, type ClubOSErrorKind } from './clubos-error';
+import { isMissingFieldError } from './missing-field-error';
 
 export class AppError extends Error {
   override readonly name = 'AppError';
@@ -28,6 +29,7 @@ const CLUBOS_CODES: Record<ClubOSErrorKind, ErrorCode> = {
 /** The `{ code, message }` a failure crosses the bridge as. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof AppError) return { code: error.code, message: error.message };
+  if (isMissingFieldError(error)) return { code: CLUBOS_CODES[error.kind], message: error.userMessage };
   if (isClubOSError(error)) return { code: CLUBOS_CODES[error.kind], message: error.message };
   return { code: 'internal', message: 'Something went wrong inside Frontdesk. The details are in the log.' };
 }

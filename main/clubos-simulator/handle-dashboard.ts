@@ -5,6 +5,7 @@ import { GARBLE_KINDS, garbledInbox, truncateFragment } from './inbox-faults';
 import { renderDashboard } from './render-dashboard';
 import { renderInbox } from './render-inbox';
 import type { SimDeps, SignedInRequest } from './sim-context';
+import { EMAIL_TOKENS, SEARCH_TOKENS } from './tokens';
 
 export function dashboardView(req: SignedInRequest, deps: SimDeps): SimResponse {
   const owner = req.session.ownerId ?? req.user.id;
@@ -14,7 +15,11 @@ export function dashboardView(req: SignedInRequest, deps: SimDeps): SimResponse 
       timeZone: deps.state.timeZone,
       user: req.user,
       selectedOwnerId: owner,
-      messageCount: deps.state.inbox(owner).length,
+      shape: deps.dashboardShape,
+      forms: {
+        email: deps.sessions.issueForm(req.session, 'email', undefined, EMAIL_TOKENS),
+        search: deps.sessions.issueForm(req.session, 'search', undefined, SEARCH_TOKENS),
+      },
     }),
   );
 }

@@ -3,7 +3,7 @@ import { htmlResponse, redirectResponse } from './http-io';
 import type { SimResponse } from './http-io';
 import { renderProfile } from './render-profile';
 import type { PersonRecord } from './roster';
-import { SOMETHING_NOT_RIGHT } from './sim-context';
+import { DELEGATE_REFUSED } from './sim-context';
 import type { SimDeps, SignedInRequest } from './sim-context';
 
 const DELEGATE_PATH = /^\/action\/Delegate\/([^/]+)\/url=(.*)$/;
@@ -32,7 +32,7 @@ export function delegate(req: SignedInRequest, deps: SimDeps): SimResponse {
     target = 'false';
   }
   const id = rawId === '0' ? req.user.id : rawId;
-  if (!deps.state.member(id) && !deps.state.staffMember(id)) return htmlResponse(SOMETHING_NOT_RIGHT);
+  if (!deps.state.member(id) && !deps.state.staffMember(id)) return htmlResponse(DELEGATE_REFUSED);
   req.session.delegatedId = id;
   const cookies: Array<readonly [string, string]> = [
     ['delegatedUserId', id],

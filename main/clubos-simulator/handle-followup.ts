@@ -7,6 +7,9 @@ import { delegatedPerson } from './handle-delegate';
 import { renderFollowUpPopup, renderSendResult } from './render-followup';
 import { shortName } from './roster';
 import { OPTED_OUT_REFUSAL, SOMETHING_NOT_RIGHT } from './sim-context';
+import { homeLocationId } from './home-location';
+import { MEMBER_ROLE, staffRole } from './sim-roles';
+import { FOLLOWUP_TOKENS } from './tokens';
 import type { SimDeps, SignedInRequest } from './sim-context';
 
 /** Answers for the member currently delegated, whatever `followUpUserId` says. */
@@ -17,11 +20,14 @@ export function followUpPopup(req: SignedInRequest, deps: SimDeps): SimResponse 
       person,
       membership,
       canText: !isMember || !deps.state.isOptedOut(person.id),
-      form: deps.sessions.issueForm(req.session, 'followup', person.id),
+      form: deps.sessions.issueForm(req.session, 'followup', person.id, FOLLOWUP_TOKENS),
       log: isMember ? deps.state.followUpLog(person.id) : [],
       timeZone: deps.state.timeZone,
       staffId: req.user.id,
       staffName: req.user.name,
+      clubId: deps.state.roster.clubId,
+      clubLocationId: homeLocationId(person.id, deps),
+      roleId: isMember ? MEMBER_ROLE.id : staffRole(deps.state.staffMember(person.id)?.role ?? '').id,
     }),
   );
 }

@@ -23,7 +23,8 @@ function sessionFor(req: SimRequest, deps: SimDeps): { session: Session; isNew: 
 
 function loginPage(req: SimRequest, deps: SimDeps, error?: LoginError): SimResponse {
   const { session, isNew } = sessionFor(req, deps);
-  const page = htmlResponse(renderLoginPage(deps.sessions.issueForm(session, 'login'), error));
+  const forms = { login: deps.sessions.issueForm(session, 'login'), forgot: deps.sessions.issueForm(session, 'forgot') };
+  const page = htmlResponse(renderLoginPage(forms, error));
   return isNew ? { ...page, cookies: [['JSESSIONID', session.id]] } : page;
 }
 

@@ -1,8 +1,9 @@
 // The ClubOS simulator's public API.
 export { startSimulator } from './simulator';
-export { FAULT_MODES } from './types';
+export { DASHBOARD_SHAPES, FAULT_MODES } from './types';
 export type {
   ClubOSSimulator,
+  DashboardShape,
   FaultMode,
   FaultRule,
   SimFaults,

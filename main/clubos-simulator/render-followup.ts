@@ -2,6 +2,7 @@
 // (MARKUP.md, FollowUp popup), and the one-line answer of a successful `FollowUp/save`.
 import { followUpDateLabel } from './club-labels';
 import { escapeHtml, escapeMultiline } from './escape-html';
+import { hiddenTokens } from './render-login';
 import { deriveSeed } from './mulberry32';
 import type { PersonRecord } from './roster';
 import type { SimFollowUpEntry } from './types';
@@ -19,6 +20,10 @@ export interface FollowUpView {
   /** The signed-in staff id, prefilled in the routing fields. */
   staffId: string;
   staffName: string;
+  clubId: string;
+  /** The person's home location. */
+  clubLocationId: string;
+  roleId: number;
 }
 
 const KIND_ICON: Readonly<Record<SimFollowUpEntry['kind'], [string, string]>> = {
@@ -47,30 +52,44 @@ export function renderFollowUpPopup(view: FollowUpView): string {
   const { person } = view;
   // Stable per person, so the profile noise does not change between popups.
   const checkIns = deriveSeed(7, person.id) % 23;
+  // Field names and values are those of the captured form (followup-popup-fields.json); which
+  // control carries each is not captured, so the control types here are inferred.
   const fields = [
-    hidden('_sourcePage', view.form.sourcePage),
-    hidden('__fp', view.form.fp),
+    hidden('followUpLog.id', ''),
+    hidden('followUpLog.tfoUserId', person.id),
     hidden('followUpUser.tfoUserId', person.id),
+    hidden('followUpUser.clubId', view.clubId),
+    hidden('followUpUser.clubLocationId', view.clubLocationId),
+    hidden('followUpUser.role.id', String(view.roleId)),
     textInput('followUpUser.firstName', person.firstName),
     textInput('followUpUser.lastName', person.lastName),
     textInput('followUpUser.email', person.email),
     textInput('followUpUser.mobilePhone', person.mobilePhone),
+    textInput('followUpUser.homePhone', ''),
+    textInput('followUpUser.workPhone', ''),
     `    <select name="followUpLog.followUpAction">
       <option value="2"${view.canText ? '' : ' selected'}>Email</option>
       <option value="3"${view.canText ? ' selected' : ''}>Text</option>
       <option value="1">Call</option>
     </select>`,
-    view.canText ? '    <textarea name="textMessage" placeholder="Type message here"></textarea>' : '',
+    `    <select name="followUpLog.outcome">
+      <option value="1">Left message</option>
+      <option value="2" selected>Contacted</option>
+    </select>`,
+    view.canText ? '    <textarea name="textMessage"></textarea>' : '',
     textInput('emailSubject', `${view.staffName} has sent you a message`),
-    '    <textarea name="emailMessage"></textarea>',
-    '    <textarea name="followUpOutcomeNotes" placeholder="Notes will only be visible to staff"></textarea>',
+    // Real textareas come with their default text (a line break first).
+    '    <textarea name="emailMessage">\nType message here...</textarea>',
+    '    <textarea name="followUpOutcomeNotes">\nType notes here...</textarea>',
     hidden('followUpStatus', '1'),
     hidden('followUpType', '3'),
-    hidden('memberSalesFollowUpStatus', '2'),
-    hidden('event.eventType', 'LEAD'),
-    hidden('event.createdFor.tfoUserId', view.staffId),
-    '    <label><input type="checkbox" name="followUpLog.sendCopy" value="true"> Send me a copy</label>',
-    '    <label><input type="checkbox" name="event.remindAttendees" value="true" checked> Remind attendees</label>',
+    hidden('followUpSequence', ''),
+    hidden('memberSalesFollowUpStatus', '6'),
+    hidden('memberStudioSalesDefaultAccount', view.staffId),
+    hidden('memberStudioSupportDefaultAccount', view.staffId),
+    hidden('ptSalesDefaultAccount', view.staffId),
+    hidden('ptSupportDefaultAccount', view.staffId),
+    `    ${hiddenTokens(view.form)}`,
   ].filter((f) => f !== '');
 
   return `<div id="followup-popup-content">

@@ -1,8 +1,9 @@
 // Server-side sessions keyed by JSESSIONID: who signed in, whom they act for, which inbox they
 // last chose, and the single-use form tokens of the pages they were served.
-import type { TokenSource } from './tokens';
+import { LOGIN_TOKENS, type TokenShape, type TokenSource } from './tokens';
 
-export type FormPurpose = 'login' | 'followup' | 'search';
+/** What a token pair may be posted to; the forms a page carries besides (e-mail, forgot password) get their own. */
+export type FormPurpose = 'login' | 'forgot' | 'followup' | 'search' | 'email';
 
 export interface IssuedForm {
   fp: string;
@@ -28,7 +29,7 @@ export interface SessionStore {
   get(id: string | undefined): Session | undefined;
   drop(id: string): void;
   dropAll(): void;
-  issueForm(session: Session, purpose: FormPurpose, memberId?: string): { sourcePage: string; fp: string };
+  issueForm(session: Session, purpose: FormPurpose, memberId?: string, shape?: TokenShape): { sourcePage: string; fp: string };
   /** The form the pair was issued for, now used up; null when unknown, reused, or of another purpose. */
   consumeForm(session: Session, sourcePage: string, fp: string, purpose: FormPurpose): IssuedForm | null;
 }
@@ -59,9 +60,9 @@ export function createSessionStore(tokens: TokenSource): SessionStore {
     dropAll() {
       sessions.clear();
     },
-    issueForm(session, purpose, memberId) {
-      const sourcePage = tokens.sourcePage();
-      const fp = tokens.fp();
+    issueForm(session, purpose, memberId, shape = LOGIN_TOKENS) {
+      const sourcePage = tokens.sourcePage(shape.sourcePage);
+      const fp = tokens.fp(shape.fp);
       session.forms.set(sourcePage, memberId === undefined ? { fp, purpose } : { fp, purpose, memberId });
       if (session.forms.size > MAX_FORMS_PER_SESSION) {
         const oldest = session.forms.keys().next().value;

@@ -7,6 +7,7 @@ import type { StaffRecord } from './roster';
 import type { Session, SessionStore } from './session-store';
 import type { SimState } from './state';
 import type { TokenSource } from './tokens';
+import type { DashboardShape } from './types';
 
 export interface SimDeps {
   state: SimState;
@@ -16,6 +17,7 @@ export interface SimDeps {
   clock: Clock;
   credentials: { username: string; password: string };
   memberIdsInLinks: boolean;
+  dashboardShape: DashboardShape;
 }
 
 export interface SimRequest {
@@ -37,6 +39,8 @@ export interface SignedInRequest extends SimRequest {
 }
 
 export const SOMETHING_NOT_RIGHT = "Something isn't right. Please refresh the page and try again.";
+/** The exact body of a refused `Delegate/<id>/url=false` (two spaces, `<br />` around it). */
+export const DELEGATE_REFUSED = "<br />Something isn't right.  Please refresh the page and try your request again.<br />";
 export const OPTED_OUT_REFUSAL = "Something isn't right. This member has opted out of text messages.";
 /** The literal 15-byte body ClubOS answers XHR calls with once the session is gone. */
 export const SESSION_EXPIRED_BODY = 'Session Expired';

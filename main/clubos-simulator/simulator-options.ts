@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { systemClock } from '../../common/time/clock';
 import type { Clock } from '../../common/time/clock';
 import { assertTimeZone } from '../../common/time/club-time';
-import type { SimulatorOptions } from './types';
+import { DASHBOARD_SHAPES, type DashboardShape, type SimulatorOptions } from './types';
 
 export interface ResolvedOptions {
   clock: Clock;
@@ -15,6 +15,7 @@ export interface ResolvedOptions {
   members: number;
   staff: number;
   port: number;
+  dashboardShape: DashboardShape;
 }
 
 const isTimeZone = (tz: string): boolean => {
@@ -37,6 +38,7 @@ const schema = z
     members: z.number().int().min(1).max(50_000).optional(),
     staff: z.number().int().min(1).max(500).optional(),
     port: z.number().int().min(0).max(65_535).optional(),
+    dashboardShape: z.enum(DASHBOARD_SHAPES).optional(),
   })
   .strict();
 
@@ -52,5 +54,6 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     members: o.members ?? 300,
     staff: o.staff ?? 12,
     port: o.port ?? 0,
+    dashboardShape: o.dashboardShape ?? 'recent-leads',
   };
 }

@@ -51,7 +51,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Cl
   const tokens = createTokenSource(root.fork('tokens'));
   const sessions = createSessionStore(tokens);
   const server = await startServer(
-    { state, sessions, tokens, faults, clock, credentials: opts.credentials, memberIdsInLinks: opts.memberIdsInLinks },
+    { state, sessions, tokens, faults, clock, credentials: opts.credentials, memberIdsInLinks: opts.memberIdsInLinks, dashboardShape: opts.dashboardShape },
     opts.port,
   );
 
@@ -77,9 +77,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Cl
   return {
     baseUrl: server.baseUrl,
     timeZone,
+    dashboardShape: opts.dashboardShape,
     loggedInUserId: state.loggedInUserId,
     staff,
     members,
+    clubId: roster.clubId,
+    locations: Object.freeze(roster.locations.map((l) => Object.freeze({ id: l.id, name: l.name }))),
     async close() {
       live.stop();
       await server.close();

@@ -20,7 +20,17 @@ export interface SimulatorOptions {
   staff?: number;
   /** Default 0 (random); the host is always 127.0.0.1. */
   port?: number;
+  /**
+   * Which dashboard ClubOS serves (MARKUP.md, Dashboard); default `recent-leads`, the captured one.
+   * `no-time-zone`: the same view data with a club id only (no zone, no location), and no page names
+   * the zone. `other-view-data`: another view-data object (string ids, other keys, no zone); only the
+   * search page names the zone.
+   */
+  dashboardShape?: DashboardShape;
 }
+
+export const DASHBOARD_SHAPES = ['recent-leads', 'no-time-zone', 'other-view-data'] as const;
+export type DashboardShape = (typeof DASHBOARD_SHAPES)[number];
 
 export interface SimStaff {
   id: string;
@@ -95,10 +105,14 @@ export interface ClubOSSimulator {
   /** http://127.0.0.1:<port> */
   readonly baseUrl: string;
   readonly timeZone: string;
+  readonly dashboardShape: DashboardShape;
   /** The staff id the credentials sign in as ("My Messages"). */
   readonly loggedInUserId: string;
   readonly staff: ReadonlyArray<SimStaff>;
   readonly members: ReadonlyArray<SimMember>;
+  readonly clubId: string;
+  /** The club's locations (their ids are the "Club Messages" inboxes). */
+  readonly locations: ReadonlyArray<{ readonly id: string; readonly name: string }>;
   /** Stops live mode, ends every open (also hung) request and closes the server. */
   close(): Promise<void>;
   /** A member texts the club: appears in `ownerId`'s inbox (default: loggedInUserId) and the member's follow-up log. */

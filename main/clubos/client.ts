@@ -12,15 +12,18 @@ import { readInboxSnapshotInSlices } from './inbox-snapshot';
 import { toMemberHistory } from './member-history';
 import { pickSearchMatch, searchNameParts } from './member-search-match';
 import { parseFollowUpPopup, type FollowUpPopup } from './parse/followup-popup';
-import { parseSearchPage, parseSearchResults } from './parse/search-page';
+import { isSomethingNotRight } from './parse/something-not-right';
+import { parseSearchPage, parseSearchResults, type SearchForm } from './parse/search-page';
+import { isMissingFieldError } from '../../common/errors/missing-field-error';
 import { readSendReply } from './parse/send-reply';
 import { buildSendForm } from './send-form';
 import { createSerialQueue } from './serial-queue';
 import { createSessionKeeper, type LiveSession } from './session-keeper';
 import { requireOk } from './session-check';
-import { DASHBOARD_VIEW, signInToClubOS } from './sign-in';
+import { DASHBOARD_VIEW, SEARCH_VIEW, signInToClubOS } from './sign-in';
+import type { FormField } from './parse/form-fields';
 import type { ClubOSId } from '../../common/clubos-id';
-import type { ClubOSClient, MemberSearchResult, SendRequest } from './types';
+import type { ClubContext, ClubOSClient, ClubPageContext, MemberSearchResult, SendRequest } from './types';
 
 export interface ClubOSClientOptions {
   /** `https://anytime.club-os.com`, or the simulator's `http://127.0.0.1:<port>`. */
@@ -35,13 +38,21 @@ export interface ClubOSClientOptions {
   /** Least time between two sign-in attempts. */
   loginMinIntervalMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The zone to read ClubOS times in when no ClubOS page names one: the account's confirmed zone,
+   * else the computer's. Asked on every call, so a zone the user confirms applies from the next call.
+   */
+  fallbackTimeZone?: () => string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_LOGIN_MIN_INTERVAL_MS = 5_000;
 
 const LEAD_PROFILE_VIEW = '/action/LeadProfile/view';
-const SEARCH_VIEW = '/action/Dashboard/search';
+
+export function hostTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -63,6 +74,13 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
     logger,
   });
   const oneAtATime = createSerialQueue();
+  const fallbackZone = options.fallbackTimeZone ?? hostTimeZone;
+
+  /** ClubOS's context with the zone every time is read in: ClubOS's own, else the fallback. */
+  const resolved = (context: ClubPageContext): ClubContext => {
+    const { timeZone, ...rest } = context;
+    return timeZone !== null ? { ...rest, timeZone, timeZoneSource: 'clubos' } : { ...rest, timeZone: fallbackZone(), timeZoneSource: 'account' };
+  };
 
   /** Runs `call` on the live session; when ClubOS says the session is gone, once more on a new one. */
   async function withSession<T>(what: string, signal: AbortSignal | undefined, call: (session: LiveSession) => Promise<T>): Promise<T> {
@@ -96,7 +114,9 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
       referer: LEAD_PROFILE_VIEW,
       signal,
     });
-    requireOk(answer, 'the delegation');
+    const body = requireOk(answer, 'the delegation');
+    // ClubOS refuses with `<br />Something isn't right.  Please refresh…<br />` and a 200.
+    if (isSomethingNotRight(body)) throw new ClubOSError('rejected', `ClubOS refused to open member ${memberId} ("Something isn't right")`);
     if ((await http.cookie('delegatedUserId')) !== memberId) {
       throw new ClubOSError('rejected', 'ClubOS did not delegate to the member');
     }
@@ -121,13 +141,31 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
     return popup;
   }
 
+  /**
+   * The search form from the search page of the protocol notes; when that page is missing or holds
+   * no search form, from the dashboard, whose `#quickSearchForm` a real capture shows.
+   */
+  async function searchFormPage(signal: AbortSignal | undefined): Promise<SearchForm> {
+    const page = await http.request({ method: 'GET', path: SEARCH_VIEW, referer: DASHBOARD_VIEW, signal });
+    if (page.status !== 404) {
+      try {
+        return parseSearchPage(requireOk(page, 'the search page'));
+      } catch (error) {
+        if (!isMissingFieldError(error)) throw error;
+      }
+    }
+    logger.info('the search page has no search form; using the dashboard\'s');
+    const dashboard = await http.request({ method: 'GET', path: DASHBOARD_VIEW, referer: DASHBOARD_VIEW, signal });
+    return parseSearchPage(requireOk(dashboard, 'the dashboard'));
+  }
+
   return {
     async signIn() {
-      return withSession('signing in', undefined, (session) => Promise.resolve(session.context));
+      return withSession('signing in', undefined, (session) => Promise.resolve(resolved(session.context)));
     },
 
     async getClubContext() {
-      return withSession('reading the club context', undefined, (session) => Promise.resolve(session.context));
+      return withSession('reading the club context', undefined, (session) => Promise.resolve(resolved(session.context)));
     },
 
     async getInbox(ownerId, signal) {
@@ -145,14 +183,14 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
         });
         const html = requireOk(answer, 'the inbox');
         // A long inbox is read in slices, yielding between them, so the window stays responsive.
-        return readInboxSnapshotInSlices(html, { ownerId, fetchedAt: clock.now(), timeZone: session.context.timeZone });
+        return readInboxSnapshotInSlices(html, { ownerId, fetchedAt: clock.now(), timeZone: resolved(session.context).timeZone });
       });
     },
 
     async getHistory(memberId, signal) {
       requireClubOSId(memberId, 'the member');
       return oneAtATime.run(() =>
-        withSession('reading a member history', signal, async (session) => toMemberHistory(await openFollowUp(memberId, signal), session.context)),
+        withSession('reading a member history', signal, async (session) => toMemberHistory(await openFollowUp(memberId, signal), resolved(session.context))),
       );
     },
 
@@ -164,7 +202,7 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
           const popup = await openFollowUp(request.memberId, signal);
           if (request.channel === 'sms' && !popup.canText) throw new ClubOSError('opted_out', 'the member opted out of text messages');
           const now = clock.now();
-          const zone = session.context.timeZone;
+          const zone = resolved(session.context).timeZone;
           const form = buildSendForm(popup.fields, request, {
             staffId: session.context.loggedInUserId,
             localStamp: `${localDate(now, zone)} ${localTime(now, zone)}`,
@@ -183,23 +221,18 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
       if (!parts) throw new ClubOSError('rejected', 'an empty name is not searched');
       const keyword = parts.first === parts.last ? parts.first : `${parts.first} ${parts.last}`;
       return oneAtATime.run(() =>
-        withSession('searching for a member', signal, async (): Promise<MemberSearchResult | null> => {
-          const page = await http.request({ method: 'GET', path: SEARCH_VIEW, referer: DASHBOARD_VIEW, signal });
-          const tokens = parseSearchPage(requireOk(page, 'the search page'));
+        withSession('searching for a member', signal, async (session): Promise<MemberSearchResult | null> => {
+          const { fields } = await searchFormPage(signal);
           const answer = await http.request({
             method: 'POST',
             path: '/action/UserSearch/',
-            form: [
-              ['filter.keyword', keyword],
-              ['actAs', 'loggedIn'],
-              ['_sourcePage', tokens.sourcePage],
-              ['__fp', tokens.fp],
-            ],
+            form: searchForm(fields, keyword),
             xhr: true,
             referer: SEARCH_VIEW,
             signal,
           });
-          return pickSearchMatch(parseSearchResults(requireOk(answer, 'the member search')), fullName);
+          const staffIds = new Set(session.context.staff.map((s) => s.id));
+          return pickSearchMatch(parseSearchResults(requireOk(answer, 'the member search')), fullName, staffIds);
         }),
       );
     },
@@ -221,6 +254,13 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
       }
     },
   };
+}
+
+/** The search form as ClubOS served it, with the keyword; `actAs=loggedIn` as the protocol notes send it. */
+function searchForm(fields: readonly FormField[], keyword: string): FormField[] {
+  const filled: FormField[] = fields.map(([name, value]) => (name === 'filter.keyword' ? [name, keyword] : [name, value]));
+  if (!filled.some(([name]) => name === 'actAs')) filled.push(['actAs', 'loggedIn']);
+  return filled;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined, what: string): void {

@@ -17,14 +17,16 @@ const wordsOf = (name: string): string[] =>
 /**
  * The first result whose name has both the first and the last name as whole words, case
  * ignored. Whole words, not substrings: "Jane Doe" must not pick "Janet Doerr", whose texts would
- * then go to the wrong person.
+ * then go to the wrong person. ClubOS lists staff in results too; a member who shares a staff
+ * member's name is preferred, since members are who text the club.
  */
-export function pickSearchMatch(results: readonly MemberSearchResult[], fullName: string): MemberSearchResult | null {
+export function pickSearchMatch(results: readonly MemberSearchResult[], fullName: string, staffIds: ReadonlySet<string> = new Set()): MemberSearchResult | null {
   const parts = searchNameParts(fullName);
   if (!parts) return null;
   const wanted = [...new Set([...wordsOf(parts.first), ...wordsOf(parts.last)])];
-  return results.find((r) => {
+  const matches = results.filter((r) => {
     const words = wordsOf(r.fullName);
     return wanted.every((w) => words.includes(w));
-  }) ?? null;
+  });
+  return matches.find((r) => !staffIds.has(r.id)) ?? matches[0] ?? null;
 }

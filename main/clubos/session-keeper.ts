@@ -4,10 +4,10 @@
 import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
 import { ClubOSError, isClubOSError } from '../../common/errors/clubos-error';
-import type { ClubContext } from './types';
+import type { ClubPageContext } from './types';
 
 export interface LiveSession {
-  readonly context: ClubContext;
+  readonly context: ClubPageContext;
 }
 
 export interface SessionKeeper {
@@ -24,7 +24,7 @@ export interface SessionKeeper {
 }
 
 export interface SessionKeeperOptions {
-  signIn: () => Promise<ClubContext>;
+  signIn: () => Promise<ClubPageContext>;
   clock: Clock;
   sleep: (ms: number) => Promise<void>;
   minIntervalMs: number;
@@ -52,7 +52,7 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
       const context = await options.signIn();
       const session: LiveSession = { context };
       live = session;
-      logger.info('signed in to ClubOS', { loggedInUserId: context.loggedInUserId, timeZone: context.timeZone });
+      logger.info('signed in to ClubOS', { loggedInUserId: context.loggedInUserId, timeZone: context.timeZone ?? 'none on the page' });
       return session;
     } catch (error) {
       if (isClubOSError(error) && error.kind === 'credentials') {

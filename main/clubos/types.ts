@@ -14,18 +14,29 @@ export interface ClubLocation {
   name: string;
 }
 
-/** The club context read from the dashboard's embedded `recentLeadsListViewData` JSON. */
-export interface ClubContext {
+/** What ClubOS's pages say about the club and the signed-in user (see parse/club-facts.ts). */
+export interface ClubPageContext {
   clubId: string;
-  clubLocationId: string;
-  /** IANA zone every ClubOS time is rendered in, e.g. `America/Chicago`. */
-  timeZone: string;
+  /** Null when no page ClubOS served carried one (some dashboards carry a club id only). */
+  clubLocationId: string | null;
+  /** IANA zone ClubOS renders times in, e.g. `America/Chicago`; null when no page carried one. */
+  timeZone: string | null;
   loggedInUserId: ClubOSId;
   loggedInUserName: string;
+  /** The user the dashboard acts as: the signed-in staff member unless ClubOS kept a delegation. */
+  actingUser: { id: ClubOSId; name: string };
   staff: StaffMember[];
   locations: ClubLocation[];
   /** `select#messages-owner-select` options: whose inboxes this user may read. */
   owners: Array<{ id: string; name: string; kind: 'location' | 'employee' }>;
+}
+
+/** The club context the app works with: ClubOS's, with the zone filled in when ClubOS showed none. */
+export interface ClubContext extends Omit<ClubPageContext, 'timeZone'> {
+  /** IANA zone every ClubOS time is read in. */
+  timeZone: string;
+  /** `clubos` when a ClubOS page named the zone; `account` when it came from the account's setting. */
+  timeZoneSource: 'clubos' | 'account';
 }
 
 /** One `li` of the inbox list. Rows come newest first, exactly as ClubOS listed them. */
@@ -97,6 +108,12 @@ export interface SendResult {
 export interface MemberSearchResult {
   id: ClubOSId;
   fullName: string;
+  /** Null when the result shows none (ClubOS leaves the element out or empty). */
+  email: string | null;
+  phone: string | null;
+  /** `data-role-id`, and the role's name from the result's role icon. Staff appear in results too. */
+  role: { id: string | null; name: string | null };
+  locationId: string | null;
 }
 
 /** The ClubOS client the sync engine, the conversation manager and the shell use. */

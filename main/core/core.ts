@@ -3,6 +3,7 @@ import type { Handlers } from '../../common/contract';
 import type { HistoryRefreshOptions } from '../ingest/history-refresh';
 import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
+import type { DemoOptions } from '../services/account-session';
 import type { CredentialStore } from '../services/credential-store';
 import type { EventBus } from '../../common/event-bus';
 
@@ -15,7 +16,9 @@ export interface CoreOptions {
   /** Shown by appInfo; the shell passes app.getVersion(). */
   appVersion?: string;
   /** Demo mode (no stored credentials): the built-in simulator's settings. */
-  demo?: { seed?: number; liveIntervalMs?: number; historyDays?: number };
+  demo?: DemoOptions;
+  /** Where Settings → Account signs in when no address is typed; default ClubOS. Tests point it at a simulator. */
+  clubosBaseUrl?: string;
   /** The background history reads that close conversations staff answered in ClubOS; false turns them off. */
   historyRefresh?: Partial<HistoryRefreshOptions> | false;
 }

@@ -15,6 +15,7 @@ import { suggestionSituation } from '../intents/suggestion-situation';
 import { isTemplateId, templateCatalog, withTemplateText } from '../intents/template-catalog';
 import { AppError } from '../../common/errors/app-error';
 import { CLUBOS_BASE_URL, openAccountSession, openDemoSession, type Session, type SessionDeps } from '../services/account-session';
+import { clubTimeZoneStore } from '../services/club-time-zone';
 import type { Core, CoreOptions } from './core';
 import { createEventBus } from '../../common/event-bus';
 import { settingsService } from '../services/settings-service';
@@ -95,7 +96,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     baseUrl: session.baseUrl,
     secretStorage: credentials.level(),
     clubTimeZone: session.knownContext()?.timeZone ?? null,
+    clubTimeZoneSource: timeZoneSource(session),
   });
+
+  const clubZones = clubTimeZoneStore(appDb);
+  const timeZoneSource = (current: Session): Account['clubTimeZoneSource'] => {
+    const context = current.knownContext();
+    if (!context) return null;
+    if (context.timeZoneSource === 'clubos') return 'clubos';
+    return clubZones.confirmed(current.account) !== null ? 'confirmed' : 'assumed';
+  };
 
   /** Once ClubOS has told us the club's zone, the window shows times on the club's clock. */
   const announceClubContext = (current: Session): void => {
@@ -244,7 +254,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (credentials.level() === 'unavailable') {
         throw new AppError('insecure_storage', 'This computer offers no secure storage for the ClubOS password, so Frontdesk cannot keep you signed in.');
       }
-      const target = baseUrl ?? CLUBOS_BASE_URL;
+      const target = baseUrl ?? options.clubosBaseUrl ?? CLUBOS_BASE_URL;
       // Try the credentials before storing them: a typo must not become a stored password.
       const probe = createClubOSClient({ baseUrl: target, username, password, clock, logger });
       try {
@@ -265,6 +275,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async signOut() {
       credentials.clear();
       await switchSession();
+      return account();
+    },
+
+    async setClubTimeZone({ timeZone }) {
+      const current = session;
+      const context = await current.clubContext();
+      if (context.timeZoneSource === 'clubos') {
+        throw new AppError('invalid_argument', `ClubOS names this club's time zone (${context.timeZone}); it cannot be changed here.`);
+      }
+      clubZones.confirm(current.account, timeZone);
+      log.info('club time zone confirmed', { timeZone });
+      // What is read from now on uses the zone; nothing already stored is re-derived (README).
+      current.refreshContext();
+      await current.clubContext();
+      events.emit({ type: 'accountChanged', account: account() });
       return account();
     },
   };

@@ -7,21 +7,26 @@ import { join } from 'node:path';
 import { openDatabase, type FrontdeskDb } from '../../db';
 import { createClubOSClient } from '../clubos/client';
 import type { ClubContext, ClubOSClient } from '../clubos/types';
-import { startSimulator, type ClubOSSimulator } from '../clubos-simulator';
+import { startSimulator, type ClubOSSimulator, type DashboardShape } from '../clubos-simulator';
 import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
 import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
+import { clubTimeZoneStore, hostTimeZone } from './club-time-zone';
 import type { Credentials } from './credential-store';
 import { dbSyncStore } from './db-sync-store';
 import type { EventBus } from '../../common/event-bus';
 
 export const CLUBOS_BASE_URL = 'https://anytime.club-os.com';
 const DEMO_CREDENTIALS = { username: 'demo', password: 'demo' };
+/** The demo's key for per-account settings (its club zone). */
+const DEMO_ACCOUNT = 'demo';
 
 export interface Session {
   readonly mode: 'demo' | 'signed_in';
   readonly username: string | null;
   readonly baseUrl: string;
+  /** Key of per-account settings: `<baseUrl>|<username>`, or `demo`. */
+  readonly account: string;
   readonly db: FrontdeskDb;
   readonly client: ClubOSClient;
   readonly engine: SyncEngine;
@@ -29,6 +34,8 @@ export interface Session {
   clubContext(): Promise<ClubContext>;
   /** The context if already fetched. */
   knownContext(): ClubContext | null;
+  /** Forgets the fetched context (the club zone was confirmed); the next `clubContext()` reads it again. */
+  refreshContext(): void;
   /** Makes sure the signed-in staff member's own inbox is synced, then starts polling. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -48,6 +55,7 @@ interface SessionParts {
   mode: Session['mode'];
   username: string | null;
   baseUrl: string;
+  account: string;
   db: FrontdeskDb;
   client: ClubOSClient;
   onClose: () => Promise<void>;
@@ -102,11 +110,16 @@ function buildSession(deps: SessionDeps, parts: SessionParts): Session {
     mode: parts.mode,
     username: parts.username,
     baseUrl: parts.baseUrl,
+    account: parts.account,
     db,
     client,
     engine,
     clubContext,
     knownContext: () => context,
+    refreshContext() {
+      context = null;
+      contextPromise = null;
+    },
     async start() {
       await ensureOwnOwner();
       engine.start();
@@ -121,9 +134,23 @@ function buildSession(deps: SessionDeps, parts: SessionParts): Session {
   };
 }
 
+/** The built-in simulator of demo mode; `dashboardShape` makes it serve another kind of dashboard (tests). */
+export interface DemoOptions {
+  seed?: number;
+  liveIntervalMs?: number;
+  historyDays?: number;
+  dashboardShape?: DashboardShape;
+}
+
+/** When ClubOS names no zone: the one confirmed for this account, else the computer's. */
+function fallbackTimeZoneFor(deps: SessionDeps, account: string): () => string {
+  const zones = clubTimeZoneStore(deps.appDb);
+  return () => zones.confirmed(account) ?? hostTimeZone();
+}
+
 export async function openDemoSession(
   deps: SessionDeps,
-  demo: { seed?: number; liveIntervalMs?: number; historyDays?: number },
+  demo: DemoOptions,
 ): Promise<Session> {
   const path = join(deps.dataDir, 'demo.sqlite');
   // The simulator invents its history afresh on every start: start its database afresh too.
@@ -136,6 +163,7 @@ export async function openDemoSession(
       seed: demo.seed ?? 7,
       history: { days: demo.historyDays ?? 90 },
       credentials: DEMO_CREDENTIALS,
+      ...(demo.dashboardShape ? { dashboardShape: demo.dashboardShape } : {}),
     });
   } catch (error) {
     db.close();
@@ -144,11 +172,18 @@ export async function openDemoSession(
   if (demo.liveIntervalMs) simulator.startLive(demo.liveIntervalMs);
   const me = simulator.staff.find((s) => s.id === simulator.loggedInUserId);
   db.owners.upsert({ ownerId: simulator.loggedInUserId, name: me?.name ?? 'My Messages' });
-  const client = createClubOSClient({ baseUrl: simulator.baseUrl, ...DEMO_CREDENTIALS, clock: deps.clock, logger: deps.logger });
+  const client = createClubOSClient({
+    baseUrl: simulator.baseUrl,
+    ...DEMO_CREDENTIALS,
+    clock: deps.clock,
+    logger: deps.logger,
+    fallbackTimeZone: fallbackTimeZoneFor(deps, DEMO_ACCOUNT),
+  });
   return buildSession(deps, {
     mode: 'demo',
     username: null,
     baseUrl: simulator.baseUrl,
+    account: DEMO_ACCOUNT,
     db,
     client,
     async onClose() {
@@ -170,11 +205,12 @@ export function openAccountSession(deps: SessionDeps, credentials: Credentials):
     deps.logger.scope('core').info('signed in as a different ClubOS account: previous account data removed');
   }
   db.settings.set('account', account);
-  const client = createClubOSClient({ ...credentials, clock: deps.clock, logger: deps.logger });
+  const client = createClubOSClient({ ...credentials, clock: deps.clock, logger: deps.logger, fallbackTimeZone: fallbackTimeZoneFor(deps, account) });
   return buildSession(deps, {
     mode: 'signed_in',
     username: credentials.username,
     baseUrl: credentials.baseUrl,
+    account,
     db,
     client,
     onClose: () => Promise.resolve(),

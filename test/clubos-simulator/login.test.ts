@@ -30,10 +30,14 @@ describe('simulator login', () => {
     expect(form?.getAttribute('method')).toBe('post');
     expect(form?.querySelector('input[name=username]')).not.toBeNull();
     expect(form?.querySelector('input[type=password][name=password]')).not.toBeNull();
-    expect(form?.querySelector('input[type=submit][name=login]')?.getAttribute('value')).toBe('Submit');
-    const t1 = hiddenTokens(first.text);
+    // As on the captured page: `login` is a hidden input, the submit control a button outside the form.
+    expect(form?.querySelector('input[type=hidden][name=login]')?.getAttribute('value')).toBe('Submit');
+    expect(parse(first.text).querySelector('button.js-login')).not.toBeNull();
+    expect(parse(first.text).querySelector('form#forgotForm')).not.toBeNull();
+    const t1 = hiddenTokens(first.text, 'form#loginForm');
     expect(t1.sourcePage).toMatch(/^[A-Za-z0-9_-]{43}=$/);
-    expect(t1.fp).toMatch(/^[A-Za-z0-9+/]{12}$/);
+    expect(t1.fp).toMatch(/^[A-Za-z0-9_-]{11}=$/);
+    expect(hiddenTokens(first.text, 'form#forgotForm').sourcePage).not.toBe(t1.sourcePage);
     const t2 = hiddenTokens((await b.get('/action/Login/view')).text);
     expect(t2.sourcePage).not.toBe(t1.sourcePage);
     expect(t2.fp).not.toBe(t1.fp);
@@ -112,32 +116,36 @@ describe('simulator login', () => {
     const page = await b.get('/action/Dashboard/view');
     const m = /window\.recentLeadsListViewData = (\{.*?\});\n/.exec(page.text);
     expect(m).not.toBeNull();
+    // The captured shape: ids are JSON numbers, the zone and location live inside `actingUser`.
     const data = JSON.parse(m![1]!) as Record<string, unknown> & {
-      actingUser: { id: string; name: string; clubId: string; role: string };
-      clubLocationList: Array<{ id: string; name: string; defaultSalesPersonId: string }>;
-      clubEmployeesList: Array<{ id: string; name: string }>;
+      actingUser: { tfoUserId: number; firstName: string; lastName: string; clubId: number; clubLocationId: number; timeZoneId: string; role: { name: string; id: number } };
+      clubLocationList: Array<{ id: number; name: string; defaultSalesPersonId: number }>;
+      clubEmployeesList: Array<{ id: number; name: string }>;
     };
-    expect(data.loggedInUserId).toBe(s.loggedInUserId);
-    expect(data.timeZoneId).toBe('America/Denver');
-    expect(data.actingUser.id).toBe(s.loggedInUserId);
-    expect(data.actingUser.clubId).toMatch(/^\d{3}$/);
-    expect(data.actingUser.role).toBe('Location Manager');
-    expect(data.clubLocationId).toBe(data.clubLocationList[0]!.id);
+    expect(data.loggedInUserId).toBe(Number(s.loggedInUserId));
+    expect(data.actingUserId).toBe(Number(s.loggedInUserId));
+    expect(data.actingUser.timeZoneId).toBe('America/Denver');
+    expect(data.actingUser.tfoUserId).toBe(Number(s.loggedInUserId));
+    expect(`${data.actingUser.firstName} ${data.actingUser.lastName}`).toBe(s.staff[0]!.name);
+    expect(String(data.actingUser.clubId)).toMatch(/^\d{3}$/);
+    expect(data.actingUser.role).toMatchObject({ name: 'Location Manager', id: 3 });
+    expect(data.actingUser.clubLocationId).toBe(data.clubLocationList[0]!.id);
     expect(data.clubLocationList).toHaveLength(2);
-    for (const l of data.clubLocationList) expect(l.id).toMatch(/^\d{4}$/);
-    expect(data.clubEmployeesList).toEqual(s.staff.map((x) => ({ id: x.id, name: x.name })));
+    for (const l of data.clubLocationList) expect(String(l.id)).toMatch(/^\d{4}$/);
+    const byName = [...s.staff].sort((a, b) => a.name.localeCompare(b.name));
+    expect(data.clubEmployeesList).toEqual(byName.map((x) => ({ name: x.name, id: Number(x.id) })));
 
     const root = parse(page.text);
     const groups = root.querySelectorAll('select#messages-owner-select optgroup');
     expect(groups.map((g) => g.getAttribute('label'))).toEqual(['Club Messages', 'Employee Messages']);
-    expect(groups[0]!.querySelectorAll('option').map((o) => o.getAttribute('value'))).toEqual(data.clubLocationList.map((l) => l.id));
+    expect(groups[0]!.querySelectorAll('option').map((o) => o.getAttribute('value'))).toEqual(data.clubLocationList.map((l) => String(l.id)));
     const employees = groups[1]!.querySelectorAll('option');
     expect(employees[0]!.getAttribute('value')).toBe(s.loggedInUserId);
     expect(employees[0]!.text).toBe('My Messages');
-    expect(employees.slice(1).map((o) => [o.getAttribute('value'), o.text])).toEqual(s.staff.slice(1).map((x) => [x.id, x.name]));
-    expect(root.querySelector('div#message-list')?.innerHTML).toBe('');
-    expect(root.querySelector('span#message-count')).not.toBeNull();
-    expect(root.querySelector('a#refresh-messages')).not.toBeNull();
+    expect(employees.slice(1).map((o) => [o.getAttribute('value'), o.text])).toEqual(byName.filter((x) => x.id !== s.loggedInUserId).map((x) => [x.id, x.name]));
+    expect(root.querySelector('section#messages div#message-list.schedule-list')?.innerHTML).toBe('');
+    expect(root.querySelector('div#message-count')?.innerHTML).toBe('');
+    expect(root.querySelector('i#refresh-messages')).not.toBeNull();
     expect(root.querySelector('a#clear-messages')?.text).toBe('Clear all');
   });
 

@@ -18,11 +18,12 @@ export interface SimBrowser {
   login(username?: string, password?: string): Promise<SimPage>;
 }
 
-export function hiddenTokens(html: string): { sourcePage: string; fp: string } {
-  const root = parse(html);
-  const sourcePage = root.querySelector('input[name=_sourcePage]')?.getAttribute('value');
-  const fp = root.querySelector('input[name=__fp]')?.getAttribute('value');
-  if (!sourcePage || !fp) throw new Error('page has no form tokens');
+/** The token pair of one form (by default the page's first): ClubOS pages carry several. */
+export function hiddenTokens(html: string, formSelector = 'form'): { sourcePage: string; fp: string } {
+  const form = parse(html).querySelector(formSelector);
+  const sourcePage = form?.querySelector('input[name=_sourcePage]')?.getAttribute('value');
+  const fp = form?.querySelector('input[name=__fp]')?.getAttribute('value');
+  if (!sourcePage || !fp) throw new Error(`${formSelector} has no form tokens`);
   return { sourcePage, fp };
 }
 

@@ -38,6 +38,7 @@ const validArgs: { [K in ChannelName]: ArgsInput<K> } = {
   getAccount: {},
   signIn: { username: 'frontdesk', password: 'correct horse battery' },
   signOut: {},
+  setClubTimeZone: { timeZone: 'America/Chicago' },
 };
 
 const OWN_CONTENTS = 7;

@@ -59,6 +59,7 @@ export const sampleAccount = (over: Partial<Account> = {}): Account => ({
   baseUrl: 'http://127.0.0.1:0',
   secretStorage: 'os',
   clubTimeZone: null,
+  clubTimeZoneSource: null,
   ...over,
 });
 
@@ -118,6 +119,7 @@ export function fakeHandlers(): MockHandlers {
     getAccount: vi.fn(() => Promise.resolve(sampleAccount())),
     signIn: vi.fn(() => Promise.resolve(sampleAccount({ mode: 'signed_in', username: 'frontdesk' }))),
     signOut: vi.fn(() => Promise.resolve(sampleAccount())),
+    setClubTimeZone: vi.fn(() => Promise.resolve(sampleAccount())),
   };
 }
 

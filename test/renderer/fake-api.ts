@@ -149,7 +149,7 @@ export class FakeFrontdesk {
   constructor(setup: FakeSetup = {}) {
     this.conversations = setup.conversations ?? [];
     this.messages = setup.messages ?? [];
-    this.account = { mode: 'signed_in', username: 'frontdesk', baseUrl: 'https://anytime.club-os.com', secretStorage: 'os', clubTimeZone: null, ...setup.account };
+    this.account = { mode: 'signed_in', username: 'frontdesk', baseUrl: 'https://anytime.club-os.com', secretStorage: 'os', clubTimeZone: null, clubTimeZoneSource: null, ...setup.account };
     this.settings = { pollIntervalSeconds: 30, notifications: 'name_and_text', launchAtLogin: false, historyAsRead: true, waitingIgnoresImportedAfterDays: 3, markRead: 'immediately', ...setup.settings };
     this.owners = setup.owners ?? [{ id: '100', name: 'My Messages', enabled: true }];
     this.available = setup.available ?? [];
@@ -460,6 +460,11 @@ export class FakeFrontdesk {
       signOut: (a) =>
         this.run('signOut', a, () => {
           this.account = { ...this.account, mode: 'demo', username: null };
+          return { ...this.account };
+        }),
+      setClubTimeZone: (a) =>
+        this.run('setClubTimeZone', a, () => {
+          this.account = { ...this.account, clubTimeZone: a!.timeZone, clubTimeZoneSource: 'confirmed' };
           return { ...this.account };
         }),
       onEvent: (listener) => {

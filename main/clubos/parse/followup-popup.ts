@@ -3,8 +3,10 @@
 import type { HTMLElement } from 'node-html-parser';
 import { isValidDate } from '../../../common/time/club-time';
 import { ClubOSError } from '../../../common/errors/clubos-error';
+import { ClubOSMissingFieldError } from '../../../common/errors/missing-field-error';
 import type { ClubOSId } from '../../../common/clubos-id';
 import type { HistoryKind } from '../types';
+import { asClubOSId } from './club-facts';
 import { parseFollowUpEntryHeader, type FollowUpEntryHeader } from './followup-entry-header';
 import { countFormControls, scrapeFormFields, type FormField } from './form-fields';
 import { parseHtml, readableText, rejectLoginPage, requireBalanced } from './html-document';
@@ -33,35 +35,39 @@ const ICON_KINDS: ReadonlyArray<readonly [string, HistoryKind]> = [
 const PREFIX = /^(Text|Email|Call) - ?/i;
 const PREFIX_KINDS: Record<string, HistoryKind> = { text: 'text', email: 'email', call: 'call' };
 
-export function parseFollowUpPopup(html: string): FollowUpPopup {
-  const root = parseHtml(html, 'the FollowUp popup');
-  rejectLoginPage(root, 'the FollowUp popup');
-  requireBalanced(html, 'the FollowUp popup');
-  const popup = root.querySelector('#followup-popup-content');
-  if (!popup) throw new ClubOSError('parse', 'the FollowUp popup has no #followup-popup-content');
+const PAGE = 'the FollowUp popup';
+const MEMBER_ID_FIELDS = ['followUpUser.tfoUserId', 'followUpLog.tfoUserId'] as const;
 
+export function parseFollowUpPopup(html: string): FollowUpPopup {
+  const root = parseHtml(html, PAGE);
+  rejectLoginPage(root, PAGE);
+  requireBalanced(html, PAGE);
+  // No capture of the popup's own HTML exists (MARKUP.md): take the form by what it holds.
+  const popup = root.querySelector('#followup-popup-content') ?? root;
   const form = pickForm(popup);
   const fields = scrapeFormFields(form);
   const value = (name: string): string => fields.find(([n]) => n === name)?.[1].trim() ?? '';
-  if (value('_sourcePage') === '' || value('__fp') === '') throw new ClubOSError('parse', 'the FollowUp form lacks its _sourcePage/__fp tokens');
-  const memberId = value('followUpUser.tfoUserId');
-  if (!/^\d{1,12}$/.test(memberId)) throw new ClubOSError('parse', 'the FollowUp form has no member id');
+  if (value('_sourcePage') === '' || value('__fp') === '') throw new ClubOSMissingFieldError(PAGE, "the form's _sourcePage/__fp tokens");
+  const memberId = MEMBER_ID_FIELDS.map((name) => asClubOSId(value(name))).find((id) => id !== null) ?? null;
+  if (memberId === null) throw new ClubOSMissingFieldError(PAGE, "the member's id", MEMBER_ID_FIELDS.join(', '));
   const memberName = [value('followUpUser.firstName'), value('followUpUser.lastName')].filter((p) => p !== '').join(' ');
 
   const log = popup.querySelector('#follow-up-log');
-  if (!log) throw new ClubOSError('parse', 'the FollowUp popup has no #follow-up-log');
+  if (!log) throw new ClubOSMissingFieldError(PAGE, 'the follow-up log (#follow-up-log)');
   const entries = log.querySelectorAll('.followup-entry').map((entry, index) => readEntry(entry, index));
 
   return { memberId, memberName, canText: form.querySelector('textarea[name="textMessage"]') !== null, fields, entries };
 }
 
-/** `#followup-form`, else the form with the most controls (the popup may hold small side forms). */
+/** The form holding the member's id, else `#followup-form`, else the form with the most controls. */
 function pickForm(popup: HTMLElement): HTMLElement {
+  const forms = popup.querySelectorAll('form');
+  const byMeaning = forms.find((f) => MEMBER_ID_FIELDS.some((name) => f.querySelector(`input[name="${name}"]`) !== null));
+  if (byMeaning) return byMeaning;
   const named = popup.querySelector('form#followup-form');
   if (named) return named;
-  const forms = popup.querySelectorAll('form').sort((a, b) => countFormControls(b) - countFormControls(a));
-  const form = forms[0];
-  if (!form) throw new ClubOSError('parse', 'the FollowUp popup has no form');
+  const form = forms.sort((a, b) => countFormControls(b) - countFormControls(a))[0];
+  if (!form) throw new ClubOSMissingFieldError(PAGE, 'the follow-up form');
   return form;
 }
 

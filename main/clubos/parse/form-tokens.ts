@@ -6,7 +6,10 @@ export interface FormTokens {
   fp: string;
 }
 
-/** The tokens of `form`, or null when either is missing or empty. */
+/**
+ * The tokens of `form`, or null when either is missing or empty. Only the form's own pair: a
+ * ClubOS page holds several forms, each with its own (MARKUP.md).
+ */
 export function readFormTokens(form: HTMLElement): FormTokens | null {
   const sourcePage = form.querySelector('input[name="_sourcePage"]')?.getAttribute('value') ?? '';
   const fp = form.querySelector('input[name="__fp"]')?.getAttribute('value') ?? '';

@@ -44,3 +44,44 @@ function objectEnd(text: string, start: number): number {
   }
   return -1;
 }
+
+export interface WindowAssignment {
+  /** `recentLeadsListViewData` for `window.recentLeadsListViewData = {...};`. */
+  name: string;
+  /** The parsed JSON object, or the string of `window.x = "..."`. */
+  value: unknown;
+}
+
+const WINDOW_ASSIGNMENT = /window\.([A-Za-z_$][\w$]*)\s*=\s*(?=[{"])/g;
+
+/**
+ * Every `window.<name> = <JSON object or string>` in an inline script. An assignment that is not
+ * JSON (a function, a template, a cut-off object) is skipped: a page carries many scripts we do not
+ * need, and only the values a reader asks for by meaning decide whether the page fits.
+ */
+export function readWindowAssignments(script: string): WindowAssignment[] {
+  const found: WindowAssignment[] = [];
+  for (const match of script.matchAll(WINDOW_ASSIGNMENT)) {
+    const name = match[1] ?? '';
+    const start = match.index + match[0].length;
+    const end = script[start] === '{' ? objectEnd(script, start) : stringEnd(script, start);
+    if (end < 0) continue;
+    try {
+      found.push({ name, value: JSON.parse(script.slice(start, end + 1)) as unknown });
+    } catch {
+      // Not JSON (single quotes, a function call inside): not a value a reader can use.
+    }
+  }
+  return found;
+}
+
+/** Index of the `"` closing the JSON string opened at `start`, or -1. */
+function stringEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '"') return i;
+    else if (c === '\n') return -1;
+  }
+  return -1;
+}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../common/contract';
 import { validateSignIn, type SignInField } from '../forms/sign-in-form';
 import { useAppStore } from '../store/store-context';
+import { ClubTimeZoneField } from './club-time-zone-field';
 import { DEMO_BANNER_TEXT } from './demo-banner';
 import { Field } from './field';
 
@@ -124,6 +125,7 @@ export function AccountSection() {
           </button>
         </div>
       )}
+      <ClubTimeZoneField account={account} />
       {storageNote ? <p className="warn-text">{storageNote}</p> : null}
       {error ? (
         <p className="error-text" role="alert">

@@ -12,6 +12,7 @@ import { SettingsDialog } from './settings-dialog';
 import { Sidebar } from './sidebar';
 import { SnoozeDialog } from './snooze-dialog';
 import { ThreadPane } from './thread-pane';
+import { TimeZoneBanner } from './time-zone-banner';
 
 export function AppShell() {
   const searching = useAppStore((s) => s.search.submitted !== null);
@@ -23,6 +24,7 @@ export function AppShell() {
   return (
     <div className={`app app--pane-${pane}${navOpen ? ' app--nav-open' : ''}`}>
       <DemoBanner />
+      <TimeZoneBanner />
       <Header />
       <div className="panes">
         <Sidebar />

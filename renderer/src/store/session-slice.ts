@@ -23,6 +23,8 @@ export interface SessionActions {
   /** Each returns the refusal to show next to the form, or null on success. */
   signIn: (args: ArgsInput<'signIn'>) => Promise<ApiError | null>;
   signOut: () => Promise<ApiError | null>;
+  /** Confirms the club's time zone when ClubOS names none. */
+  setClubTimeZone: (timeZone: string) => Promise<ApiError | null>;
   saveSettings: (change: ArgsInput<'setSettings'>) => Promise<ApiError | null>;
   addOwner: (ownerId: string, name?: string) => Promise<ApiError | null>;
   removeOwner: (ownerId: string) => Promise<ApiError | null>;
@@ -95,6 +97,9 @@ export function createSessionActions(deps: AppDeps, set: SetState, get: GetState
     },
     signOut() {
       return attempt(async () => get().applyAccount(await unwrap(api.signOut())));
+    },
+    setClubTimeZone(timeZone) {
+      return attempt(async () => get().applyAccount(await unwrap(api.setClubTimeZone({ timeZone }))));
     },
     saveSettings(change) {
       return attempt(async () => {

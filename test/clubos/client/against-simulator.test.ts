@@ -187,10 +187,22 @@ describe('flows against the simulator', () => {
     }
   });
 
+  it('reports a refused delegation (the captured "Something isn\'t right" body) as rejected, not as the wrong member', async () => {
+    const { client } = await rig();
+    const error = await failure(client().getHistory('123456789'));
+    expect(error.kind).toBe('rejected');
+    expect(error.message).toMatch(/refused to open member 123456789/);
+  });
+
   it('finds a member by name', async () => {
     const { sim, client } = await rig();
     const member = sim.members[3]!;
-    expect(await client().searchMember(`${member.firstName} ${member.lastName}`)).toEqual({ id: member.id, fullName: `${member.firstName} ${member.lastName}` });
+    expect(await client().searchMember(`${member.firstName} ${member.lastName}`)).toMatchObject({
+      id: member.id,
+      fullName: `${member.firstName} ${member.lastName}`,
+      email: member.email,
+      phone: member.mobilePhone,
+    });
     expect(await client().searchMember('Nobody Atall')).toBeNull();
   });
 

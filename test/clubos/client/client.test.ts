@@ -424,9 +424,36 @@ describe('sending', () => {
 });
 
 describe('member search', () => {
+  it('on the real page shapes: takes the quick search form from the captured dashboard when the search page has none', async () => {
+    const { readCapture } = await import('../captures/capture-files');
+    const c = client();
+    await c.signIn();
+    stub.override('GET /action/Dashboard/search', (_req, res) => {
+      res.writeHead(404, { 'Content-Type': 'text/html' });
+      res.end('<html><body><h1>HTTP Status 404 - Not Found</h1></body></html>');
+    });
+    stub.override('GET /action/Dashboard/view', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html;charset=UTF-8' });
+      res.end(readCapture('dashboard-after-delegate.html'));
+    });
+    stub.override('POST /action/UserSearch/', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html;charset=UTF-8' });
+      res.end(readCapture('user-search-results.html'));
+    });
+    expect(await c.searchMember('Quinn Foster')).toMatchObject({ id: '107443035', fullName: 'Quinn Foster', role: { id: '3', name: 'Location Manager' } });
+    const post = stub.requests.filter((r) => r.route === 'POST /action/UserSearch/').at(-1)!;
+    // The quick search form's own pair, not the e-mail form's that comes first on the page.
+    expect([post.form.get('_sourcePage'), post.form.get('__fp'), post.form.get('actAs'), post.form.get('filter.keyword')]).toEqual([
+      'EB5O6DebvDem8JqlRUS_rxLVOOOAa2EBgxvY0iH-xZzWzjNAkawzEw==',
+      'sLwhWWg9mdI=',
+      'loggedIn',
+      'Quinn Foster',
+    ]);
+  });
+
   it('finds a member by first and last name with the search page tokens', async () => {
     const c = client();
-    expect(await c.searchMember('priya natarajan')).toEqual({ id: '998877665', fullName: 'Priya Natarajan' });
+    expect(await c.searchMember('priya natarajan')).toMatchObject({ id: '998877665', fullName: 'Priya Natarajan' });
     const post = stub.requests.find((r) => r.route === 'POST /action/UserSearch/')!;
     expect([post.form.get('filter.keyword'), post.form.get('actAs')]).toEqual(['priya natarajan', 'loggedIn']);
     expect(await c.searchMember('Jane Smith')).toBeNull();

@@ -7,16 +7,17 @@ import { createTransport } from '../../../main/clubos/http-transport';
 import { createSerialQueue } from '../../../main/clubos/serial-queue';
 import { assertLiveSession } from '../../../main/clubos/session-check';
 import { createSessionKeeper } from '../../../main/clubos/session-keeper';
-import type { ClubContext } from '../../../main/clubos/types';
+import type { ClubPageContext } from '../../../main/clubos/types';
 import { memoryLogger, silentLogger } from '../../../common/log/logger';
 import { manualClock } from '../../../common/time/manual-clock';
 
-const context: ClubContext = {
+const context: ClubPageContext = {
   clubId: '512',
   clubLocationId: '3586',
   timeZone: 'America/Chicago',
   loggedInUserId: '1',
   loggedInUserName: 'Alex Morgan',
+  actingUser: { id: '1', name: 'Alex Morgan' },
   staff: [],
   locations: [],
   owners: [],
@@ -43,12 +44,12 @@ describe('serial queue', () => {
 describe('session keeper', () => {
   it('shares one sign-in, lets an aborted caller stop waiting, and remembers refused credentials', async () => {
     const clock = manualClock(0);
-    let release: (c: ClubContext) => void = () => {};
+    let release: (c: ClubPageContext) => void = () => {};
     let attempts = 0;
     const keeper = createSessionKeeper({
       signIn: () => {
         attempts++;
-        return attempts === 1 ? new Promise<ClubContext>((resolve) => (release = resolve)) : Promise.reject(new ClubOSError('credentials', 'no'));
+        return attempts === 1 ? new Promise<ClubPageContext>((resolve) => (release = resolve)) : Promise.reject(new ClubOSError('credentials', 'no'));
       },
       clock,
       sleep: (ms) => Promise.resolve(clock.advance(ms)),

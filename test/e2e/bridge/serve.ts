@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DASHBOARD_SHAPES, type DashboardShape } from '../../../main/clubos-simulator';
 import { createCore } from '../../../main/core/create-core';
 import { memoryCredentialStore } from '../../../main/services/credential-store';
 import { consoleLogger } from '../../../main/log/console-logger';
@@ -17,6 +18,14 @@ function portFromEnv(value: string | undefined): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number (0–65535), not "${value}"`);
   return port;
+}
+
+/** `FRONTDESK_DEMO_DASHBOARD=no-time-zone` (or `other-view-data`): the demo ClubOS serves that dashboard. */
+function dashboardShapeFromEnv(value: string | undefined): { dashboardShape?: DashboardShape } {
+  if (value === undefined || value === '') return {};
+  const shape = DASHBOARD_SHAPES.find((s) => s === value);
+  if (!shape) throw new Error(`FRONTDESK_DEMO_DASHBOARD must be one of ${DASHBOARD_SHAPES.join(', ')}, not "${value}"`);
+  return { dashboardShape: shape };
 }
 
 async function main(): Promise<void> {
@@ -34,7 +43,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     logger,
     credentials: memoryCredentialStore('weak'),
-    demo: { liveIntervalMs: 20_000, historyDays: 120 },
+    demo: { liveIntervalMs: 20_000, historyDays: 120, ...dashboardShapeFromEnv(process.env['FRONTDESK_DEMO_DASHBOARD']) },
   });
   const bridge = await startBridge({ core, rendererDir: resolve('out/renderer'), logger, port }).catch(async (error: unknown) => {
     await core.close();
