@@ -73,9 +73,15 @@ export const errorCodeSchema = z.enum([
   'clubos_credentials',
   'clubos_network',
   'clubos_timeout',
+  'clubos_too_large',
+  'clubos_tls',
+  'clubos_wrong_host',
+  'clubos_no_session',
+  'clubos_redirect_loop',
   'clubos_session',
   'clubos_parse',
   'clubos_rejected',
+  'unavailable',
   'internal',
 ]);
 export const apiErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
@@ -166,6 +172,15 @@ export const countsSchema = z.object({
   unreadTotal: z.number().int().nonnegative(),
 });
 
+/** What the window shows about start-up: a repaired database (warning) or why Frontdesk cannot run (error). */
+export const startupNoticeSchema = z.object({
+  level: z.enum(['warning', 'error']),
+  title: z.string(),
+  message: z.string(),
+  /** Messages kept from a damaged database; null when no database was repaired. */
+  messagesKept: z.number().int().nonnegative().nullable(),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Request channels: method name → argument and result schemas
 // ---------------------------------------------------------------------------------------------
@@ -179,6 +194,10 @@ export const channels = {
   appInfo: {
     args: none,
     result: z.object({ name: z.string(), version: z.string(), platform: z.string() }),
+  },
+  getStartupNotice: {
+    args: none,
+    result: z.object({ notice: startupNoticeSchema.nullable() }),
   },
   listConversations: {
     args: z
@@ -384,6 +403,7 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 export type Suggestion = z.infer<typeof suggestionSchema>;
 export type ReplyTemplateEntry = z.infer<typeof replyTemplateSchema>;
 export type Counts = z.infer<typeof countsSchema>;
+export type StartupNotice = z.infer<typeof startupNoticeSchema>;
 export type ListFilter = z.infer<typeof listFilterSchema>;
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
 export type NotificationPrivacy = z.infer<typeof notificationPrivacySchema>;

@@ -1,5 +1,7 @@
 // db/: the SQLite layer. Everything the app uses from here is exported below.
 export { openDatabase, type OpenOptions, type OpenedDatabase, type Recovery } from './open';
+export type { SalvageCounts } from './salvage';
+export type { StorageProblem } from './storage-failure';
 export type { FrontdeskDb } from './frontdesk-db';
 export type { MessageQueries } from './queries/messages';
 export type { ConversationQueries } from './queries/conversations';

@@ -66,6 +66,9 @@ export interface StoredKey {
   dedupeKey: string;
   localTime: string | null;
   occurrence: number;
+  /** Exactly as stored, so reconciliation can match the very text before a folded variant. */
+  senderName: string;
+  body: string;
 }
 
 export interface MessagePageQuery {
@@ -146,6 +149,10 @@ export interface OwnerRecord {
   lastError: ApiError | null;
   consecutiveFailures: number;
   historyImported: boolean;
+  /** When the owner's first import began (ISO instant), null before it did. */
+  importStartedAt: string | null;
+  /** Whether an import attempt stored every row dated on or after the import's first day. */
+  importRecentStored: boolean;
 }
 
 /** The conversation columns derived from its messages. */

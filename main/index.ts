@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { app, dialog, ipcMain, safeStorage, screen, shell, type BrowserWindow } from 'electron';
 import type { Core } from './core/core';
 import { createCore } from './core/create-core';
+import { createStartupFailureCore } from './core/startup-failure-core';
+import { noticeForStartupFailure } from './services/startup-notice';
 import { observeSettings } from './ipc/observe-settings';
 import { pushEvents } from './ipc/push-events';
 import { registerHandlers } from './ipc/register-handlers';
@@ -15,7 +17,7 @@ import { enableCloseToTray } from './shell/close-to-tray';
 import { focusWindow } from './shell/focus-window';
 import { applyLaunchAtLogin } from './shell/launch-at-login';
 import { setupLogging } from './shell/logging';
-import { createMainWindow } from './shell/main-window';
+import { appPageUrl, createMainWindow } from './shell/main-window';
 import { setupNewMessageNotifications } from './shell/new-message-notifications';
 import { createNotifier, type Notifier } from './shell/notifier';
 import { safeStorageCredentialStore } from './shell/safe-storage-credentials';
@@ -28,7 +30,6 @@ import { syncTimeFormatter } from './shell/tray/sync-time-format';
 
 const APP_ID = 'com.frontdesk.inbox';
 const CLOSE_TIMEOUT_MS = 5000;
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 
 let win: BrowserWindow | null = null;
 let quitting = false;
@@ -54,15 +55,22 @@ async function start(): Promise<void> {
   log.info('starting', { version: app.getVersion(), packaged: app.isPackaged, platform: process.platform });
 
   const credentials = safeStorageCredentialStore({ file: join(userData, 'credentials.json'), safeStorage, platform: process.platform, logger: log });
-  const core = await createCore({
-    dataDir: userData,
-    clock: systemClock,
-    logger,
-    credentials,
-    appVersion: app.getVersion(),
-    // With no ClubOS account the app shows a simulated club, with a new member text now and then.
-    demo: { liveIntervalMs: 45_000, historyDays: 120 },
-  });
+  let core: Core;
+  try {
+    core = await createCore({
+      dataDir: userData,
+      clock: systemClock,
+      logger,
+      credentials,
+      appVersion: app.getVersion(),
+      // With no ClubOS account the app shows a simulated club, with a new member text now and then.
+      demo: { liveIntervalMs: 45_000, historyDays: 120 },
+    });
+  } catch (error) {
+    log.error('could not start', { error });
+    showStartupFailure(createStartupFailureCore(noticeForStartupFailure(error, logDir), app.getVersion()), join(userData, 'window-state.json'), logger);
+    return;
+  }
   // Undone in reverse order on quit, after the core has closed.
   const teardown: Array<() => void> = [];
   setupGracefulQuit(core, log, () => {
@@ -94,6 +102,21 @@ async function start(): Promise<void> {
   log.info('started');
 }
 
+/**
+ * The core could not be built (its database cannot be opened or written): the window opens anyway
+ * and says why in plain words. No tray and no sync; closing the window quits.
+ */
+function showStartupFailure(core: Core, windowStateFile: string, logger: Logger): void {
+  const log = logger.scope('shell');
+  const window = createMainWindow(initialBounds(readWindowState(windowStateFile, log), screen.getAllDisplays().map((d) => d.workArea)));
+  win = window;
+  const unregister = registerIpc(core, logger);
+  window.on('closed', () => {
+    unregister();
+    app.quit();
+  });
+}
+
 function openWindow(file: string, notifier: Notifier, log: Logger): { window: BrowserWindow; tracker: WindowStateTracker } {
   const saved = readWindowState(file, log);
   const window = createMainWindow(initialBounds(saved, screen.getAllDisplays().map((d) => d.workArea)));
@@ -118,7 +141,7 @@ function registerIpc(core: Core, logger: Logger): () => void {
   const log = logger.scope('ipc');
   const isTrustedSender = createSenderCheck({
     isOwnContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id,
-    devServerUrl,
+    appPageUrl: appPageUrl(),
   });
   const handlers = observeSettings(core.handlers, (settings) => applyLoginItem(settings.launchAtLogin, log), log);
   return registerHandlers(ipcMain, handlers, { isTrustedSender, logger: log });

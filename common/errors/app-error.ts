@@ -18,6 +18,11 @@ export class AppError extends Error {
 const CLUBOS_CODES: Record<ClubOSErrorKind, ErrorCode> = {
   network: 'clubos_network',
   timeout: 'clubos_timeout',
+  too_large: 'clubos_too_large',
+  tls: 'clubos_tls',
+  wrong_host: 'clubos_wrong_host',
+  no_session: 'clubos_no_session',
+  redirect_loop: 'clubos_redirect_loop',
   http: 'clubos_network',
   session: 'clubos_session',
   credentials: 'clubos_credentials',

@@ -122,6 +122,8 @@ export interface MessageQueries {
   insert(batch: readonly NewMessage[], options?: InsertOptions): InsertResult;
   /** The owner's keys with club-local date in [fromDate, toDate], read from a covering index. */
   storedKeys(ownerId: string, fromDate: string, toDate: string): StoredKey[];
+  /** The latest `sent_at` of the conversation's messages with one of `intents`, or null. */
+  newestWithIntent(conversationId: number, intents: readonly z.infer<typeof intentSchema>[]): string | null;
   /** The newest page first; items oldest→newest; `prevCursor` pages further back. */
   page(query: MessagePageQuery): { items: Message[]; prevCursor: string | null };
   get(messageId: number): Message | null;
@@ -196,16 +198,30 @@ export function messageQueries(ctx: DbContext): MessageQueries {
 
   function storedKeys(ownerId: string, fromDate: string, toDate: string): StoredKey[] {
     const rows = ctx
-      .prepare('SELECT dedupe_key, local_time, occurrence FROM messages WHERE owner_id = ? AND local_date BETWEEN ? AND ?')
+      .prepare('SELECT dedupe_key, local_time, occurrence, sender_name, body FROM messages WHERE owner_id = ? AND local_date BETWEEN ? AND ?')
       .raw()
-      .all(ownerId, fromDate, toDate) as Array<[unknown, unknown, unknown]>;
-    return rows.map(([dedupeKey, localTime, occurrence]) => {
+      .all(ownerId, fromDate, toDate) as Array<[unknown, unknown, unknown, unknown, unknown]>;
+    return rows.map(([dedupeKey, localTime, occurrence, senderName, body]) => {
       // The schema guarantees these types; a cheap check instead of a schema parse per row.
-      if (typeof dedupeKey !== 'string' || (localTime !== null && typeof localTime !== 'string') || typeof occurrence !== 'number') {
+      if (
+        typeof dedupeKey !== 'string' ||
+        (localTime !== null && typeof localTime !== 'string') ||
+        typeof occurrence !== 'number' ||
+        typeof senderName !== 'string' ||
+        typeof body !== 'string'
+      ) {
         throw new Error('messages row with unexpected types');
       }
-      return { dedupeKey, localTime, occurrence };
+      return { dedupeKey, localTime, occurrence, senderName, body };
     });
+  }
+
+  function newestWithIntent(conversationId: number, intents: readonly z.infer<typeof intentSchema>[]): string | null {
+    if (intents.length === 0) return null;
+    const row = ctx
+      .prepare(`SELECT max(sent_at) AS at FROM messages WHERE conversation_id = ? AND intent IN (${intents.map(() => '?').join(', ')})`)
+      .get(conversationId, ...intents) as { at: string | null } | undefined;
+    return row?.at ?? null;
   }
 
   function page(query: MessagePageQuery): { items: Message[]; prevCursor: string | null } {
@@ -257,5 +273,5 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     if (result.changes === 0) throw notFound('message', messageId);
   }
 
-  return { insert, storedKeys, page, get, setClassification, markResponded };
+  return { insert, storedKeys, newestWithIntent, page, get, setClassification, markResponded };
 }

@@ -22,6 +22,8 @@ interface OwnerRow {
   last_error_message: string | null;
   consecutive_failures: number;
   history_imported: number;
+  import_started_at: string | null;
+  import_recent_stored: number;
 }
 
 function toOwner(r: OwnerRow): OwnerRecord {
@@ -39,10 +41,12 @@ function toOwner(r: OwnerRow): OwnerRecord {
     lastError,
     consecutiveFailures: r.consecutive_failures,
     historyImported: r.history_imported === 1,
+    importStartedAt: r.import_started_at,
+    importRecentStored: r.import_recent_stored === 1,
   };
 }
 
-const COLUMNS = `owner_id, name, enabled, last_success_at, last_error_code, last_error_message, consecutive_failures, history_imported`;
+const COLUMNS = `owner_id, name, enabled, last_success_at, last_error_code, last_error_message, consecutive_failures, history_imported, import_started_at, import_recent_stored`;
 
 export interface OwnerQueries {
   /** Adds the owner, or renames it (and sets `enabled` when given); sync state is kept. */
@@ -57,6 +61,10 @@ export interface OwnerQueries {
   /** A poll failed; `consecutiveFailures` defaults to one more than stored. */
   recordSyncFailure(ownerId: string, error: ApiError, consecutiveFailures?: number): void;
   setHistoryImported(ownerId: string, imported: boolean): void;
+  /** Sets when the first import began, unless already set; returns the owner as stored. */
+  beginImport(ownerId: string, at: number): OwnerRecord;
+  /** An import attempt stored every row dated on or after the import's first day. */
+  setImportRecentStored(ownerId: string): void;
 }
 
 export function ownerQueries(ctx: DbContext): OwnerQueries {
@@ -114,6 +122,15 @@ export function ownerQueries(ctx: DbContext): OwnerQueries {
         )
         .run(error.code, error.message, consecutiveFailures ?? null, ownerId);
       changed(ownerId, result.changes);
+    },
+    beginImport(ownerId, at) {
+      return ctx.transaction(() => {
+        changed(ownerId, ctx.prepare('UPDATE owners SET import_started_at = coalesce(import_started_at, ?) WHERE owner_id = ?').run(epochToStored(at), ownerId).changes);
+        return getOrThrow(ownerId);
+      });
+    },
+    setImportRecentStored(ownerId) {
+      changed(ownerId, ctx.prepare('UPDATE owners SET import_recent_stored = 1 WHERE owner_id = ?').run(ownerId).changes);
     },
     setHistoryImported(ownerId, imported) {
       changed(ownerId, ctx.prepare('UPDATE owners SET history_imported = ? WHERE owner_id = ?').run(imported ? 1 : 0, ownerId).changes);

@@ -19,6 +19,7 @@ import { readSendReply } from './parse/send-reply';
 import { buildSendForm } from './send-form';
 import { createSerialQueue } from './serial-queue';
 import { createSessionKeeper, type LiveSession } from './session-keeper';
+import { DEFAULT_RESPONSE_LIMITS, type ResponseLimits } from './response-limits';
 import { requireOk } from './session-check';
 import { DASHBOARD_VIEW, SEARCH_VIEW, signInToClubOS } from './sign-in';
 import type { FormField } from './parse/form-fields';
@@ -33,8 +34,10 @@ export interface ClubOSClientOptions {
   clock: Clock;
   logger: Logger;
   fetch?: typeof fetch;
-  /** Deadline of each request. */
+  /** Deadline of each request (the inbox's too, unless `limits` says otherwise). */
   timeoutMs?: number;
+  /** Byte caps and deadlines of ClubOS answers; defaults in response-limits.ts. */
+  limits?: Partial<ResponseLimits>;
   /** Least time between two sign-in attempts. */
   loginMinIntervalMs?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -45,7 +48,7 @@ export interface ClubOSClientOptions {
   fallbackTimeZone?: () => string;
 }
 
-export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_TIMEOUT_MS = DEFAULT_RESPONSE_LIMITS.pageTimeoutMs;
 export const DEFAULT_LOGIN_MIN_INTERVAL_MS = 5_000;
 
 const LEAD_PROFILE_VIEW = '/action/LeadProfile/view';
@@ -59,12 +62,18 @@ const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTim
 export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
   const { clock } = options;
   const logger = options.logger.scope('clubos');
+  const limits: ResponseLimits = {
+    ...DEFAULT_RESPONSE_LIMITS,
+    ...(options.timeoutMs === undefined ? {} : { pageTimeoutMs: options.timeoutMs, inboxTimeoutMs: options.timeoutMs }),
+    ...options.limits,
+  };
   const http: ClubOSTransport = createTransport({
     baseUrl: options.baseUrl,
     clock,
     logger,
     fetch: options.fetch ?? globalThis.fetch,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs: limits.pageTimeoutMs,
+    maxBytes: limits.pageMaxBytes,
   });
   const sessions = createSessionKeeper({
     signIn: () => signInToClubOS(http, { username: options.username, password: options.password }),
@@ -180,6 +189,8 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
           xhr: true,
           referer: DASHBOARD_VIEW,
           signal,
+          maxBytes: limits.inboxMaxBytes,
+          timeoutMs: limits.inboxTimeoutMs,
         });
         const html = requireOk(answer, 'the inbox');
         // A long inbox is read in slices, yielding between them, so the window stays responsive.

@@ -1,12 +1,14 @@
 // Every request to ClubOS goes through here: one cookie jar for the session (Set-Cookie of every
-// answer stored, 302s included, since login sets its cookies on a redirect), a deadline on every
-// request, and failures turned into typed errors. Redirects are never followed: a 302 to the login
-// view is how ClubOS says the session is gone.
+// answer stored, 302s included, since login sets its cookies on a redirect), a deadline and a byte
+// cap on every answer (response-limits.ts), and failures turned into typed errors. Redirects are
+// never followed: a 302 to the login view is how ClubOS says the session is gone, and a redirect
+// to another host is not ClubOS answering.
 import { CookieJar } from 'tough-cookie';
 import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
 import { ClubOSError } from '../../common/errors/clubos-error';
 import type { FormField } from './parse/form-fields';
+import { describeBytes } from './response-limits';
 
 export interface TransportRequest {
   method: 'GET' | 'POST';
@@ -19,6 +21,10 @@ export interface TransportRequest {
   /** Path of the page the request claims to come from. */
   referer?: string;
   signal?: AbortSignal;
+  /** Most decoded body bytes accepted; defaults to the transport's `maxBytes`. */
+  maxBytes?: number;
+  /** Deadline of this request, headers and body; defaults to the transport's `timeoutMs`. */
+  timeoutMs?: number;
 }
 
 export interface TransportResponse {
@@ -43,11 +49,12 @@ export interface TransportOptions {
   logger: Logger;
   fetch: typeof fetch;
   timeoutMs: number;
+  maxBytes: number;
 }
 
 export function createTransport(options: TransportOptions): ClubOSTransport {
   const baseUrl = new URL(options.baseUrl);
-  const { clock, logger, timeoutMs } = options;
+  const { clock, logger } = options;
   let jar = new CookieJar();
 
   async function request(req: TransportRequest): Promise<TransportResponse> {
@@ -69,17 +76,28 @@ export function createTransport(options: TransportOptions): ClubOSTransport {
       body = new URLSearchParams(req.form?.map(([k, v]) => [k, v]) ?? []).toString();
     }
 
+    const timeoutMs = req.timeoutMs ?? options.timeoutMs;
+    const maxBytes = req.maxBytes ?? options.maxBytes;
     const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = req.signal ? AbortSignal.any([deadline, req.signal]) : deadline;
+    // Ours to abort when the body goes over its cap, so the connection is dropped, not drained.
+    const stop = new AbortController();
+    const signal = AbortSignal.any(req.signal ? [deadline, stop.signal, req.signal] : [deadline, stop.signal]);
     const started = clock.now();
     const line = { method: req.method, path: url.pathname };
     try {
       const response = await options.fetch(url, { method: req.method, headers, body, redirect: 'manual', signal });
       for (const setCookie of response.headers.getSetCookie()) await storeCookie(sessionJar, setCookie, url.href);
-      const text = await readBodyText(response);
-      logger.debug('ClubOS request', { ...line, status: response.status, durationMs: clock.now() - started });
       const location = response.headers.get('location');
-      return { status: response.status, location: location === null ? null : new URL(location, url), body: text };
+      const target = location === null ? null : new URL(location, url);
+      const refusal = refuseAnswer(response, target, { baseUrl, maxBytes, path: url.pathname });
+      if (refusal) {
+        stop.abort(refusal);
+        await response.body?.cancel().catch(() => {});
+        throw refusal;
+      }
+      const text = await readBodyText(response, maxBytes, url.pathname, stop);
+      logger.debug('ClubOS request', { ...line, status: response.status, durationMs: clock.now() - started });
+      return { status: response.status, location: target, body: text };
     } catch (cause) {
       const error = toTransportError(cause, { deadline, caller: req.signal, timeoutMs, what: `${req.method} ${url.pathname}` });
       logger.debug('ClubOS request failed', { ...line, kind: error.kind, durationMs: clock.now() - started });
@@ -110,30 +128,138 @@ export function createTransport(options: TransportOptions): ClubOSTransport {
   };
 }
 
+/**
+ * An answer that is not worth reading: a redirect off the ClubOS host, a declared length over
+ * the cap, or a body that cannot be a page (ClubOS answers HTML, plain text or JSON).
+ */
+function refuseAnswer(response: Response, target: URL | null, ctx: { baseUrl: URL; maxBytes: number; path: string }): ClubOSError | null {
+  if (target !== null && response.status >= 300 && response.status < 400 && target.origin !== ctx.baseUrl.origin) {
+    return new ClubOSError(
+      'wrong_host',
+      `ClubOS's address sent Frontdesk to ${target.host} instead of ${ctx.baseUrl.host}. The network may want a sign-in first (public Wi-Fi) or a proxy is in the way; Frontdesk keeps trying.`,
+      response.status,
+    );
+  }
+  const declared = Number(response.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > ctx.maxBytes) return tooLarge(ctx.maxBytes, ctx.path, response.status);
+  const type = response.headers.get('content-type');
+  if (type !== null && !isPageType(type)) {
+    const shown = type.split(';')[0]?.trim().slice(0, 60) ?? '';
+    return new ClubOSError('parse', `ClubOS answered ${ctx.path} with ${shown || 'an unknown type'} instead of a page; Frontdesk will try again later.`, response.status);
+  }
+  return null;
+}
+
+function isPageType(contentType: string): boolean {
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === '' || type.startsWith('text/') || type === 'application/json' || type === 'application/xhtml+xml' || type === 'application/javascript';
+}
+
+function tooLarge(maxBytes: number, path: string, status: number): ClubOSError {
+  return new ClubOSError(
+    'too_large',
+    `ClubOS sent more than ${describeBytes(maxBytes)} for ${path}, more than any real answer; Frontdesk stopped reading it and will try again later.`,
+    status,
+  );
+}
+
+/** Node's TLS and OpenSSL error codes, anywhere in the cause chain fetch wraps them in. */
+const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|HOSTNAME_MISMATCH$|EPROTO$)/;
+
+function tlsCode(cause: unknown): string | null {
+  let current: unknown = cause;
+  for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && TLS_CODE.test(code)) return code;
+    current = current.cause;
+  }
+  return null;
+}
+
+/** A zlib failure decoding a compressed body: the server lied about its encoding. */
+function isDecodingFailure(cause: unknown): boolean {
+  let current: unknown = cause;
+  for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('Z_')) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
 function toTransportError(
   cause: unknown,
   ctx: { deadline: AbortSignal; caller: AbortSignal | undefined; timeoutMs: number; what: string },
 ): ClubOSError {
   if (cause instanceof ClubOSError) return cause;
   if (ctx.caller?.aborted) return new ClubOSError('timeout', `${ctx.what} was cancelled`, undefined, { cause });
-  if (ctx.deadline.aborted) return new ClubOSError('timeout', `${ctx.what}: no answer within ${ctx.timeoutMs} ms`, undefined, { cause });
-  return new ClubOSError('network', `${ctx.what}: could not reach ClubOS`, undefined, { cause });
+  if (ctx.deadline.aborted) {
+    return new ClubOSError('timeout', `ClubOS did not answer within ${Math.round(ctx.timeoutMs / 1000)} s (${ctx.what}); Frontdesk will try again later.`, undefined, {
+      cause,
+    });
+  }
+  const tls = tlsCode(cause);
+  if (tls !== null) {
+    return new ClubOSError(
+      'tls',
+      `The secure connection to ClubOS failed (${tls}). A network that intercepts web traffic (a Wi-Fi sign-in page, a company proxy) or a wrong clock can cause this; Frontdesk keeps trying.`,
+      undefined,
+      { cause },
+    );
+  }
+  if (isDecodingFailure(cause)) return new ClubOSError('parse', `ClubOS sent a damaged compressed answer (${ctx.what})`, undefined, { cause });
+  return new ClubOSError('network', `Could not reach ClubOS (${ctx.what}); Frontdesk will try again later.`, undefined, { cause });
 }
 
 /**
- * The body as text, decoded piece by piece as it arrives. `response.text()` decodes the whole body
- * in one go, which for a years-long inbox (tens of MB) holds the event loop for 100+ ms.
+ * The body as text, given up as soon as it passes `maxBytes`. The chunks are already
+ * decompressed, so the cap counts the decoded size. Bytes are held as they arrive and decoded
+ * only once the whole body is in: a body that goes over the cap never becomes strings on the
+ * JavaScript heap (which V8 grows and keeps), only buffers that are freed with it. Decoding runs
+ * in slices with a turn of the event loop between them, since decoding tens of MB in one go holds
+ * the window for 100+ ms.
  */
-async function readBodyText(response: Response): Promise<string> {
+async function readBodyText(response: Response, maxBytes: number, path: string, stop: AbortController): Promise<string> {
   if (!response.body) return '';
-  const decoder = new TextDecoder('utf-8');
-  const parts: string[] = [];
+  const chunks: Uint8Array[] = [];
   const reader = response.body.getReader();
+  let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    parts.push(decoder.decode(value, { stream: true }));
+    size += value.byteLength;
+    if (size > maxBytes) {
+      chunks.length = 0;
+      const error = tooLarge(maxBytes, path, response.status);
+      stop.abort(error);
+      await reader.cancel(error).catch(() => {});
+      throw error;
+    }
+    chunks.push(value);
+  }
+  return decodeInSlices(chunks);
+}
+
+const DECODE_SLICE_BYTES = 1024 * 1024;
+
+async function decodeInSlices(chunks: Uint8Array[]): Promise<string> {
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let sinceYield = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i];
+    if (!chunk) continue;
+    // Each chunk is let go once decoded, so bytes and text are not both held whole.
+    chunks[i] = EMPTY;
+    parts.push(decoder.decode(chunk, { stream: true }));
+    sinceYield += chunk.byteLength;
+    if (sinceYield >= DECODE_SLICE_BYTES) {
+      sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
   parts.push(decoder.decode());
   return parts.join('');
 }
+
+const EMPTY = new Uint8Array(0);

@@ -1,10 +1,8 @@
 // The core: database, ClubOS client, sync engine and conversations, built from a data folder and
 // a few injected dependencies. The Electron shell, the browser test bridge and the benchmarks all
 // build this same core; only the shell knows about Electron.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Account, Conversation, Handlers } from '../../common/contract';
-import { openDatabase } from '../../db';
 import { createClubOSClient } from '../clubos/client';
 import { isClubOSError } from '../../common/errors/clubos-error';
 import { fetchConversationHistory } from '../ingest/fetch-history';
@@ -19,6 +17,7 @@ import { clubTimeZoneStore } from '../services/club-time-zone';
 import type { Core, CoreOptions } from './core';
 import { createEventBus } from '../../common/event-bus';
 import { settingsService } from '../services/settings-service';
+import { openAppDatabase } from '../services/app-database';
 
 /** How often snoozed conversations are checked for having come due. */
 const SNOOZE_CHECK_MS = 30_000;
@@ -29,10 +28,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const { clock, credentials } = options;
   const logger = options.logger;
   const log = logger.scope('core');
-  mkdirSync(options.dataDir, { recursive: true });
 
-  const { db: appDb, recovered } = openDatabase(join(options.dataDir, 'frontdesk.sqlite'), { logger, clock });
-  if (recovered) log.warn('the database was damaged and has been replaced; messages will be synced again', { movedTo: recovered.movedTo });
+  // Creates the data folder if needed; a file it cannot use is reported in plain words (DbError).
+  const { db: appDb, notice: startupNotice } = openAppDatabase(join(options.dataDir, 'frontdesk.sqlite'), { logger, clock });
   const events = createEventBus((error) => log.error('an event subscriber failed', { error }));
   const settings = settingsService(appDb);
 
@@ -57,7 +55,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     current.db.conversations.setStaleImportThreshold(staleImportMs());
   };
 
-  let session = await openSession();
+  let session: Session;
+  try {
+    session = await openSession();
+  } catch (error) {
+    appDb.close();
+    throw error;
+  }
   applyWaitingPolicy(session);
   let started = false;
 
@@ -126,6 +130,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return c;
   };
 
+  /** An inbox filter must name an inbox that is synced: an unknown one is refused, not an empty answer. */
+  const knownOwner = <T extends { ownerId?: string | undefined }>(args: T): T => {
+    if (args.ownerId !== undefined && session.db.owners.get(args.ownerId) === null) {
+      throw new AppError('not_found', `Inbox ${args.ownerId} is not synced.`);
+    }
+    return args;
+  };
+
   const updated = (conversation: Conversation): Conversation => {
     events.emit({ type: 'conversationUpdated', conversation });
     return conversation;
@@ -154,10 +166,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const handlers: Handlers = {
     appInfo: () => Promise.resolve({ name: 'Frontdesk', version: options.appVersion ?? '0.0.0-dev', platform: process.platform }),
+    getStartupNotice: () => Promise.resolve({ notice: startupNotice }),
 
-    listConversations: (args) => Promise.resolve(session.db.conversations.list({ ...args, now: clock.now() })),
+    listConversations: (args) => Promise.resolve(session.db.conversations.list({ ...knownOwner(args), now: clock.now() })),
     getConversation: ({ conversationId }) => Promise.resolve(conversationOrFail(conversationId)),
-    getCounts: ({ ownerId }) => Promise.resolve(session.db.conversations.counts({ ...(ownerId ? { ownerId } : {}), now: clock.now() })),
+    getCounts: (args) => {
+      const { ownerId } = knownOwner(args);
+      return Promise.resolve(session.db.conversations.counts({ ...(ownerId ? { ownerId } : {}), now: clock.now() }));
+    },
     listMessages: ({ conversationId, before, limit }) => {
       conversationOrFail(conversationId);
       return Promise.resolve(session.db.messages.page({ conversationId, before: before ?? null, ...(limit ? { limit } : {}) }));
@@ -179,8 +195,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return Promise.resolve(updated(session.db.conversations.restoreHandled(conversationId, handledAt)));
     },
 
-    search: (args) => Promise.resolve(session.db.search(args)),
-    searchPeople: (args) => Promise.resolve({ people: session.db.searchPeople(args) }),
+    search: (args) => Promise.resolve(session.db.search(knownOwner(args))),
+    searchPeople: (args) => Promise.resolve({ people: session.db.searchPeople(knownOwner(args)) }),
 
     suggestReplies: ({ conversationId }) => {
       const c = conversationOrFail(conversationId);
@@ -205,7 +221,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return message;
     },
 
-    syncNow: ({ ownerId }) => session.engine.syncNow(ownerId),
+    syncNow: (args) => session.engine.syncNow(knownOwner(args).ownerId),
     getSyncStatus: () => Promise.resolve(session.engine.status()),
     startPolling: () => {
       started = true;
@@ -227,10 +243,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         available: session.knownContext()?.staff.map((s) => ({ id: s.id, name: s.name })) ?? [],
       }),
     async addOwner({ ownerId, name }) {
-      const context = await session.clubContext().catch(() => null);
-      const known = context?.staff.find((s) => s.id === ownerId) ?? context?.owners.find((o) => o.id === ownerId);
-      if (!name && !known) throw new AppError('not_found', `ClubOS lists no staff member or location with id ${ownerId}.`);
-      const owner = session.db.owners.upsert({ ownerId, name: name ?? known!.name, enabled: true });
+      // Only an inbox ClubOS lists can be synced: an id it does not know would poll nothing
+      // forever. When ClubOS cannot be reached, its error says so.
+      const context = await session.clubContext();
+      const known = context.staff.find((s) => s.id === ownerId) ?? context.owners.find((o) => o.id === ownerId);
+      if (!known) throw new AppError('not_found', `ClubOS lists no staff member or location with id ${ownerId}.`);
+      const owner = session.db.owners.upsert({ ownerId, name: name ?? known.name, enabled: true });
       session.engine.refreshOwners();
       return { id: owner.ownerId, name: owner.name, enabled: owner.enabled };
     },

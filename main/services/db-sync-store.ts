@@ -27,5 +27,9 @@ export function dbSyncStore(deps: DbSyncStoreDeps): SyncStore {
       return ingestPoll({ db, staffNameKeys: () => staffNameKeys, historyAsRead: () => deps.historyAsRead() }, write);
     },
     recordFailure: (ownerId, error, failures) => db.owners.recordSyncFailure(ownerId, error, failures),
+    beginImport(ownerId, at) {
+      const owner = db.owners.beginImport(ownerId, at);
+      return { startedAt: Date.parse(owner.importStartedAt ?? new Date(at).toISOString()), recentStored: owner.importRecentStored };
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BrowserWindow, shell } from 'electron';
 import { lockDownWebContents, restrictPermissions } from './web-security';
 
@@ -7,6 +8,13 @@ export interface WindowBounds {
   y?: number;
   width: number;
   height: number;
+}
+
+const rendererFile = (): string => join(__dirname, '../renderer/index.html');
+
+/** The URL of the app's own page: the IPC sender check compares every caller with it. */
+export function appPageUrl(): string {
+  return process.env['ELECTRON_RENDERER_URL'] ?? pathToFileURL(rendererFile()).href;
 }
 
 /** Creates the inbox window with every security default on and loads the renderer. */
@@ -37,6 +45,6 @@ export function createMainWindow(bounds: WindowBounds): BrowserWindow {
   lockDownWebContents(win.webContents, shell);
   win.once('ready-to-show', () => win.show());
   if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  else void win.loadFile(rendererFile());
   return win;
 }

@@ -6,25 +6,21 @@ import type { Session, WebContents } from 'electron';
 export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications']);
 
 /**
- * True for a URL that belongs to the app itself: the packaged `file://` renderer, or the
- * electron-vite dev server origin when one is given.
+ * True when `url` is the app's own page: the same scheme, host, path and query as `appPageUrl`
+ * (the packaged `file://…/renderer/index.html`, or the electron-vite dev server in development).
+ * Only the fragment may differ. Any other `file://` page, even one in the app's window, is not
+ * the app.
  */
-export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
-  let parsed: URL;
+export function isAppPage(url: string, appPageUrl: string): boolean {
+  let page: URL;
+  let app: URL;
   try {
-    parsed = new URL(url);
+    page = new URL(url);
+    app = new URL(appPageUrl);
   } catch {
     return false;
   }
-  if (parsed.protocol === 'file:') return true;
-  if (devServerUrl) {
-    try {
-      return parsed.origin === new URL(devServerUrl).origin;
-    } catch {
-      return false;
-    }
-  }
-  return false;
+  return page.protocol === app.protocol && page.host === app.host && page.pathname === app.pathname && page.search === app.search;
 }
 
 /** Links a user clicks may open in the system browser only when they are https. */

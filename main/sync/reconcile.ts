@@ -4,6 +4,9 @@
 // then a stored row with no minute; dated rows claim whatever stored rows of the key are left.
 // So a second "Ok" at a later minute is new even when the inbox was cleared in between, and
 // yesterday's `11:58 PM` row that now reads `Dec 8` still matches the row stored last night.
+// Keys fold case, width and whitespace, so "Ok", "OK" and "ｏｋ" of one day share a key: every pass
+// runs first for rows whose sender and body are exactly the stored ones, then for the folded
+// rest, so a new "OK" never claims the stored "Ok" and leaves "Ok" to be stored again in its place.
 import type { ClubOSId } from '../../common/clubos-id';
 import type { InboxRow } from '../clubos/types';
 import { messageKey, type KeyFunction } from './message-key';
@@ -12,6 +15,9 @@ export interface StoredKey {
   dedupeKey: string;
   localTime: string | null;
   occurrence: number;
+  /** Exactly as stored. */
+  senderName: string;
+  body: string;
 }
 
 export interface NewInboxMessage {
@@ -41,26 +47,20 @@ export function snapshotDateRange(rows: readonly InboxRow[]): { from: string; to
 }
 
 interface Pool {
-  /** Stored rows of one key not yet claimed, by minute ('' = no minute). */
-  byMinute: Map<string, number>;
-  remaining: number;
+  /** Stored rows of one key not yet claimed: minute ('' = none) and exact text. */
+  unclaimed: Array<{ minute: string; text: string }>;
   nextOccurrence: number;
 }
 
-function claim(pool: Pool, minute: string): boolean {
-  const n = pool.byMinute.get(minute) ?? 0;
-  if (n === 0) return false;
-  pool.byMinute.set(minute, n - 1);
-  pool.remaining--;
-  return true;
-}
+/** Sender and body exactly, as one comparable string. */
+const exactText = (senderName: string, body: string): string => `${senderName}\u0000${body}`;
 
-function claimAny(pool: Pool): boolean {
-  if (pool.remaining === 0) return false;
-  for (const [minute, n] of pool.byMinute) {
-    if (n > 0) return claim(pool, minute);
-  }
-  return false;
+/** Claims the first unclaimed stored row with this minute (any minute when null) and, when given, this exact text. */
+function claim(pool: Pool, minute: string | null, text: string | null): boolean {
+  const i = pool.unclaimed.findIndex((s) => (minute === null || s.minute === minute) && (text === null || s.text === text));
+  if (i < 0) return false;
+  pool.unclaimed.splice(i, 1);
+  return true;
 }
 
 /**
@@ -77,33 +77,29 @@ export function reconcile(
   for (const s of stored) {
     let pool = pools.get(s.dedupeKey);
     if (!pool) {
-      pool = { byMinute: new Map(), remaining: 0, nextOccurrence: 0 };
+      pool = { unclaimed: [], nextOccurrence: 0 };
       pools.set(s.dedupeKey, pool);
     }
-    const minute = s.localTime ?? '';
-    pool.byMinute.set(minute, (pool.byMinute.get(minute) ?? 0) + 1);
-    pool.remaining++;
+    pool.unclaimed.push({ minute: s.localTime ?? '', text: exactText(s.senderName, s.body) });
     pool.nextOccurrence = Math.max(pool.nextOccurrence, s.occurrence + 1);
   }
 
   const matched = new Array<boolean>(rows.length).fill(false);
-  const poolOf = (i: number): Pool | undefined => pools.get(keys[i]!);
-
-  // Pass 1: timed rows claim a stored row of the same minute.
-  rows.forEach((r, i) => {
-    const pool = poolOf(i);
-    if (pool && r.localTime !== null) matched[i] = claim(pool, r.localTime);
-  });
-  // Pass 2: timed rows still unmatched may claim a stored row that has no minute.
-  rows.forEach((r, i) => {
-    const pool = poolOf(i);
-    if (pool && !matched[i] && r.localTime !== null) matched[i] = claim(pool, '');
-  });
-  // Pass 3: day-only rows claim any stored row of their key that is left.
-  rows.forEach((r, i) => {
-    const pool = poolOf(i);
-    if (pool && !matched[i] && r.localTime === null) matched[i] = claimAny(pool);
-  });
+  const texts = rows.map((r) => exactText(r.senderName, r.body));
+  const pass = (exact: boolean, want: (r: InboxRow) => boolean, minuteOf: (r: InboxRow) => string | null): void => {
+    rows.forEach((r, i) => {
+      if (matched[i] || !want(r)) return;
+      const pool = pools.get(keys[i]!);
+      if (pool && pool.unclaimed.length > 0) matched[i] = claim(pool, minuteOf(r), exact ? texts[i]! : null);
+    });
+  };
+  for (const exact of [true, false]) {
+    // Timed rows claim a stored row of the same minute, then one that has no minute.
+    pass(exact, (r) => r.localTime !== null, (r) => r.localTime);
+    pass(exact, (r) => r.localTime !== null, () => '');
+    // Day-only rows claim any stored row of their key that is left.
+    pass(exact, (r) => r.localTime === null, () => null);
+  }
 
   const fresh: NewInboxMessage[] = [];
   // Oldest first, so occurrence numbers and insertion order follow the conversation's order.
@@ -113,7 +109,7 @@ export function reconcile(
     const key = keys[i]!;
     let pool = pools.get(key);
     if (!pool) {
-      pool = { byMinute: new Map(), remaining: 0, nextOccurrence: 0 };
+      pool = { unclaimed: [], nextOccurrence: 0 };
       pools.set(key, pool);
     }
     fresh.push({

@@ -14,6 +14,7 @@ import type { Clock } from '../../common/time/clock';
 import { backoffDelayMs } from './backoff';
 import { reconcile, snapshotDateRange, snapshotKeys } from './reconcile';
 import { createKeyMemo } from './message-key';
+import { splitImport } from './import-window';
 import type { OwnerRecord } from '../../db/types';
 import type { SyncStore } from './sync-store';
 
@@ -127,6 +128,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     emitStatus();
     let rowsSeen = 0;
     try {
+      // Recorded before the first request: texts later than this moment are live, even when this
+      // import is interrupted and a later attempt (after a restart, too) finishes it.
+      const importStart = loop.historyImported ? null : store.beginImport(ownerId, clock.now());
       const snapshot = await client.getInbox(ownerId, abort.signal);
       if (abort.signal.aborted) throw abort.signal.reason;
       rowsSeen = snapshot.rows.length;
@@ -135,23 +139,27 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const keys = await snapshotKeys(snapshot.rows, loop.keyMemo.keyOf);
       if (abort.signal.aborted) throw abort.signal.reason;
       const fresh = range ? reconcile(ownerId, snapshot.rows, store.storedKeys(ownerId, range.from, range.to), keys) : [];
-      const quiet = !loop.historyImported;
+      const split = importStart ? splitImport(fresh, importStart, snapshot.timeZone) : null;
+      const live = split ? split.live : fresh;
       // Only what changes the stored state is written: new rows, the first import, or the end of a failure streak.
-      const mustRecord = fresh.length > 0 || quiet || loop.consecutiveFailures > 0;
+      const mustRecord = fresh.length > 0 || split !== null || loop.consecutiveFailures > 0;
       const at = clock.now();
       const result = mustRecord
-        ? await store.writePoll({ ownerId, rows: fresh, timeZone: snapshot.timeZone, quiet, at })
-        : { added: 0, conversationIds: [] };
+        ? await store.writePoll({ ownerId, rows: live, history: split && { recent: split.recent, older: split.older }, timeZone: snapshot.timeZone, at })
+        : { added: 0, conversationIds: [], historyAdded: 0, historyConversationIds: [] };
+      const quiet = split !== null && live.length === 0;
       loop.historyImported = true;
       loop.lastSuccessAt = at;
       loop.lastError = null;
       loop.consecutiveFailures = 0;
-      loop.addedLastPoll = result.added;
+      loop.addedLastPoll = result.added + result.historyAdded;
       loop.state = polling ? 'idle' : 'stopped';
-      if (result.added > 0) {
-        events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.conversationIds, count: result.added, quiet });
+      if (result.historyAdded > 0) {
+        events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.historyConversationIds, count: result.historyAdded, quiet: true });
       }
-      log.info('poll', { owner: ownerId, durationMs: clock.now() - started, rowsSeen, rowsAdded: result.added, outcome: 'ok', quiet });
+      if (result.added > 0) events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.conversationIds, count: result.added, quiet: false });
+      const rowsAdded = result.added + result.historyAdded;
+      log.info('poll', { owner: ownerId, durationMs: clock.now() - started, rowsSeen, rowsAdded, outcome: 'ok', quiet, liveDuringImport: split ? live.length : 0 });
       schedule(loop, intervalMs);
     } catch (error) {
       if (abort.signal.aborted) {

@@ -7,19 +7,34 @@ import type { NewInboxMessage, StoredKey } from './reconcile';
 
 export interface PollWrite {
   ownerId: ClubOSId;
-  /** New rows, oldest first. */
+  /** New live rows, oldest first: unread and notified. */
   rows: NewInboxMessage[];
+  /**
+   * During the owner's first import, its history (stored as read unless the user chose otherwise,
+   * never notified), oldest first: `recent` (dated on or after the day the import began) is written
+   * in one transaction with the live rows, `older` after it in chunks. Null once imported.
+   */
+  history: { recent: NewInboxMessage[]; older: NewInboxMessage[] } | null;
   /** The club's zone, to turn club-local dates and minutes into instants. */
   timeZone: string;
-  /** The owner's first sync: the rows are history, stored as read (unless the user chose otherwise) and never notified. */
-  quiet: boolean;
   /** When the poll succeeded (epoch ms). */
   at: number;
 }
 
 export interface PollWriteResult {
+  /** Live rows stored, and their conversations. */
   added: number;
   conversationIds: number[];
+  /** History rows stored, and their conversations. */
+  historyAdded: number;
+  historyConversationIds: number[];
+}
+
+export interface ImportStart {
+  /** When the first import began (epoch ms). */
+  startedAt: number;
+  /** Whether an attempt already stored every row dated on or after the import's first day. */
+  recentStored: boolean;
 }
 
 export interface SyncStore {
@@ -29,9 +44,15 @@ export interface SyncStore {
   /**
    * Stores the new rows with their conversations and marks the owner synced (last success,
    * failures reset, history imported). Atomic: either all of it is stored or none of it. A large
-   * first import may be written in several atomic chunks; a crash between chunks leaves a
-   * consistent database that the next poll completes.
+   * first import is written in several atomic chunks, the live and recent rows first; a crash
+   * between chunks leaves a consistent database that the next poll completes.
    */
   writePoll(write: PollWrite): Promise<PollWriteResult>;
   recordFailure(ownerId: ClubOSId, error: ApiError, consecutiveFailures: number): void;
+  /**
+   * Records that the owner's first import begins at `at` (epoch ms), unless an earlier attempt
+   * already did, and returns the recorded moment: it survives restarts, so an import that is
+   * interrupted and started again keeps its first moment.
+   */
+  beginImport(ownerId: ClubOSId, at: number): ImportStart;
 }

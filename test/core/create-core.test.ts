@@ -1,7 +1,7 @@
 // The core as the shell builds it: demo mode against the built-in simulator, every handler end to
 // end through dispatch (argument parsing included), signing in to another ClubOS (a second
 // simulator) and out again, closing, and a damaged database file at start.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEvent, ChannelName, Result, ArgsInput } from '../../common/contract';
@@ -10,6 +10,11 @@ import type { Core } from '../../main/core/core';
 import { createCore } from '../../main/core/create-core';
 import { memoryCredentialStore, type CredentialStore } from '../../main/services/credential-store';
 import { dispatch } from '../../main/ipc/dispatch';
+import { createStartupFailureCore } from '../../main/core/startup-failure-core';
+import { noticeForStartupFailure } from '../../main/services/startup-notice';
+import { DbError } from '../../db';
+import { CONVERSATIONS, MESSAGES, PAGE_SIZE, pagesOf, populate, rowidsOnPage } from '../db/damage-fixture';
+import { makeReadOnly } from '../db/fs-faults';
 import { memoryLogger, type LogLine } from '../../common/log/logger';
 import { manualClock, type ManualClock } from '../../common/time/manual-clock';
 import { chicago, tempDir, type TempDir } from '../sync/sync-rig';
@@ -241,7 +246,7 @@ describe('createCore in demo mode', () => {
     const h = await harness();
     await h.core.start();
     await h.until(synced);
-    // The poll timer is armed just after the status event that says the sync finished.
+    // The engine schedules its next poll just after it reports the sync: wait for that turn.
     await vi.waitFor(() => expect(timers()).toBeGreaterThan(before)); // the poll timer
     await h.core.close();
     expect((await h.core.handlers.getSyncStatus({})).polling).toBe(false);
@@ -255,9 +260,69 @@ describe('createCore in demo mode', () => {
     expect(h.lines.some((l) => l.level === 'warn' && /damaged/.test(l.message))).toBe(true);
     expect(readdirSync(dataDir).some((f) => f.startsWith('frontdesk.sqlite.corrupt-'))).toBe(true);
     expect(existsSync(join(dataDir, 'frontdesk.sqlite'))).toBe(true);
+    const { notice } = await h.call('getStartupNotice');
+    expect(notice).toMatchObject({ level: 'warning', title: 'Frontdesk started a new database', messagesKept: 0 });
+    expect(notice?.message).toMatch(/frontdesk\.sqlite\.corrupt-/);
     expect(await h.call('getSettings')).toMatchObject({ pollIntervalSeconds: 10 });
     await h.core.start();
     await h.until(synced);
     expect((await h.call('listConversations', { filter: 'all' })).items.length).toBeGreaterThan(0);
+  });
+
+  it('tells the window how many messages were kept from a damaged database, and keeps the settings that were in it', async () => {
+    const { dir: dataDir } = dir();
+    const path = join(dataDir, 'frontdesk.sqlite');
+    populate(path);
+    const victim = pagesOf(path, 'messages').filter((p) => p.pagetype === 'leaf')[3]!;
+    const lost = rowidsOnPage(readFileSync(path), victim.pageno).length;
+    const bytes = readFileSync(path);
+    for (let i = (victim.pageno - 1) * PAGE_SIZE; i < victim.pageno * PAGE_SIZE; i++) bytes[i] = 0xa5;
+    writeFileSync(path, bytes);
+
+    const h = await harness(dataDir);
+    const { notice } = await h.call('getStartupNotice');
+    expect(notice).toMatchObject({ level: 'warning', title: 'Frontdesk repaired its database', messagesKept: MESSAGES - lost });
+    expect(notice?.message).toContain(`${MESSAGES - lost} messages in ${CONVERSATIONS} conversations were kept`);
+    expect(notice?.message).not.toMatch(/SQLITE|quick_check/);
+    // The settings stored in the damaged file came through.
+    expect(await h.call('getSettings')).toMatchObject({ pollIntervalSeconds: 45, notifications: 'name_only', historyAsRead: false });
+  });
+
+  it('says in plain words why it cannot start when the data folder is read-only, and the window can ask', async (ctx) => {
+    const { dir: dataDir } = dir();
+    const undo = makeReadOnly(dataDir);
+    if (!undo) return ctx.skip();
+    let error: unknown = null;
+    try {
+      await harness(dataDir);
+    } catch (e) {
+      error = e;
+    } finally {
+      undo();
+    }
+    expect(error).toBeInstanceOf(DbError);
+    const notice = noticeForStartupFailure(error, '/logs');
+    expect(notice).toMatchObject({ level: 'error', title: 'Frontdesk could not start' });
+    expect(notice.message).toContain('the folder is read-only');
+    expect(notice.message).not.toMatch(/SQLITE|EACCES|EPERM/);
+    const failed = createStartupFailureCore(notice);
+    expect(await dispatch(failed.handlers, 'getStartupNotice', {}, memoryLogger())).toEqual({ ok: true, value: { notice } });
+    expect(await dispatch(failed.handlers, 'listConversations', {}, memoryLogger())).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: notice.message },
+    });
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('says in plain words why it cannot start when a folder stands where the database should be', async () => {
+    const { dir: dataDir } = dir();
+    mkdirSync(join(dataDir, 'frontdesk.sqlite'));
+    const error = await harness(dataDir).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    const notice = noticeForStartupFailure(error, '/logs');
+    expect(notice.message).toContain('there is a folder with that name');
+    expect(notice.message).not.toMatch(/SQLITE|EISDIR/);
   });
 });

@@ -40,14 +40,18 @@ describe('an unusable database file', () => {
     const opened = openDatabase(path, { clock: manualClock(T0), logger });
 
     const movedTo = join(dir, 'frontdesk.db.corrupt-20261125T130000Z');
-    expect(opened.recovered).toEqual({ movedTo, reason: expect.stringMatching(/SQLITE_NOTADB/) as unknown });
+    expect(opened.recovered).toEqual({
+      movedTo,
+      reason: expect.stringMatching(/SQLITE_NOTADB/) as unknown,
+      kept: { owners: 0, conversations: 0, tags: 0, messages: 0, settings: 0, refused: 0, unreadable: 0 },
+    });
     expect(readFileSync(movedTo).equals(garbage)).toBe(true);
     const line = logger.lines.find((l) => l.level === 'error');
     expect(line).toMatchObject({ scope: 'db', fields: { movedTo } });
     expectFreshAndUsable(path, opened);
   });
 
-  it('that is SQLite but fails quick_check is moved aside too, its WAL alongside', () => {
+  it('that is SQLite but fails quick_check is salvaged, then moved aside, its WAL alongside', () => {
     const { dir, path } = dbPath();
     const first = openDatabase(path, { clock: manualClock(T0), logger: memoryLogger() });
     withOwners(first.db, OWNER);
@@ -67,7 +71,12 @@ describe('an unusable database file', () => {
     expect(opened.recovered?.reason).toMatch(/quick_check|SQLITE_CORRUPT/);
     expect(readFileSync(movedTo).equals(bytes)).toBe(true);
     expect(existsSync(`${movedTo}-wal`)).toBe(true);
-    expectFreshAndUsable(path, opened);
+    // One scribbled page: the owner, the conversation and most messages are kept (test/db/salvage.test.ts counts them exactly).
+    expect(opened.recovered?.kept).toMatchObject({ owners: 1, conversations: 1 });
+    expect(opened.recovered?.kept.messages).toBeGreaterThan(500);
+    expect(opened.recovered?.kept.messages).toBeLessThanOrEqual(600);
+    expect(opened.db.conversations.get(c)?.unreadCount).toBe(opened.recovered?.kept.messages);
+    opened.db.close();
   });
 
   it('that belongs to another program is moved aside, never migrated in place', () => {

@@ -140,7 +140,9 @@ describe('messages.storedKeys', () => {
       msg(c, 0, { localDate: '2026-11-25', localTime: '07:00', dedupeKey: '2026-11-25|c', occurrence: 0 }),
     ]);
     const keys = db.messages.storedKeys(OWNER, '2026-11-24', '2026-11-25');
-    expect(keys.sort((a, b) => a.dedupeKey.localeCompare(b.dedupeKey) || a.occurrence - b.occurrence)).toEqual([
+    expect(keys.every((k) => typeof k.senderName === 'string' && typeof k.body === 'string')).toBe(true);
+    const sorted = keys.sort((a, b) => a.dedupeKey.localeCompare(b.dedupeKey) || a.occurrence - b.occurrence);
+    expect(sorted.map(({ dedupeKey, localTime, occurrence }) => ({ dedupeKey, localTime, occurrence }))).toEqual([
       { dedupeKey: '2026-11-24|b', localTime: '09:10', occurrence: 0 },
       { dedupeKey: '2026-11-24|b', localTime: '09:12', occurrence: 1 },
       { dedupeKey: '2026-11-25|c', localTime: '07:00', occurrence: 0 },

@@ -12,6 +12,8 @@ describe('owners', () => {
       lastError: null,
       consecutiveFailures: 0,
       historyImported: false,
+      importStartedAt: null,
+      importRecentStored: false,
     });
     db.owners.recordSyncSuccess(OWNER, T0, { historyImported: true });
     expect(db.owners.upsert({ ownerId: OWNER, name: 'Alex Morgan' })).toMatchObject({ name: 'Alex Morgan', historyImported: true });
@@ -42,6 +44,15 @@ describe('owners', () => {
     db.owners.setHistoryImported(OWNER, true);
     expect(db.owners.get(OWNER)?.historyImported).toBe(true);
     expect(() => db.owners.recordSyncSuccess('999', T0)).toThrow(/does not exist/);
+  });
+
+  it('remember when their first import began: the first attempt\'s moment, kept by later attempts', () => {
+    const { db } = memoryDb();
+    db.owners.upsert({ ownerId: OWNER, name: 'Alex' });
+    expect(db.owners.beginImport(OWNER, T0).importStartedAt).toBe('2026-11-25T13:00:00.000Z');
+    db.owners.setImportRecentStored(OWNER);
+    expect(db.owners.beginImport(OWNER, T0 + 3_600_000)).toMatchObject({ importStartedAt: '2026-11-25T13:00:00.000Z', importRecentStored: true });
+    expect(() => db.owners.beginImport('999', T0)).toThrow(/does not exist/);
   });
 
   it('are removed with everything they own', () => {

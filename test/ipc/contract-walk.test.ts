@@ -8,6 +8,7 @@ import { fakeHandlers } from '../main/fake-core';
 /** One valid argument object per channel; typed so a new channel fails to compile until added. */
 const validArgs: { [K in ChannelName]: ArgsInput<K> } = {
   appInfo: {},
+  getStartupNotice: {},
   listConversations: { filter: 'unread', tag: 'vip', limit: 50 },
   getConversation: { conversationId: 1 },
   getCounts: { ownerId: '100000001' },
@@ -57,6 +58,35 @@ const foreignSenders: Record<string, InvokeEventLike> = {
   'an about:blank iframe': { sender: { id: OWN_CONTENTS }, senderFrame: { url: 'about:blank', parent: appFrame } },
   'a frame that is gone': { sender: { id: OWN_CONTENTS }, senderFrame: null },
   'the dev server origin when not in development': { sender: { id: OWN_CONTENTS }, senderFrame: { url: 'http://localhost:5173/', parent: null } },
+  'another file:// page, top level in the app window': { sender: { id: OWN_CONTENTS }, senderFrame: { url: 'file:///tmp/evil.html', parent: null } },
+  'a file:// page beside the app page': {
+    sender: { id: OWN_CONTENTS },
+    senderFrame: { url: 'file:///opt/Frontdesk/resources/app.asar/out/renderer/other.html', parent: null },
+  },
+  'the app page with a query': { sender: { id: OWN_CONTENTS }, senderFrame: { url: `${APP_URL}?inject=1`, parent: null } },
+  'the app path on a file:// host': {
+    sender: { id: OWN_CONTENTS },
+    senderFrame: { url: 'file://attacker/opt/Frontdesk/resources/app.asar/out/renderer/index.html', parent: null },
+  },
+};
+
+class Instance {
+  constructor(readonly conversationId = 1) {}
+}
+
+/** Values that zod's object schemas would otherwise take as `{}`, or that are not plain data. */
+const notPlainObjects: Record<string, () => unknown> = {
+  null: () => null,
+  'no argument at all': () => undefined,
+  'a Date': () => new Date(0),
+  'a Map': () => new Map([['conversationId', 1]]),
+  'a Set': () => new Set(),
+  'a RegExp': () => /x/,
+  'an object without a prototype': () => Object.create(null) as unknown,
+  'a class instance': () => new Instance(),
+  'an object whose prototype carries the fields': () => Object.create({ conversationId: 1, ownerId: '1' }) as unknown,
+  'a boxed string': () => Object('x') as unknown,
+  'a function': () => () => 1,
 };
 
 function fakeIpcMain(): IpcMainLike & { listeners: Map<string, InvokeListener> } {
@@ -73,11 +103,11 @@ function fakeIpcMain(): IpcMainLike & { listeners: Map<string, InvokeListener> }
   };
 }
 
-function setup(devServerUrl?: string) {
+function setup(appPageUrl = APP_URL) {
   const ipc = fakeIpcMain();
   const handlers = fakeHandlers();
   const logger = memoryLogger();
-  const isTrustedSender = createSenderCheck({ isOwnContents: (id) => id === OWN_CONTENTS, devServerUrl });
+  const isTrustedSender = createSenderCheck({ isOwnContents: (id) => id === OWN_CONTENTS, appPageUrl });
   const unregister = registerHandlers(ipc, handlers, { isTrustedSender, logger });
   const invoke = (name: ChannelName, event: InvokeEventLike, ...args: unknown[]) => {
     const listener = ipc.listeners.get(requestChannel(name));
@@ -140,6 +170,36 @@ describe('IPC registration walks the contract', () => {
       expect(calls(handlers, name)).toBe(0);
     });
 
+    it.each(Object.entries(notPlainObjects))('refuses %s as the argument', async (_label, make) => {
+      const { handlers, invoke } = setup();
+      const outcome = await invoke(name, trusted, make());
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+      expect(calls(handlers, name)).toBe(0);
+    });
+
+    it('refuses each field explicitly set to undefined, given or optional', async () => {
+      const { handlers, invoke } = setup();
+      const shape = (channels[name].args as unknown as { shape?: Record<string, unknown> }).shape;
+      const keys = new Set([...Object.keys(validArgs[name]), ...Object.keys(shape ?? {})]);
+      for (const key of keys) {
+        const outcome = await invoke(name, trusted, { ...validArgs[name], [key]: undefined });
+        expect(outcome, key).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringContaining(key) as string } });
+      }
+      expect(calls(handlers, name)).toBe(0);
+    });
+
+    it('refuses fields that are not plain data (a Date, a Map, an accessor, a symbol key)', async () => {
+      const { handlers, invoke } = setup();
+      const bad: unknown[] = [
+        { ...validArgs[name], extra: new Date(0) },
+        { ...validArgs[name], extra: new Map() },
+        Object.defineProperty({ ...validArgs[name] }, 'conversationId', { get: () => 1, enumerable: true }),
+        { ...validArgs[name], [Symbol('x')]: 1 },
+      ];
+      for (const args of bad) expect(await invoke(name, trusted, args)).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+      expect(calls(handlers, name)).toBe(0);
+    });
+
     it('refuses a second positional argument', async () => {
       const { handlers, invoke } = setup();
       const outcome = await invoke(name, trusted, validArgs[name], { more: 1 });
@@ -148,7 +208,24 @@ describe('IPC registration walks the contract', () => {
     });
   });
 
-  it('accepts the dev server origin in development, and nothing else on localhost', async () => {
+  it('refuses undefined and holes inside arrays and nested objects', async () => {
+    const { handlers, invoke } = setup();
+    // eslint-disable-next-line no-sparse-arrays
+    for (const tags of [['vip', undefined], ['vip', , 'x'], [new Date(0)], [{}]]) {
+      expect(await invoke('setTags', trusted, { conversationId: 1, tags }), JSON.stringify(tags)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument' },
+      });
+    }
+    expect(await invoke('setSettings', trusted, { pollIntervalSeconds: undefined })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', message: expect.stringContaining('pollIntervalSeconds') as string },
+    });
+    expect(calls(handlers, 'setTags') + calls(handlers, 'setSettings')).toBe(0);
+    expect(await invoke('setSettings', trusted, {})).toMatchObject({ ok: true });
+  });
+
+  it('accepts the dev server page in development, and nothing else on localhost', async () => {
     const { handlers, invoke } = setup('http://localhost:5173');
     const dev = (url: string): InvokeEventLike => ({ sender: { id: OWN_CONTENTS }, senderFrame: { url, parent: null } });
     expect(await invoke('getSettings', dev('http://localhost:5173/#/inbox'), {})).toMatchObject({ ok: true });

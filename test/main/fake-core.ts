@@ -70,6 +70,7 @@ export function fakeHandlers(): MockHandlers {
   const conversation = sampleConversation();
   return {
     appInfo: vi.fn(() => Promise.resolve({ name: 'Frontdesk', version: '0.1.0', platform: 'linux' })),
+    getStartupNotice: vi.fn(() => Promise.resolve({ notice: null })),
     listConversations: vi.fn(() => Promise.resolve({ items: [conversation], nextCursor: null })),
     getConversation: vi.fn(() => Promise.resolve(conversation)),
     getCounts: vi.fn(() =>

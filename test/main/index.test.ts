@@ -9,6 +9,9 @@ import { channelNames, requestChannel } from '../../common/contract';
 import type { CoreOptions } from '../../main/core/core';
 import { fakeCore, type FakeCore } from './fake-core';
 
+const READ_ONLY_MESSAGE =
+  'Frontdesk cannot save in its data folder /home/desk/.config/Frontdesk: the folder is read-only. Make it writable, then start Frontdesk again. Nothing was deleted.';
+
 const dir = mkdtempSync(join(tmpdir(), 'frontdesk-index-'));
 afterAll(async () => {
   (await import('electron-log/node')).default.errorHandler.stopCatching();
@@ -162,13 +165,48 @@ describe('main/index', () => {
     expect(h.app.listenerCount('second-instance')).toBe(listeners);
   });
 
-  it('says why and exits when the core cannot be created', async () => {
+  it.each([
+    [
+      'a storage problem, in its own words',
+      // Built from the module graph main/index is about to load (vi.resetModules gives it fresh classes).
+      async () => new (await import('../../db')).DbError('storage', READ_ONLY_MESSAGE, { problem: 'read_only_folder' }),
+      READ_ONLY_MESSAGE,
+    ],
+    [
+      'an unexpected error, without its raw text',
+      () => Promise.resolve(Object.assign(new Error('SQLITE_CANTOPEN: unable to open database file'), { code: 'SQLITE_CANTOPEN' })),
+      'The log folder',
+    ],
+  ])('opens the window and says why in it when the core cannot be created: %s', async (_label, makeError, shown) => {
     vi.resetModules();
+    const error = await makeError();
     h.app.lock = true;
-    created.failWith = new Error('database is locked');
+    h.app.quit.mockClear();
+    h.windows.length = 0;
+    h.trays.length = 0;
+    h.handled.clear();
+    created.failWith = error;
     const { dialog } = await import('electron');
+    vi.mocked(dialog.showErrorBox).mockClear();
     await import('../../main/index');
-    await vi.waitFor(() => expect(h.app.exit).toHaveBeenCalledWith(1));
-    expect(dialog.showErrorBox).toHaveBeenCalledWith('Frontdesk could not start', expect.stringContaining('database is locked'));
+    await vi.waitFor(() => expect(h.handled.size).toBeGreaterThan(0));
+    expect(h.windows).toHaveLength(1);
+    expect(h.trays).toHaveLength(0);
+    expect(dialog.showErrorBox).not.toHaveBeenCalled();
+
+    const { appPageUrl } = await import('../../main/shell/main-window');
+    const event = { sender: { id: 41 }, senderFrame: { url: appPageUrl(), parent: null } };
+    const call = (name: 'getStartupNotice' | 'listConversations') =>
+      (h.handled.get(requestChannel(name)) as (e: unknown, args: unknown) => Promise<unknown>)(event, {});
+    const answer = (await call('getStartupNotice')) as { ok: true; value: { notice: { level: string; message: string } } };
+    expect(answer).toMatchObject({ ok: true, value: { notice: { level: 'error', title: 'Frontdesk could not start' } } });
+    expect(answer.value.notice.message).toContain(shown);
+    expect(answer.value.notice.message).not.toMatch(/SQLITE|unable to open/);
+    expect(await call('listConversations')).toMatchObject({ ok: false, error: { code: 'unavailable', message: answer.value.notice.message } });
+
+    // With no tray, closing the window quits.
+    (h.windows[0] as EventEmitter).emit('closed');
+    expect(h.app.quit).toHaveBeenCalled();
+    expect(h.handled.size).toBe(0);
   });
 });

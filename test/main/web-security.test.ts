@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, isSafeExternalUrl } from '../../main/shell/web-security';
+import { isAppPage, isSafeExternalUrl } from '../../main/shell/web-security';
 
 describe('isSafeExternalUrl', () => {
   it('accepts https only', () => {
@@ -10,13 +10,29 @@ describe('isSafeExternalUrl', () => {
   });
 });
 
-describe('isAppUrl', () => {
-  it('accepts the packaged file:// renderer and the dev server origin only', () => {
-    expect(isAppUrl('file:///opt/Frontdesk/resources/app.asar/out/renderer/index.html', undefined)).toBe(true);
-    expect(isAppUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
-    expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
-    expect(isAppUrl('http://localhost:5173/', undefined)).toBe(false);
-    expect(isAppUrl('https://evil.example/', undefined)).toBe(false);
-    expect(isAppUrl('garbage', 'http://localhost:5173')).toBe(false);
+describe('isAppPage', () => {
+  const APP = 'file:///opt/Frontdesk/resources/app.asar/out/renderer/index.html';
+  it('accepts the app page itself, with any fragment', () => {
+    expect(isAppPage(APP, APP)).toBe(true);
+    expect(isAppPage(`${APP}#/inbox`, APP)).toBe(true);
+    expect(isAppPage('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
+    expect(isAppPage('http://localhost:5173/#/x', 'http://localhost:5173/')).toBe(true);
+  });
+
+  it('refuses every other page, file:// ones included', () => {
+    for (const url of [
+      'file:///tmp/x.html',
+      'file:///opt/Frontdesk/resources/app.asar/out/renderer/other.html',
+      'file:///opt/Frontdesk/resources/app.asar/out/renderer/index.html?x=1',
+      'file://evil-host/opt/Frontdesk/resources/app.asar/out/renderer/index.html',
+      'http://localhost:5173/',
+      'https://evil.example/',
+      'garbage',
+    ]) {
+      expect(isAppPage(url, APP), url).toBe(false);
+    }
+    expect(isAppPage('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
+    expect(isAppPage('http://localhost:5173/other.html', 'http://localhost:5173')).toBe(false);
+    expect(isAppPage(APP, 'garbage')).toBe(false);
   });
 });

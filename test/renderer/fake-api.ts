@@ -15,11 +15,13 @@ import type {
   Result,
   SearchHit,
   Settings,
+  StartupNotice,
   ReplyTemplateEntry,
   Suggestion,
   SyncStatus,
 } from '../../common/contract';
 import type { FrontdeskApi } from '../../common/frontdesk-api';
+import { plainDataProblem } from '../../main/ipc/plain-data';
 
 export const FAKE_NOW = Date.parse('2025-10-14T15:00:00Z');
 
@@ -123,6 +125,8 @@ export interface FakeSetup {
   history?: Message[];
   /** Emit conversationUpdated after actions, as the core does. */
   emitOnActions?: boolean;
+  /** What getStartupNotice answers (a repaired database, a start-up failure). */
+  startupNotice?: StartupNotice | null;
 }
 
 type Gate = { promise: Promise<void>; release: () => void };
@@ -139,6 +143,7 @@ export class FakeFrontdesk {
   templates: ReplyTemplateEntry[];
   history: Message[];
   emitOnActions: boolean;
+  startupNotice: StartupNotice | null;
   readonly calls: Call[] = [];
   seq = 0;
   private readonly listeners = new Set<(event: AppEvent) => void>();
@@ -173,6 +178,7 @@ export class FakeFrontdesk {
     this.templates = setup.templates ?? [];
     this.history = setup.history ?? [];
     this.emitOnActions = setup.emitOnActions ?? true;
+    this.startupNotice = setup.startupNotice ?? null;
     this.api = this.buildApi();
   }
 
@@ -260,6 +266,13 @@ export class FakeFrontdesk {
 
   private async run<K extends ChannelName>(name: K, args: ArgsInput<K> | undefined, work: () => Result<K>): Promise<Outcome<Result<K>>> {
     this.calls.push({ name, args: args ?? {} });
+    // What Electron IPC delivers, the main process checks: a field set to undefined, a Date or a
+    // Map is refused there, so it is refused here too.
+    const notData = plainDataProblem(args ?? {});
+    if (notData) {
+      await Promise.resolve();
+      return { ok: false, error: { code: 'invalid_argument', message: `${name}: ${notData}` } };
+    }
     // The core does the work when asked; a held call only delays the answer, as a slow bridge would.
     const outcome = this.answer(name, work);
     const gate = this.gates.get(name);
@@ -303,6 +316,7 @@ export class FakeFrontdesk {
 
     return {
       appInfo: (a) => this.run('appInfo', a, () => ({ name: 'Frontdesk', version: '0.1.0', platform: 'linux' })),
+      getStartupNotice: (a) => this.run('getStartupNotice', a, () => ({ notice: this.startupNotice })),
       listConversations: (a) =>
         this.run('listConversations', a, () => {
           const filter = a?.filter ?? 'all';

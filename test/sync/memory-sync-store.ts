@@ -13,7 +13,7 @@ export interface MemorySyncStore extends SyncStore {
 
 export function memorySyncStore(owners: Array<Pick<OwnerRecord, 'ownerId' | 'name'>>): MemorySyncStore {
   const store: MemorySyncStore = {
-    owners: owners.map((o) => ({ ...o, enabled: true, lastSuccessAt: null, lastError: null, consecutiveFailures: 0, historyImported: false })),
+    owners: owners.map((o) => ({ ...o, enabled: true, lastSuccessAt: null, lastError: null, consecutiveFailures: 0, historyImported: false, importStartedAt: null, importRecentStored: false })),
     rows: new Map(),
     writes: [],
     failures: [],
@@ -21,16 +21,27 @@ export function memorySyncStore(owners: Array<Pick<OwnerRecord, 'ownerId' | 'nam
     storedKeys(ownerId, from, to): StoredKey[] {
       return (store.rows.get(ownerId) ?? [])
         .filter((r) => r.localDate >= from && r.localDate <= to)
-        .map((r) => ({ dedupeKey: r.dedupeKey, localTime: r.localTime, occurrence: r.occurrence }));
+        .map((r) => ({ dedupeKey: r.dedupeKey, localTime: r.localTime, occurrence: r.occurrence, senderName: r.senderName, body: r.body }));
     },
     writePoll(write): Promise<PollWriteResult> {
       store.writes.push(write);
+      const history = write.history ? [...write.history.recent, ...write.history.older] : [];
       const list = store.rows.get(write.ownerId) ?? [];
-      list.push(...write.rows);
+      list.push(...history, ...write.rows);
       store.rows.set(write.ownerId, list);
       const owner = store.owners.find((o) => o.ownerId === write.ownerId)!;
-      Object.assign(owner, { historyImported: true, consecutiveFailures: 0, lastError: null, lastSuccessAt: new Date(write.at).toISOString() });
-      return Promise.resolve({ added: write.rows.length, conversationIds: write.rows.length ? [1] : [] });
+      Object.assign(owner, { historyImported: true, importRecentStored: write.history !== null || owner.importRecentStored, consecutiveFailures: 0, lastError: null, lastSuccessAt: new Date(write.at).toISOString() });
+      return Promise.resolve({
+        added: write.rows.length,
+        conversationIds: write.rows.length ? [1] : [],
+        historyAdded: history.length,
+        historyConversationIds: history.length ? [1] : [],
+      });
+    },
+    beginImport(ownerId, at) {
+      const owner = store.owners.find((o) => o.ownerId === ownerId)!;
+      owner.importStartedAt ??= new Date(at).toISOString();
+      return { startedAt: Date.parse(owner.importStartedAt), recentStored: owner.importRecentStored };
     },
     recordFailure(ownerId, error, consecutiveFailures) {
       store.failures.push({ ownerId, error, consecutiveFailures });

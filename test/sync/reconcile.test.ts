@@ -17,7 +17,7 @@ const row = (senderName: string, body: string, localDate: string, localTime: str
 /** Newest first, positions filled in. */
 const snapshot = (...rows: InboxRow[]): InboxRow[] => rows.map((r, i) => ({ ...r, position: i }));
 const store = (fresh: NewInboxMessage[], into: StoredKey[] = []): StoredKey[] => {
-  into.push(...fresh.map((m) => ({ dedupeKey: m.dedupeKey, localTime: m.localTime, occurrence: m.occurrence })));
+  into.push(...fresh.map((m) => ({ dedupeKey: m.dedupeKey, localTime: m.localTime, occurrence: m.occurrence, senderName: m.senderName, body: m.body })));
   return into;
 };
 
@@ -29,6 +29,37 @@ describe('reconcile', () => {
     expect(first.map((m) => m.occurrence)).toEqual([0, 1, 2]);
     expect(first.map((m) => m.localTime)).toEqual(['09:10', '09:10', '16:02']);
     expect(reconcile('1', snap, store(first))).toEqual([]);
+  });
+
+  it('keeps each variant\'s own text: "Ok", "OK" and "ｏｋ" of one day, in any order of arrival', () => {
+    const d = '2026-12-07';
+    // "Ok" first; then "OK" and "ｏｋ" arrive in the same minute, newest on top.
+    const stored = store(reconcile('1', snapshot(row('Ana Ruiz', 'Ok', d, '09:10')), []));
+    const second = snapshot(row('Ana Ruiz', 'OK', d, '09:10'), row('Ana Ruiz', 'Ok', d, '09:10'));
+    const fresh2 = reconcile('1', second, stored);
+    expect(fresh2.map((m) => m.body)).toEqual(['OK']);
+    store(fresh2, stored);
+    const third = snapshot(row('Ana Ruiz', 'ｏｋ', d, '09:10'), ...second);
+    const fresh3 = reconcile('1', third, stored);
+    expect(fresh3.map((m) => m.body)).toEqual(['ｏｋ']);
+    store(fresh3, stored);
+    expect(stored.map((k) => k.body).sort()).toEqual(['OK', 'Ok', 'ｏｋ']);
+    // After midnight the labels lose their minute: still nothing new, whatever the order.
+    const dated = snapshot(row('Ana Ruiz', 'Ok', d, null), row('Ana Ruiz', 'ｏｋ', d, null), row('Ana Ruiz', 'OK', d, null));
+    expect(reconcile('1', dated, stored)).toEqual([]);
+  });
+
+  it('keeps a sender\'s own spelling and spacing: whitespace variants of one text are told apart by their exact text', () => {
+    const d = '2026-12-07';
+    const stored = store(reconcile('1', snapshot(row('Ana Ruiz', 'see you\nat 10', d, '09:10')), []));
+    const next = snapshot(row('Ana Ruiz', 'see you \n at 10', d, '09:10'), row('Ana Ruiz', 'see you\nat 10', d, '09:10'));
+    expect(reconcile('1', next, stored).map((m) => m.body)).toEqual(['see you \n at 10']);
+  });
+
+  it('still matches a folded variant when the exact text is not stored (a name ClubOS respelled)', () => {
+    const d = '2026-12-07';
+    const stored = store(reconcile('1', snapshot(row('Ana Ruiz', 'Ok', d, '09:10')), []));
+    expect(reconcile('1', snapshot(row('ANA RUIZ', 'Ok', d, '09:10')), stored)).toEqual([]);
   });
 
   it('treats a second "Ok" at a later minute as new even after the inbox was cleared', () => {

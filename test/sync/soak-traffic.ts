@@ -20,9 +20,15 @@ const REPEAT_SHARE = 0.1;
 /** Two texts with the same words from one member are at least this far apart (else they are one). */
 const SAME_TEXT_GAP_MS = 3 * 60_000;
 
-// No two bodies differ only in case or spacing: the message key folds those, by design.
+// Some bodies differ only in case, width or spacing ("Ok", "OK", "ｏｋ"): the message key folds
+// those, so they are what proves that each stored row keeps the exact text its member sent. No
+// body starts or ends with whitespace: the page's markup around a body is not the member's.
 const BODIES = [
   'Ok',
+  'OK',
+  'ｏｋ',
+  'Hi \nIs the sauna working? \n  Thanks',
+  'See you  tomorrow',
   'Thanks!',
   'Yes',
   '👍',
@@ -53,7 +59,7 @@ const BODIES = [
 ] as const;
 
 /** Short texts members repeat within a day. */
-const REPEATABLE = ['Ok', 'Thanks!', 'Yes', '👍', 'On my way', 'Running 10 min late', 'k'] as const;
+const REPEATABLE = ['Ok', 'OK', 'ｏｋ', 'Thanks!', 'Yes', '👍', 'On my way', 'Running 10 min late', 'k'] as const;
 
 export interface TrafficPlan {
   owners: readonly string[];

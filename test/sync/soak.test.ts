@@ -269,6 +269,19 @@ describe('sync soak', () => {
       const dbDays = multiset(stored.map((r) => `${r.senderName}|${r.body}|${r.localDate}`));
       const lost = excess(simDays, dbDays);
       const duplicated = excess(dbDays, simDays);
+      // Byte for byte: each stored body, as UTF-8, is one its member sent that day, and at that
+      // minute when the row has one ("Ok", "OK" and "ｏｋ" share a key: only the exact text tells them apart).
+      const hex = (text: string): string => Buffer.from(text, 'utf8').toString('hex');
+      const differing = [
+        ...excess(
+          multiset(stored.map((r) => `${r.senderName}|${r.localDate}|${hex(r.body)}`)),
+          multiset(simMessages.map((m) => `${m.senderName}|${localDate(m.at, CHI)}|${hex(m.body)}`)),
+        ),
+        ...excess(
+          multiset(stored.filter((r) => r.localTime !== null).map((r) => `${r.senderName}|${r.localDate}|${r.localTime}|${hex(r.body)}`)),
+          multiset(simMessages.map((m) => `${m.senderName}|${localDate(m.at, CHI)}|${localTime(m.at, CHI)}|${hex(m.body)}`)),
+        ),
+      ];
       // Today's rows carry their minute, and so must the stored ones.
       const simToday = multiset(
         simMessages.filter((m) => localDate(m.at, CHI) === today).map((m) => `${m.senderName}|${m.body}|${localTime(m.at, CHI)}`),
@@ -279,6 +292,7 @@ describe('sync soak', () => {
       const dbMinutes = multiset(stored.filter((r) => r.localTime !== null).map((r) => `${r.senderName}|${r.body}|${r.localDate}|${r.localTime}`));
       report.push(
         `owner ${owner}: simulator ${simMessages.length}, stored ${stored.length}, lost ${total(lost)}, duplicated ${total(duplicated)}, ` +
+          `bodies differing ${total(differing)}, ` +
           `today ${total([...simToday])} (minute mismatches ${total(excess(simToday, dbToday)) + total(excess(dbToday, simToday))}), ` +
           `stored with a minute ${total([...dbMinutes])}`,
       );
@@ -292,6 +306,7 @@ describe('sync soak', () => {
       }
       expect(lost).toEqual([]);
       expect(duplicated).toEqual([]);
+      expect(differing).toEqual([]);
       expect(excess(simToday, dbToday)).toEqual([]);
       expect(excess(dbToday, simToday)).toEqual([]);
       expect(excess(dbMinutes, simMinutes)).toEqual([]);

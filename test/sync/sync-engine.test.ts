@@ -81,7 +81,7 @@ describe('sync engine', () => {
     e.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(store.writes).toHaveLength(1);
-    expect(store.writes[0]!.quiet).toBe(true);
+    expect(store.writes[0]!.history).not.toBeNull();
     const added = events.filter((ev) => ev.type === 'messagesAdded');
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ count: 2, quiet: true });
@@ -91,9 +91,46 @@ describe('sync engine', () => {
 
     await vi.advanceTimersByTimeAsync(10_000);
     expect(store.writes).toHaveLength(2);
-    expect(store.writes[1]!.quiet).toBe(false);
+    expect(store.writes[1]!.history).toBeNull();
     expect(store.writes[1]!.rows.map((r) => r.localTime)).toEqual(['09:40']);
     expect(events.filter((ev) => ev.type === 'messagesAdded').at(-1)).toMatchObject({ count: 1, quiet: false });
+  });
+
+  it('keeps texts that arrive while an interrupted first import is retried live, across a restart', async () => {
+    // 12:00 in Chicago: the import begins, and dies writing its history.
+    const history = [row('Ana Ruiz', 'Ok', '09:10', 0), row('Bo Chen', 'Hi', null, 1)];
+    const realWrite = store.writePoll.bind(store);
+    let crashes = 1;
+    store.writePoll = (write) => (crashes-- > 0 ? Promise.reject(new Error('the process died')) : realWrite(write));
+    const first = build(new Map([['100000001', [history]]]));
+    first.engine.start();
+    await vi.advanceTimersByTimeAsync(0);
+    await first.engine.stop();
+    expect(store.writes).toHaveLength(0);
+    const startedAt = store.owners[0]!.importStartedAt;
+    expect(startedAt).toBe('2026-12-07T18:00:00.000Z');
+
+    // 12:30: a new process tries again; two texts came in meanwhile, one in the very minute the
+    // import began, and one from just before it that the first attempt never stored.
+    vi.setSystemTime(Date.parse('2026-12-07T18:30:00Z'));
+    const later = [row('Cy Diaz', 'Are you open?', '12:20', 0), row('Ana Ruiz', 'Same minute', '12:00', 1), row('Bo Chen', 'Early', '11:59', 2), ...history.map((r) => ({ ...r, position: r.position + 3 }))];
+    events = [];
+    const second = build(new Map([['100000001', [later]]]));
+    second.engine.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.owners[0]!.importStartedAt).toBe(startedAt);
+    expect(store.writes).toHaveLength(1);
+    const write = store.writes[0]!;
+    // History of the import's first day goes with the live rows; older history after them.
+    expect(write.history?.older.map((r) => r.body)).toEqual(['Hi']);
+    expect(write.history?.recent.map((r) => r.body)).toEqual(['Ok', 'Early']);
+    expect(write.rows.map((r) => r.body)).toEqual(['Same minute', 'Are you open?']);
+    const added = events.filter((ev) => ev.type === 'messagesAdded');
+    expect(added.map((ev) => [ev.count, ev.quiet])).toEqual([
+      [3, true],
+      [2, false],
+    ]);
+    expect(second.engine.status().owners[0]!.historyImported).toBe(true);
   });
 
   it('numbers every event with increasing sequence numbers', async () => {
@@ -156,6 +193,27 @@ describe('sync engine', () => {
     expect(s.state).toBe('auth_failed');
     expect(s.lastError?.code).toBe('clubos_credentials');
     expect(s.nextRunAt).toBeNull();
+  });
+
+  it.each([
+    ['too_large', 'clubos_too_large'],
+    ['timeout', 'clubos_timeout'],
+    ['tls', 'clubos_tls'],
+    ['wrong_host', 'clubos_wrong_host'],
+    ['no_session', 'clubos_no_session'],
+    ['redirect_loop', 'clubos_redirect_loop'],
+  ] as const)('backs off on %s and keeps retrying until it clears', async (kind, code) => {
+    const fail = new ClubOSError(kind, `failed: ${kind}`);
+    const { engine: e, calls } = build(new Map([['100000001', [fail, fail, []]]]));
+    e.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const s = e.status().owners[0]!;
+    expect(s.state).toBe('backing_off');
+    expect(s.lastError).toEqual({ code, message: `failed: ${kind}` });
+    expect(s.nextRunAt).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    expect(e.status().owners[0]!.state).toBe('idle');
   });
 
   it('joins a poll in flight instead of starting a second one', async () => {
@@ -235,7 +293,7 @@ describe('sync engine', () => {
     const { engine: e, calls } = build(new Map());
     e.start();
     await vi.advanceTimersByTimeAsync(0);
-    store.owners.push({ ownerId: '100000009', name: 'Kim Lee', enabled: true, lastSuccessAt: null, lastError: null, consecutiveFailures: 0, historyImported: false });
+    store.owners.push({ ownerId: '100000009', name: 'Kim Lee', enabled: true, lastSuccessAt: null, lastError: null, consecutiveFailures: 0, historyImported: false, importStartedAt: null, importRecentStored: false });
     e.refreshOwners();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toContain('100000009');

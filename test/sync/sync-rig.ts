@@ -135,6 +135,7 @@ export interface StoredRow {
   direction: string;
   source: string;
   occurrence: number;
+  readAt: string | null;
 }
 
 /** Every stored message of an owner, read straight from the file (a second, read-only connection). */
@@ -143,7 +144,7 @@ export function storedRows(dbPath: string, ownerId: string): StoredRow[] {
   try {
     return conn
       .prepare(
-        `SELECT sender_name AS senderName, body, local_date AS localDate, local_time AS localTime, direction, source, occurrence
+        `SELECT sender_name AS senderName, body, local_date AS localDate, local_time AS localTime, direction, source, occurrence, read_at AS readAt
          FROM messages WHERE owner_id = ? ORDER BY id`,
       )
       .all(ownerId) as StoredRow[];

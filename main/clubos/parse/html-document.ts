@@ -66,18 +66,12 @@ export function readableText(element: HTMLElement): string {
   return tidyLines(parts.join(''));
 }
 
-/** Line breaks normalized, each line trimmed, blank lines at both ends dropped. */
+/**
+ * Line breaks normalized and the text's two ends trimmed (markup around the text, not the
+ * sender's). Whitespace inside, next to a line break too, is what the member typed and is kept.
+ */
 export function tidyLines(text: string): string {
-  if (!text.includes('\n') && !text.includes('\r')) return text.trim();
-  const lines = text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.trim());
-  let first = 0;
-  let last = lines.length;
-  while (first < last && lines[first] === '') first++;
-  while (last > first && lines[last - 1] === '') last--;
-  return lines.slice(first, last).join('\n');
+  return text.replace(/\r\n?/g, '\n').trim();
 }
 
 /** Text with every run of whitespace collapsed: names, labels, one-line replies. */

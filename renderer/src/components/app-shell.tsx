@@ -1,4 +1,4 @@
-// The layout: banner, header, then navigation, the list (main) and the open conversation.
+// The layout: banners, header, then navigation, the list (main) and the open conversation.
 import { useWindowTitle } from '../hooks/use-window-title';
 import { useAppStore } from '../store/store-context';
 import { ConversationList } from './conversation-list';
@@ -9,6 +9,7 @@ import { ListToolbar } from './list-toolbar';
 import { LiveRegions } from './live-regions';
 import { SearchResults } from './search-results';
 import { SettingsDialog } from './settings-dialog';
+import { StartupNoticeBanner } from './startup-notice';
 import { Sidebar } from './sidebar';
 import { SnoozeDialog } from './snooze-dialog';
 import { ThreadPane } from './thread-pane';
@@ -23,6 +24,7 @@ export function AppShell() {
   useWindowTitle();
   return (
     <div className={`app app--pane-${pane}${navOpen ? ' app--nav-open' : ''}`}>
+      <StartupNoticeBanner />
       <DemoBanner />
       <TimeZoneBanner />
       <Header />

@@ -101,6 +101,7 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
         set((s) => ({ list: { ...s.list, ownerId: view.ownerId, filter: view.filter, tag: view.tag } }));
       }
       const state = get();
+      void state.loadStartupNotice();
       void state.loadAccount();
       void state.loadSyncStatus();
       void state.loadList();

@@ -1,5 +1,5 @@
 // The ClubOS account (demo or signed in), the settings, and whose inboxes are synced (owners).
-import type { Account, ApiError, ArgsInput, Owner, Result, Settings } from '../../../common/contract';
+import type { Account, ApiError, ArgsInput, Owner, Result, Settings, StartupNotice } from '../../../common/contract';
 import { toApiError, unwrap } from '../api';
 import type { AppDeps } from './app-deps';
 import type { GetState, LoadStatus, SetState } from './store-types';
@@ -13,9 +13,14 @@ export interface SessionState {
   available: Staff[];
   status: LoadStatus;
   error: ApiError | null;
+  /** What start-up has to tell the user: a repaired database, or why Frontdesk cannot run. */
+  startupNotice: StartupNotice | null;
+  startupNoticeDismissed: boolean;
 }
 
 export interface SessionActions {
+  loadStartupNotice: () => Promise<void>;
+  dismissStartupNotice: () => void;
   loadAccount: () => Promise<void>;
   loadOwners: () => Promise<void>;
   /** The account as the core reports it now; a different account reloads everything shown. */
@@ -37,6 +42,8 @@ export const initialSessionState: SessionState = {
   available: [],
   status: 'idle',
   error: null,
+  startupNotice: null,
+  startupNoticeDismissed: false,
 };
 
 function sameIdentity(a: Account, b: Account): boolean {
@@ -66,6 +73,17 @@ export function createSessionActions(deps: AppDeps, set: SetState, get: GetState
   };
 
   return {
+    async loadStartupNotice() {
+      try {
+        const { notice } = await unwrap(api.getStartupNotice());
+        patch({ startupNotice: notice });
+      } catch {
+        // An older core without the channel has nothing to say.
+      }
+    },
+    dismissStartupNotice() {
+      patch({ startupNoticeDismissed: true });
+    },
     async loadAccount() {
       patch({ status: 'loading', error: null });
       try {

@@ -126,7 +126,7 @@ async function stageBlocks(dir: string, size: { messages: number; members: numbe
     const ingest = await withLagMonitor(() =>
       ingestPoll(
         { db, staffNameKeys: () => new Set<string>(), historyAsRead: () => true },
-        { ownerId: BENCH_OWNER_ID, rows: fresh, timeZone: BENCH_TIME_ZONE, quiet: true, at: BENCH_NOW },
+        { ownerId: BENCH_OWNER_ID, rows: [], history: { recent: [], older: fresh }, timeZone: BENCH_TIME_ZONE, at: BENCH_NOW },
       ),
     );
     return { parseWhole, parseInSlices: sliced.lag.maxMs, reconcile: reconcileMs, ingest: ingest.lag.maxMs };

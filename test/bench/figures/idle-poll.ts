@@ -56,7 +56,7 @@ export async function measureIdlePoll(size: { rows: number; members: number; day
       const snapshot = readInboxSnapshot(html, at);
       await ingestPoll(
         { db, staffNameKeys: () => new Set<string>(), historyAsRead: () => true },
-        { ownerId: BENCH_OWNER_ID, rows: reconcile(BENCH_OWNER_ID, snapshot.rows, []), timeZone: BENCH_TIME_ZONE, quiet: true, at: BENCH_NOW },
+        { ownerId: BENCH_OWNER_ID, rows: [], history: { recent: [], older: reconcile(BENCH_OWNER_ID, snapshot.rows, []) }, timeZone: BENCH_TIME_ZONE, at: BENCH_NOW },
       );
 
       const engine = createSyncEngine({

@@ -58,11 +58,11 @@ export async function measureIngest(size: { messages: number; members: number; d
     const reconciled = performance.now();
     const written = await ingestPoll(
       { db, staffNameKeys: () => new Set<string>(), historyAsRead: () => true },
-      { ownerId: BENCH_OWNER_ID, rows: fresh, timeZone: BENCH_TIME_ZONE, quiet: true, at: BENCH_NOW },
+      { ownerId: BENCH_OWNER_ID, rows: [], history: { recent: [], older: fresh }, timeZone: BENCH_TIME_ZONE, at: BENCH_NOW },
     );
     const finished = performance.now();
     db.close();
-    if (written.added !== size.messages) throw new Error(`ingest stored ${written.added} of ${size.messages} messages`);
+    if (written.historyAdded !== size.messages) throw new Error(`ingest stored ${written.historyAdded} of ${size.messages} messages`);
 
     progress('ingest: the SQLite floor (same rows, one statement, one transaction)');
     const floorMs = insertFloor(dir, appPath, size.messages);
@@ -73,7 +73,7 @@ export async function measureIngest(size: { messages: number; members: number; d
     const ratio = Math.round((appRate / floorRate) * 1000) / 1000;
     return {
       messages: size.messages,
-      conversations: written.conversationIds.length,
+      conversations: written.historyConversationIds.length,
       pageMb: Math.round((Buffer.byteLength(html) / 1024 ** 2) * 10) / 10,
       appMessagesPerSecond: Math.round(appRate),
       floorMessagesPerSecond: Math.round(floorRate),

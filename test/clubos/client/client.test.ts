@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClubOSClient, type ClubOSClientOptions } from '../../../main/clubos/client';
 import { ClubOSError } from '../../../common/errors/clubos-error';
 import type { ClubOSClient } from '../../../main/clubos/types';
+import { toApiError } from '../../../common/errors/app-error';
 import { memoryLogger, type LogLine } from '../../../common/log/logger';
 import { zonedToEpoch } from '../../../common/time/club-time';
 import { manualClock, type ManualClock } from '../../../common/time/manual-clock';
@@ -108,9 +109,68 @@ describe('signing in', () => {
     expect(stub.count('POST /action/Login')).toBe(1);
   });
 
-  it('counts a redirect without the loggedInUserId cookie as refused credentials', async () => {
-    stub.override('POST /action/Login', reply(302, '', { Location: '/action/Login/view?__fsk=1' }));
-    expect((await failure(client().signIn())).kind).toBe('credentials');
+  it('calls a login answer without session cookies a missing session, not a wrong password, and tries again', async () => {
+    stub.override('POST /action/Login', reply(302, '', { Location: '/action/Dashboard/view' }));
+    const c = client();
+    const error = await failure(c.signIn());
+    expect(error.kind).toBe('no_session');
+    expect(error.retryable).toBe(true);
+    expect(error.message).toContain('loggedInUserId');
+    expect(error.message).not.toMatch(/password/i);
+    expect((await c.signIn()).loggedInUserId).toBe(STAFF);
+    expect(stub.count('POST /action/Login')).toBe(2);
+  });
+
+  it('calls a dashboard that sends a fresh session back to the login page a redirect loop, and tries again', async () => {
+    stub.override('GET /action/Dashboard/view', reply(302, '', { Location: '/action/Login/view?__fsk=7' }));
+    const c = client();
+    const error = await failure(c.signIn());
+    expect(error.kind).toBe('redirect_loop');
+    expect(error.retryable).toBe(true);
+    expect((await c.signIn()).loggedInUserId).toBe(STAFF);
+  });
+
+  it('follows the login page to its own ?__fsk= address once, but calls a login page that redirects to itself a loop', async () => {
+    stub.override('GET /action/Login/view', reply(302, '', { Location: '/action/Login/view?__fsk=-123' }));
+    expect((await client().signIn()).loggedInUserId).toBe(STAFF);
+    expect(stub.count('GET /action/Login/view')).toBe(2);
+
+    const before = stub.count('GET /action/Login/view');
+    stub.override('GET /action/Login/view', reply(302, '', { Location: '/action/Login/view' }), 100);
+    const error = await failure(client().signIn());
+    expect(error.kind).toBe('redirect_loop');
+    expect(stub.count('GET /action/Login/view') - before).toBeLessThanOrEqual(4);
+  });
+
+  it('calls a sign-in sent to another host an answer from the wrong host, and never follows it', async () => {
+    stub.override('POST /action/Login', reply(302, '', { Location: 'https://wifi-portal.example.test/login?continue=club-os' }));
+    const error = await failure(client().signIn());
+    expect(error.kind).toBe('wrong_host');
+    expect(error.retryable).toBe(true);
+    expect(error.message).toContain('wifi-portal.example.test');
+  });
+
+  it('calls a failed TLS handshake a TLS failure', async () => {
+    const error = await failure(client({ baseUrl: stub.baseUrl.replace('http:', 'https:') }).signIn());
+    expect(error.kind).toBe('tls');
+    expect(error.retryable).toBe(true);
+  });
+
+  it('gives every way a sign-in fails its own code and its own message, and only a refused password stops retrying', async () => {
+    const outcomes: ClubOSError[] = [];
+    stub.override('POST /action/Login', reply(302, '', { Location: '/action/Dashboard/view' }));
+    outcomes.push(await failure(client().signIn()));
+    stub.override('GET /action/Dashboard/view', reply(302, '', { Location: '/action/Login/view' }));
+    outcomes.push(await failure(client().signIn()));
+    stub.override('POST /action/Login', reply(302, '', { Location: 'https://sso.example.test/' }));
+    outcomes.push(await failure(client().signIn()));
+    outcomes.push(await failure(client({ baseUrl: stub.baseUrl.replace('http:', 'https:') }).signIn()));
+    outcomes.push(await failure(client({ password: 'wrong' }).signIn()));
+    expect(outcomes.map((e) => e.kind)).toEqual(['no_session', 'redirect_loop', 'wrong_host', 'tls', 'credentials']);
+    expect(new Set(outcomes.map((e) => toApiError(e).code)).size).toBe(outcomes.length);
+    expect(new Set(outcomes.map((e) => e.message)).size).toBe(outcomes.length);
+    expect(outcomes.map((e) => e.retryable)).toEqual([true, true, true, true, false]);
+    expect(outcomes[4]?.message).toMatch(/refused the username or password/);
   });
 
   it('treats a refused form token as a session problem and tries again later, throttled', async () => {

@@ -63,7 +63,8 @@ describe('inbox page', () => {
       '<script>alert("x")</script>',
       '<img src=x onerror=alert(1)> &amp; Tom & Jerry\'s "gym" 😀',
       fixture('hostile-long-body.txt'),
-      'Línea uno 💪🏽\nlínea dos: ¿mañana?\n\nGracias 🙏',
+      // Only the ends are trimmed: spaces next to a line break are the member's.
+      'Línea uno 💪🏽  \n   línea dos: ¿mañana?\n\nGracias 🙏',
     ]);
     expect([...(rows[2]?.body ?? '')]).toHaveLength(900);
     expect(rows[0]?.senderName).toBe('Mallory <b>Evil</b>');

@@ -99,6 +99,7 @@ describe('transport', () => {
         logger,
         fetch: globalThis.fetch,
         timeoutMs: 5000,
+        maxBytes: 1 << 20,
       });
       const first = await http.request({ method: 'GET', path: '/set' });
       expect(first.status).toBe(302);

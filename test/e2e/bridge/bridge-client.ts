@@ -3,6 +3,7 @@
 // renderer's CSP `connect-src 'self'` allows it).
 import { channelNames, type AppEvent, type ChannelName, type Outcome } from '../../../common/contract';
 import type { FrontdeskApi } from '../../../common/frontdesk-api';
+import { plainDataProblem } from '../../../main/ipc/plain-data';
 
 type Reply = { id: number; outcome: Outcome<unknown> } | { event: AppEvent };
 
@@ -46,6 +47,11 @@ socket.addEventListener('close', () => {
 
 function request(name: ChannelName, args: unknown): Promise<Outcome<unknown>> {
   if (socket.readyState === WebSocket.CLOSING || socket.readyState === WebSocket.CLOSED) return Promise.resolve(CLOSED);
+  // Electron's structured clone delivers a field set to `undefined` (or a Date, a Map) to the main
+  // process, which refuses it; JSON would silently drop or flatten it. Refuse it here the same way,
+  // so a renderer that sends one fails the browser tests as it would fail in the app.
+  const notData = plainDataProblem(args ?? {});
+  if (notData) return Promise.resolve({ ok: false, error: { code: 'invalid_argument', message: `${name}: ${notData}` } });
   return new Promise((resolve) => {
     const id = nextId++;
     pending.set(id, resolve);

@@ -1,6 +1,6 @@
 // One browser window on the bridge: a fresh context (no shared storage), the club's time zone so
 // list times and the thread's club times agree, and every page error collected.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { watchPageErrors, type PageErrors } from './page-errors';
 
 export interface AppWindow {
@@ -13,6 +13,8 @@ export interface AppWindow {
 export interface AppWindowOptions {
   timeZone: string;
   viewport?: { width: number; height: number };
+  /** What shows that the app has mounted; the header's Sync now button unless given. */
+  landmark?: (page: Page) => Locator;
 }
 
 export async function openAppWindow(browser: Browser, url: string, options: AppWindowOptions): Promise<AppWindow> {
@@ -29,6 +31,6 @@ export async function openAppWindow(browser: Browser, url: string, options: AppW
   const errors = watchPageErrors(page);
   await page.goto(url);
   // The header renders once React has mounted; the bridge script ran before the app's.
-  await page.getByRole('button', { name: 'Sync now' }).waitFor();
+  await (options.landmark ?? ((p: Page) => p.getByRole('button', { name: 'Sync now' })))(page).waitFor();
   return { context, page, errors, close: () => context.close() };
 }

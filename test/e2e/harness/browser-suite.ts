@@ -1,6 +1,6 @@
 // One app, one Chromium and one window per test file: started before the file's tests, checked
 // for page errors after each test, closed after the last. Every browser test file shares this.
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Bridge } from '../bridge/bridge-server';
 import { openAppWindow, type AppWindow } from './app-window';
@@ -16,6 +16,8 @@ export interface SuiteOptions<A> {
   timeZone(app: A): string;
   /** Waits until the window shows what every test of the file starts from. */
   ready?(win: AppWindow): Promise<void>;
+  /** What shows that the app has mounted, when it is not the inbox's header. */
+  landmark?: (page: Page) => Locator;
 }
 
 /** Registers the file's lifecycle hooks; the returned function hands a test the running app and window. */
@@ -27,7 +29,10 @@ export function browserSuite<A extends SuiteApp>(start: () => Promise<A>, option
   beforeAll(async () => {
     app = await start();
     browser = await launchChromium();
-    win = await openAppWindow(browser, app.bridge.url, { timeZone: options.timeZone(app) });
+    win = await openAppWindow(browser, app.bridge.url, {
+      timeZone: options.timeZone(app),
+      ...(options.landmark ? { landmark: options.landmark } : {}),
+    });
     await options.ready?.(win);
   });
 

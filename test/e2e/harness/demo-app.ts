@@ -16,9 +16,10 @@ export interface DemoApp {
   close(): Promise<void>;
 }
 
-export async function startDemoApp(options: { seed: number; historyDays: number }): Promise<DemoApp> {
+export async function startDemoApp(options: { seed: number; historyDays: number; prepareDataDir?: (dataDir: string) => void }): Promise<DemoApp> {
   const rendererDir = builtRendererDir();
   const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-e2e-demo-'));
+  options.prepareDataDir?.(dataDir);
   const cleanups: Array<() => Promise<void> | void> = [() => rmSync(dataDir, { recursive: true, force: true })];
   const close = async (): Promise<void> => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

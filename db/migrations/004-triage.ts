@@ -1,4 +1,4 @@
-// Version 3: triage. `handled_at` is staff saying "nothing to answer here" without replying: the
+// Version 4: triage. `handled_at` is staff saying "nothing to answer here" without replying: the
 // member's texts stored before it stop waiting. `subject` keeps a sent email's subject line, which
 // ClubOS's follow-up log does not show. The index serves "longest waiting first".
 import type { Migration } from './migration';
@@ -14,7 +14,7 @@ CREATE INDEX conversations_waiting ON conversations (waiting_since, id)
 `;
 
 export const triage: Migration = {
-  version: 3,
+  version: 4,
   name: 'triage',
   up(conn) {
     conn.exec(TRIAGE);
