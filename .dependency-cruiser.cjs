@@ -19,12 +19,20 @@ const parts = {
     may: ['common'],
     why: 'a fake ClubOS server (demo mode, tests, benchmarks); shares nothing with the client but MARKUP.md',
   },
-  sync: { path: '^main/sync/', may: ['common', 'db', 'clubos'], why: 'one poll loop per owner and reconciliation' },
+  crash: { path: '^main/crash/', may: ['common'], why: 'when to stop restarting what keeps crashing (Mailspring\'s policy)' },
+  'deep-link': { path: '^main/deep-link/', may: ['common'], why: 'frontdesk:// links, parsed strictly' },
+  update: { path: '^main/update/', may: ['common'], why: "the auto-updater's state machine and schedule, over an injected updater" },
+  sync: { path: '^main/sync/', may: ['common', 'db', 'clubos', 'crash'], why: 'one poll loop per owner and reconciliation' },
   intents: { path: '^main/intents/', may: ['common'], why: 'classification and suggested replies, pure functions' },
   ingest: {
     path: '^main/ingest/',
     may: ['common', 'db', 'clubos', 'sync', 'intents'],
     why: 'ClubOS rows (inbox, history) into stored messages and conversations',
+  },
+  import: {
+    path: '^main/import/',
+    may: ['common', 'db', 'clubos', 'sync', 'intents', 'ingest', 'services'],
+    why: "the gym bot importer: reads its SQLite file, matches with sync's own keys and reconciliation, writes like ingest",
   },
   services: {
     path: '^main/services/',
@@ -39,8 +47,7 @@ const parts = {
   },
   core: {
     path: '^main/core/',
-    // Until the handlers move into services, the composition root still reaches the parts below them.
-    may: ['common', 'db', 'services', 'ipc', 'clubos', 'intents', 'ingest'],
+    may: ['common', 'db', 'services', 'ipc', 'import'],
     why: 'the composition root: builds the database, the services and the handlers',
   },
   log: { path: '^main/log/', may: ['common'], why: 'Logger implementations that need Node' },
@@ -51,12 +58,12 @@ const parts = {
   },
   shell: {
     path: '^main/shell/',
-    may: ['common', 'core', 'services', 'notifications', 'ipc', 'log'],
-    why: 'the thin Electron wiring: window, tray, menu, notifications, credentials, logging',
+    may: ['common', 'core', 'services', 'notifications', 'ipc', 'log', 'import', 'update', 'crash', 'deep-link', 'sync'],
+    why: 'the thin Electron wiring: window, tray, menu, notifications, credentials, logging, updates, crash recovery, deep links, import dialog',
   },
   entry: {
     path: '^main/index\\.ts$',
-    may: ['common', 'core', 'services', 'ipc', 'shell', 'log'],
+    may: ['common', 'core', 'services', 'ipc', 'shell', 'log', 'crash'],
     why: 'the Electron entry point',
   },
   preload: { path: '^preload/', may: ['common'], why: 'window.frontdesk, built from the contract' },

@@ -2,6 +2,7 @@
 // builds `window.frontdesk` from the same table, the browser test bridge serves it over a
 // WebSocket, and the renderer imports only the types.
 import { z } from 'zod';
+import { clubosIdSchema } from './clubos-id';
 import { INTENTS } from './intent-catalog';
 
 // ---------------------------------------------------------------------------------------------
@@ -11,7 +12,7 @@ import { INTENTS } from './intent-catalog';
 const isoTime = z.iso.datetime({ offset: true });
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const id = z.number().int().positive();
-const clubosId = z.string().regex(/^\d{1,12}$/, 'expected a numeric ClubOS id');
+const clubosId = clubosIdSchema;
 const shortText = z.string().trim().min(1).max(200);
 
 export const intentSchema = z.enum(INTENTS);
@@ -366,6 +367,21 @@ export const channelNames = Object.keys(channels) as ChannelName[];
 
 export const EVENT_CHANNEL = 'frontdesk:event';
 
+/**
+ * What a change did to the conversation list, so a window can apply it without asking again:
+ * the changed conversations as they are now (cached columns recomputed), and the counts after the
+ * change, over every owner and over the changed conversations' owner.
+ */
+export const conversationChangesSchema = z.object({
+  conversations: z.array(conversationSchema),
+  counts: countsSchema,
+  ownerCounts: countsSchema,
+});
+export type ConversationChanges = z.infer<typeof conversationChangesSchema>;
+
+/** Above this many new messages an event carries none (a first import); a window fetches what it shows. */
+export const MAX_PUSHED_MESSAGES = 200;
+
 export const appEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('messagesAdded'),
@@ -375,8 +391,17 @@ export const appEventSchema = z.discriminatedUnion('type', [
     count: z.number().int(),
     /** History imported on an owner's first sync: shown, never notified. */
     quiet: z.boolean(),
+    /** The new messages, oldest first; null when there were more than MAX_PUSHED_MESSAGES. */
+    messages: z.array(messageSchema).nullable(),
+    ...conversationChangesSchema.shape,
   }),
-  z.object({ type: z.literal('conversationUpdated'), seq: z.number().int(), conversation: conversationSchema }),
+  z.object({
+    type: z.literal('conversationUpdated'),
+    seq: z.number().int(),
+    conversation: conversationSchema,
+    counts: countsSchema,
+    ownerCounts: countsSchema,
+  }),
   z.object({ type: z.literal('syncStatusChanged'), seq: z.number().int(), status: syncStatusSchema }),
   z.object({ type: z.literal('accountChanged'), seq: z.number().int(), account: accountSchema }),
   z.object({

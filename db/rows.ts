@@ -2,12 +2,9 @@
 // hold the formats; parsing here keeps a drifted file from leaking wrong types into the app.
 import { z } from 'zod';
 import {
-  channelSchema,
   conversationStatusSchema,
-  directionSchema,
   intentSchema,
   type Conversation,
-  type Message,
 } from '../common/contract';
 
 const flag = z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1);
@@ -49,42 +46,5 @@ export function toConversation(row: unknown): Conversation {
     intent: r.intent,
     optedOut: r.opted_out,
     handledAt: r.handled_at,
-  };
-}
-
-const messageRow = z.object({
-  id: z.number().int(),
-  conversation_id: z.number().int(),
-  owner_id: z.string(),
-  direction: directionSchema,
-  channel: channelSchema,
-  sender_name: z.string(),
-  body: z.string(),
-  sent_at: z.string(),
-  local_date: z.string(),
-  local_time: z.string().nullable(),
-  read_at: z.string().nullable(),
-  intent: intentSchema.nullable(),
-  ai_confidence_score: z.number().nullable(),
-  subject: z.string().nullable(),
-});
-
-export function toMessage(row: unknown): Message {
-  const r = messageRow.parse(row);
-  return {
-    id: r.id,
-    conversationId: r.conversation_id,
-    ownerId: r.owner_id,
-    direction: r.direction,
-    channel: r.channel,
-    senderName: r.sender_name,
-    body: r.body,
-    sentAt: r.sent_at,
-    localDate: r.local_date,
-    localTime: r.local_time,
-    readAt: r.read_at,
-    intent: r.intent,
-    confidence: r.ai_confidence_score,
-    subject: r.subject,
   };
 }

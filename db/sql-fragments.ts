@@ -12,6 +12,3 @@ export const COUNTS_AS_UNREAD = `read_at IS NULL AND direction <> 'outbound'`;
 export const CONVERSATION_COLUMNS = `c.id, c.owner_id, c.member_id, c.member_name, c.last_message_at,
   c.last_message_preview, c.unread_count, c.requires_response, c.waiting_since, c.conversation_status,
   c.snoozed_until, c.tags, c.intent, c.opted_out, c.handled_at`;
-
-export const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.owner_id, m.direction, m.channel, m.sender_name,
-  m.body, m.sent_at, m.local_date, m.local_time, m.read_at, m.intent, m.ai_confidence_score, m.subject`;

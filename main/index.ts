@@ -1,23 +1,30 @@
 // The Electron entry point, read top to bottom: lifecycle first, then one setup step per concern.
 // Everything here is wiring; the behaviour lives in the modules it calls.
-import { join } from 'node:path';
-import { app, dialog, ipcMain, safeStorage, screen, shell, type BrowserWindow } from 'electron';
+import { join, resolve } from 'node:path';
+import { app, crashReporter, dialog, ipcMain, net, powerMonitor, safeStorage, screen, shell, type BrowserWindow } from 'electron';
 import type { Core } from './core/core';
 import { createCore } from './core/create-core';
 import { createStartupFailureCore } from './core/startup-failure-core';
 import { noticeForStartupFailure } from './services/startup-notice';
-import { observeSettings } from './ipc/observe-settings';
+import { createCrashPolicy } from './crash/crash-policy';
 import { pushEvents } from './ipc/push-events';
 import { registerHandlers } from './ipc/register-handlers';
 import { createSenderCheck } from './ipc/sender-check';
 import type { Logger } from '../common/log/logger';
 import { systemTimers } from '../common/time/timers';
-import { setupAppMenu } from './shell/app-menu';
+import { setupAppMenu, type UpdateMenuSource } from './shell/app-menu';
+import { setupAutoUpdate } from './shell/auto-update';
+import { enableContextMenu } from './shell/context-menu';
+import { setupDeepLinks, type DeepLinks } from './shell/deep-links';
+import { resyncOnWake } from './shell/wake-resync';
 import { enableCloseToTray } from './shell/close-to-tray';
 import { focusWindow } from './shell/focus-window';
+import { runGymBotImportDialog } from './shell/gym-bot-import-dialog';
 import { applyLaunchAtLogin } from './shell/launch-at-login';
 import { setupLogging } from './shell/logging';
-import { appPageUrl, createMainWindow } from './shell/main-window';
+import { handleUncaughtErrors, recoverRendererCrashes } from './shell/crash-recovery';
+import { crashUploadUrl, startCrashReporter } from './shell/crash-reporter';
+import { appPageUrl, createMainWindow, loadRenderer } from './shell/main-window';
 import { setupNewMessageNotifications } from './shell/new-message-notifications';
 import { createNotifier, type Notifier } from './shell/notifier';
 import { safeStorageCredentialStore } from './shell/safe-storage-credentials';
@@ -34,13 +41,40 @@ const CLOSE_TIMEOUT_MS = 5000;
 let win: BrowserWindow | null = null;
 let quitting = false;
 let startupLog: Logger | null = null;
+let deepLinks: DeepLinks | null = null;
+let crashUpload: string | null = null;
+
+/** Lines logged before logging is set up go to the log once it is (and are dropped before). */
+const lateLog: Logger = {
+  debug: (message, fields) => startupLog?.debug(message, fields),
+  info: (message, fields) => startupLog?.info(message, fields),
+  warn: (message, fields) => startupLog?.warn(message, fields),
+  error: (message, fields) => startupLog?.error(message, fields),
+  scope: () => lateLog,
+};
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   // Windows shows notifications only for an app with an AppUserModelID.
   app.setAppUserModelId(APP_ID);
-  app.on('second-instance', () => focusWindow(win));
+  const links = setupDeepLinks({
+    app,
+    defaultApp: process.defaultApp === true,
+    execPath: process.execPath,
+    entry: process.argv[1] === undefined ? undefined : resolve(process.argv[1]),
+    logger: lateLog,
+  });
+  deepLinks = links;
+  // As early as possible, so a crash during start-up leaves a dump too.
+  crashUpload = crashUploadUrl(app.getPath('userData'), process.env, lateLog);
+  startCrashReporter(crashReporter, crashUpload, lateLog);
+  links.fromArgv(process.argv);
+  // A second launch (perhaps with a frontdesk:// link) brings this instance's window forward.
+  app.on('second-instance', (_event, argv) => {
+    focusWindow(win);
+    links.fromArgv(argv);
+  });
   app.on('activate', () => focusWindow(win));
   // The tray keeps Frontdesk running with its window closed; quitting is explicit.
   app.on('window-all-closed', () => {});
@@ -53,6 +87,7 @@ async function start(): Promise<void> {
   const log = logger.scope('shell');
   startupLog = log;
   log.info('starting', { version: app.getVersion(), packaged: app.isPackaged, platform: process.platform });
+  log.info('crash reporter', { upload: crashUpload === null ? 'off (local dumps only)' : new URL(crashUpload).origin });
 
   const credentials = safeStorageCredentialStore({ file: join(userData, 'credentials.json'), safeStorage, platform: process.platform, logger: log });
   let core: Core;
@@ -80,13 +115,15 @@ async function start(): Promise<void> {
   const notifier = createNotifier({ logger: log });
   const { window, tracker } = openWindow(join(userData, 'window-state.json'), notifier, log);
   teardown.push(() => tracker.save());
+  teardown.push(setupCrashRecovery(core, window, log));
+  teardown.push(enableContextMenu(window));
   teardown.push(registerIpc(core, logger));
   teardown.push(pushEvents(core.events, window.webContents));
 
   const status = watchAppStatus({ core, timers: systemTimers, logger: log });
   teardown.push(() => status.dispose());
   await status.refresh();
-  const sync = createSyncActions({ handlers: core.handlers, isPolling: () => status.current().sync?.polling ?? false, logger: log });
+  const sync = createSyncActions({ sync: core.services.sync, isPolling: () => status.current().sync?.polling ?? false, logger: log });
   const tray = setupTray({
     status,
     platform: process.platform,
@@ -94,11 +131,24 @@ async function start(): Promise<void> {
     actions: { open: () => focusWindow(win), syncNow: sync.syncNow, togglePolling: sync.togglePolling, quit: () => app.quit() },
   });
   teardown.push(() => tray.destroy());
-  teardown.push(setupMenu(core, status, sync, logDir, log));
+  const updates = setupAutoUpdate({ packaged: app.isPackaged, core, timers: systemTimers, logger: log });
+  teardown.push(() => updates.dispose());
+  teardown.push(
+    setupMenu(core, status, sync, logDir, log, updates.menu, (action) => {
+      if (action === 'restart') updates.controller.restartToUpdate();
+      else updates.controller.checkNow();
+    }),
+  );
   teardown.push(setupNewMessageNotifications({ core, notifier, window: () => win, timers: systemTimers, logger: log }));
-  applyLoginItem((await core.handlers.getSettings({})).launchAtLogin, log);
+  teardown.push(core.services.settings.onSaved((saved) => applyLoginItem(saved.launchAtLogin, log)));
+  applyLoginItem(core.services.settings.get().launchAtLogin, log);
+
+  teardown.push(
+    resyncOnWake({ powerMonitor, net, syncNow: () => core.services.sync.syncNow(), isPolling: () => status.current().sync?.polling ?? false, timers: systemTimers, logger: log }),
+  );
 
   await core.start();
+  deepLinks?.ready((link) => openLinkedConversation(core, link.conversationId, log));
   log.info('started');
 }
 
@@ -106,7 +156,7 @@ async function start(): Promise<void> {
  * The core could not be built (its database cannot be opened or written): the window opens anyway
  * and says why in plain words. No tray and no sync; closing the window quits.
  */
-function showStartupFailure(core: Core, windowStateFile: string, logger: Logger): void {
+function showStartupFailure(core: Pick<Core, 'handlers'>, windowStateFile: string, logger: Logger): void {
   const log = logger.scope('shell');
   const window = createMainWindow(initialBounds(readWindowState(windowStateFile, log), screen.getAllDisplays().map((d) => d.workArea)));
   win = window;
@@ -137,17 +187,69 @@ function openWindow(file: string, notifier: Notifier, log: Logger): { window: Br
   return { window, tracker };
 }
 
-function registerIpc(core: Core, logger: Logger): () => void {
+/** A frontdesk:// link: the window comes forward on the conversation, if it exists. */
+function openLinkedConversation(core: Core, conversationId: number, log: Logger): void {
+  focusWindow(win);
+  try {
+    core.services.conversations.get(conversationId);
+    core.events.emit({ type: 'uiCommand', command: 'openConversation', conversationId });
+  } catch {
+    log.warn('a frontdesk:// link named a conversation that does not exist', { conversationId });
+  }
+}
+
+function setupCrashRecovery(core: Core, window: BrowserWindow, log: Logger): () => void {
+  const tell = (message: string): void => {
+    void dialog.showMessageBox({ type: 'error', title: 'Frontdesk', message: 'Frontdesk stopped restarting after repeated crashes.', detail: message });
+  };
+  const undoRenderer = recoverRendererCrashes({
+    window,
+    policy: createCrashPolicy(() => Date.now()),
+    reload: () => loadRenderer(window, 'recovered'),
+    gaveUp: tell,
+    logger: log,
+  });
+  const undoCore = handleUncaughtErrors({
+    process,
+    policy: createCrashPolicy(() => Date.now()),
+    restartSync: () => {
+      void (async () => {
+        // Restart only what was running: a user's pause stays a pause.
+        if (!core.services.sync.status().polling) return;
+        await core.services.sync.stopPolling();
+        core.services.sync.startPolling();
+      })().catch((error: unknown) => log.error('restarting sync after an uncaught error failed', { error }));
+    },
+    gaveUp: (message) => {
+      void core.services.sync.stopPolling().catch((error: unknown) => log.error('stopping sync failed', { error }));
+      tell(message);
+    },
+    logger: log,
+  });
+  return () => {
+    undoRenderer();
+    undoCore();
+  };
+}
+
+function registerIpc(core: Pick<Core, 'handlers'>, logger: Logger): () => void {
   const log = logger.scope('ipc');
   const isTrustedSender = createSenderCheck({
     isOwnContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id,
     appPageUrl: appPageUrl(),
   });
-  const handlers = observeSettings(core.handlers, (settings) => applyLoginItem(settings.launchAtLogin, log), log);
-  return registerHandlers(ipcMain, handlers, { isTrustedSender, logger: log });
+  return registerHandlers(ipcMain, core.handlers, { isTrustedSender, logger: log });
 }
 
-function setupMenu(core: Core, status: AppStatus, sync: ReturnType<typeof createSyncActions>, logDir: string, log: Logger): () => void {
+function setupMenu(
+  core: Core,
+  status: AppStatus,
+  sync: ReturnType<typeof createSyncActions>,
+  logDir: string,
+  log: Logger,
+  updates: UpdateMenuSource,
+  update: (action: 'check' | 'restart') => void,
+): () => void {
   const command = (name: 'openSettings' | 'focusSearch' | 'showHelp') => () => {
     focusWindow(win);
     core.events.emit({ type: 'uiCommand', command: name });
@@ -160,12 +262,19 @@ function setupMenu(core: Core, status: AppStatus, sync: ReturnType<typeof create
       openSettings: command('openSettings'),
       focusSearch: command('focusSearch'),
       showHelp: command('showHelp'),
+      update,
+      importGymBot: () => {
+        if (!win || win.isDestroyed()) return;
+        focusWindow(win);
+        void runGymBotImportDialog({ window: win, dialog, importer: core.gymBot, logger: log });
+      },
       openLogFolder: () => {
         void shell.openPath(logDir).then((error) => {
           if (error) log.warn('could not open the log folder', { error });
         });
       },
     },
+    updates,
   );
 }
 

@@ -30,11 +30,24 @@ try {
   rmSync('dist/linux-unpacked', { recursive: true, force: true });
   run('npx', ['electron-builder', '--linux', 'dir', `--config.electronDist=${fake}`, '--publish', 'never']);
   const listing = run('npx', ['asar', 'list', 'dist/linux-unpacked/resources/app.asar']).split('\n');
-  const must = ['/out/main/index.js', '/out/preload/index.js', '/out/renderer/index.html', '/package.json', '/node_modules/better-sqlite3/package.json'];
+  const must = [
+    '/out/main/index.js',
+    '/out/preload/index.js',
+    '/out/renderer/index.html',
+    '/package.json',
+    '/node_modules/better-sqlite3/package.json',
+    '/node_modules/electron-updater/package.json',
+  ];
   const missing = must.filter((p) => !listing.includes(p));
   const forbidden = listing.filter((p) => /^\/(main|renderer|preload|db|test)\//.test(p) || /better-sqlite3\/(src|deps)\//.test(p) || /node_modules\/(react|react-dom|zustand|vitest)\//.test(p));
   if (missing.length || forbidden.length) {
     console.error({ missing, forbidden: forbidden.slice(0, 20) });
+    process.exit(1);
+  }
+  // The auto-update feed electron-updater reads: electron-builder.yml's `publish`, over https.
+  const updateConfig = readFileSync('dist/linux-unpacked/resources/app-update.yml', 'utf8');
+  if (!/^provider: generic$/m.test(updateConfig) || !/^url: https:\/\//m.test(updateConfig)) {
+    console.error(`app-update.yml is not a generic https feed:\n${updateConfig}`);
     process.exit(1);
   }
   // Fuse order (@electron/fuses FuseV1Options): RunAsNode, EnableCookieEncryption,
@@ -49,7 +62,8 @@ try {
     process.exit(1);
   }
   console.log(`packaging: fuses ${wire} (runAsNode off, cookie encryption on, NODE_OPTIONS and inspect off, asar integrity on, asar only)`);
-  console.log(`packaging: app.asar holds ${listing.length} entries; bundles and the native module present, sources and dev-only libraries absent`);
+  console.log(`packaging: app.asar holds ${listing.length} entries; bundles, the native module and electron-updater present, sources and dev-only libraries absent`);
+  console.log('packaging: app-update.yml names a generic https feed');
 } finally {
   rmSync(fake, { recursive: true, force: true });
 }

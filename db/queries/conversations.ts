@@ -1,8 +1,9 @@
-// Conversations: one per (owner, member id) when ClubOS gave the member's id, else one per
-// (owner, normalized name) until the id is learnt. Read state, status, tags and the opt-out flag
-// are local; the cached columns follow the messages (cached-columns.ts).
+// Conversations: which one a message belongs to is conversation-grouping.ts; here are reading
+// them, read state, status, tags and the opt-out flag (all local). The cached columns follow the
+// messages (cached-columns.ts).
 import { z } from 'zod';
 import { conversationStatusSchema, type Conversation, type Counts } from '../../common/contract';
+import { selectByIds } from '../by-ids';
 import type { DbContext } from '../db-context';
 import { DbError, notFound } from '../errors';
 import { epochToStored, toStoredInstant } from '../iso-time';
@@ -21,16 +22,10 @@ import { auditAll, auditConversation, expectedCachedColumns } from './audit';
 import { refreshCachedColumns } from './cached-columns';
 import { listConversations } from './conversation-list';
 import { countConversations, unreadTotals } from './counts';
+import { conversationGrouping } from './conversation-grouping';
 import { mergeConversations } from './merge';
 import { normalizeTags, replaceTags } from './tags';
 
-const clubosId = z.string().regex(/^\d{1,12}$/, 'expected a numeric ClubOS id');
-const keySchema = z.object({
-  ownerId: clubosId,
-  memberId: clubosId.nullable(),
-  memberName: z.string(),
-  nameKey: z.string().min(1),
-});
 const statusSchema = z
   .object({ status: conversationStatusSchema, snoozedUntil: z.string().nullable().optional() })
   .refine((s) => (s.status === 'snoozed') === (s.snoozedUntil !== undefined && s.snoozedUntil !== null), {
@@ -39,6 +34,8 @@ const statusSchema = z
 
 export interface ConversationQueries {
   get(id: number): Conversation | null;
+  /** The conversations with these ids, in the order given; ids that do not exist are left out. */
+  getMany(ids: readonly number[]): Conversation[];
   findByMemberId(ownerId: string, memberId: string): Conversation | null;
   /**
    * The name-keyed conversation of that name; failing that, the one member-keyed conversation
@@ -85,15 +82,7 @@ export interface ConversationQueries {
   audit(id?: number): CachedColumnMismatch[];
 }
 
-const memberKey = (ownerId: string, memberId: string): string => `${ownerId}/m/${memberId}`;
-const nameKeyOf = (ownerId: string, nameKey: string): string => `${ownerId}/n/${nameKey}`;
-
 export function conversationQueries(ctx: DbContext): ConversationQueries {
-  const byKey = (key: string): Conversation | null => {
-    const row = ctx.prepare(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.conversation_id = ?`).get(key);
-    return row === undefined ? null : toConversation(row);
-  };
-
   function get(id: number): Conversation | null {
     const row = ctx.prepare(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id = ?`).get(id);
     return row === undefined ? null : toConversation(row);
@@ -103,57 +92,6 @@ export function conversationQueries(ctx: DbContext): ConversationQueries {
     const c = get(id);
     if (!c) throw notFound('conversation', id);
     return c;
-  }
-
-  function findByNameKey(ownerId: string, nameKey: string): Conversation | null {
-    const unattached = byKey(nameKeyOf(ownerId, nameKey));
-    if (unattached) return unattached;
-    const ids = ctx
-      .prepare('SELECT id FROM conversations WHERE owner_id = ? AND name_key = ? AND member_id IS NOT NULL LIMIT 2')
-      .pluck()
-      .all(ownerId, nameKey) as number[];
-    return ids.length === 1 ? get(ids[0]!) : null;
-  }
-
-  function findOrCreate(key: ConversationKey): { id: number; created: boolean } {
-    const k = parseInput(keySchema, key, 'conversation key');
-    return ctx.transaction(() => {
-      const found = k.memberId !== null ? byKey(memberKey(k.ownerId, k.memberId)) : findByNameKey(k.ownerId, k.nameKey);
-      if (found) return { id: found.id, created: false };
-      const owner: unknown = ctx.prepare('SELECT 1 FROM owners WHERE owner_id = ?').pluck().get(k.ownerId);
-      if (owner === undefined) throw new DbError('invalid_argument', `owner ${k.ownerId} is not registered`);
-      const now = ctx.nowIso();
-      const result = ctx
-        .prepare(
-          `INSERT INTO conversations (conversation_id, owner_id, member_id, member_name, name_key, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          k.memberId !== null ? memberKey(k.ownerId, k.memberId) : nameKeyOf(k.ownerId, k.nameKey),
-          k.ownerId,
-          k.memberId,
-          k.memberName,
-          k.nameKey,
-          now,
-          now,
-        );
-      return { id: Number(result.lastInsertRowid), created: true };
-    });
-  }
-
-  function attachMemberId(conversationId: number, memberId: string): number {
-    const id = parseInput(clubosId, memberId, 'memberId');
-    return ctx.transaction(() => {
-      const c = getOrThrow(conversationId);
-      if (c.memberId === id) return c.id;
-      if (c.memberId !== null) throw new DbError('invalid_argument', `conversation ${c.id} already belongs to member ${c.memberId}`);
-      const existing = byKey(memberKey(c.ownerId, id));
-      if (existing) return mergeConversations(ctx, c.id, existing.id);
-      ctx
-        .prepare('UPDATE conversations SET member_id = ?, conversation_id = ?, updated_at = ? WHERE id = ?')
-        .run(id, memberKey(c.ownerId, id), ctx.nowIso(), c.id);
-      return c.id;
-    });
   }
 
   function markRead(id: number): Conversation {
@@ -267,12 +205,12 @@ export function conversationQueries(ctx: DbContext): ConversationQueries {
     });
   }
 
+  const grouping = conversationGrouping(ctx, { get, getOrThrow });
+
   return {
     get,
-    findByMemberId: (ownerId, memberId) => byKey(memberKey(ownerId, memberId)),
-    findByNameKey,
-    findOrCreate,
-    attachMemberId,
+    ...grouping,
+    getMany: (ids) => selectByIds(ctx, `SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id`, ids, toConversation),
     merge: (fromId, intoId) => getOrThrow(mergeConversations(ctx, fromId, intoId)),
     list: (query = {}) => listConversations(ctx, query),
     counts: (options) => countConversations(ctx, options),

@@ -1,59 +1,18 @@
 // Messages: the batch insert the sync engine writes through, the reconciliation keys it reads
 // every poll, a page of one conversation, and the classifier's and sender's updates.
 import { z } from 'zod';
-import { channelSchema, directionSchema, intentSchema, type Conversation, type Message } from '../../common/contract';
+import { intentSchema, type Conversation, type Message } from '../../common/contract';
+import { selectByIds } from '../by-ids';
 import { decodeMessageCursor, encodeMessageCursor } from '../cursor';
 import type { DbContext } from '../db-context';
 import { DbError, notFound } from '../errors';
 import { toStoredInstant } from '../iso-time';
-import { toConversation, toMessage } from '../rows';
-import { CONVERSATION_COLUMNS, MESSAGE_COLUMNS } from '../sql-fragments';
+import { INSERT_MESSAGES, insertTuple, MESSAGE_COLUMNS, newMessageSchema, toMessage } from '../message-fields';
+import { toConversation } from '../rows';
+import { CONVERSATION_COLUMNS } from '../sql-fragments';
 import type { Classification, InsertOptions, InsertResult, MessagePageQuery, NewMessage, StoredKey } from '../types';
 import { clampLimit, parseInput } from '../validate';
 import { refreshCachedColumns } from './cached-columns';
-
-const clubosId = z.string().regex(/^\d{1,12}$/, 'expected a numeric ClubOS id');
-const instant = z.string().transform((v, ctx) => {
-  try {
-    return toStoredInstant(v);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'expected an ISO-8601 instant' });
-    return z.NEVER;
-  }
-});
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// A bound string reaches SQLite with lone surrogates as U+FFFD; rows travel as JSON (see INSERT),
-// where they would become invalid UTF-8, so text is made well-formed first.
-const text = z.string().transform((v) => v.replace(LONE_SURROGATE, '\uFFFD'));
-
-const newMessageSchema = z.object({
-  ownerId: clubosId,
-  conversationId: z.number().int().positive(),
-  direction: directionSchema,
-  channel: channelSchema,
-  senderName: text,
-  body: text,
-  localDate: z.string().regex(/^\d{4}-[01]\d-[0-3]\d$/, 'expected YYYY-MM-DD'),
-  localTime: z.string().regex(/^[0-2]\d:[0-5]\d$/, 'expected HH:MM').nullable(),
-  sentAt: instant,
-  source: z.enum(['inbox', 'history', 'sent']),
-  dedupeKey: text.pipe(z.string().min(1)),
-  occurrence: z.number().int().nonnegative(),
-  readAt: instant.nullable().optional(),
-  requiresResponse: z.boolean().optional(),
-  intent: intentSchema.nullable().optional(),
-  confidence: z.number().min(0).max(1).nullable().optional(),
-  aiProcessed: z.boolean().optional(),
-  aiActionTaken: z.json().nullable().optional(),
-  aiResponded: z.boolean().optional(),
-  aiResponseSentAt: instant.nullable().optional(),
-  threadId: text.nullable().optional(),
-  fromMemberId: clubosId.nullable().optional(),
-  fromMemberName: text.nullable().optional(),
-  toStaffName: text.nullable().optional(),
-  subject: text.pipe(z.string().max(200)).nullable().optional(),
-});
 
 const classificationSchema = z.object({
   intent: intentSchema.nullable(),
@@ -61,54 +20,6 @@ const classificationSchema = z.object({
   requiresResponse: z.boolean(),
   aiActionTaken: z.json().nullable().optional(),
 });
-
-// One statement for the whole batch: inside a savepoint (a nested transaction) FTS5 pays a flush
-// per writing statement, which makes row-by-row inserts an order of magnitude slower.
-const INSERT = `INSERT INTO messages (
-    owner_id, conversation_id, direction, channel, sender_name, body, local_date, local_time, sent_at,
-    received_at, source, dedupe_key, occurrence, read_at, requires_response, intent, ai_processed,
-    ai_confidence_score, ai_action_taken, ai_responded, ai_response_sent_at, thread_id, from_member_id,
-    from_member_name, to_staff_name, created_at, subject)
-  SELECT r ->> 0, r ->> 1, r ->> 2, r ->> 3, r ->> 4, r ->> 5, r ->> 6, r ->> 7, r ->> 8,
-    @now, r ->> 9, r ->> 10, r ->> 11, r ->> 12, r ->> 13, r ->> 14, r ->> 15,
-    r ->> 16, r ->> 17, r ->> 18, r ->> 19, r ->> 20, r ->> 21,
-    r ->> 22, r ->> 23, @now, r ->> 24
-  FROM (SELECT value AS r FROM json_each(@rows)) WHERE true
-  ON CONFLICT (owner_id, dedupe_key, occurrence) DO NOTHING
-  RETURNING id, owner_id, dedupe_key, occurrence`;
-
-type ParsedMessage = z.output<typeof newMessageSchema>;
-
-/** A row as the JSON array INSERT reads by position. */
-function insertTuple(m: ParsedMessage): unknown[] {
-  return [
-    m.ownerId,
-    m.conversationId,
-    m.direction,
-    m.channel,
-    m.senderName,
-    m.body,
-    m.localDate,
-    m.localTime,
-    m.sentAt,
-    m.source,
-    m.dedupeKey,
-    m.occurrence,
-    m.readAt ?? null,
-    (m.requiresResponse ?? m.direction === 'inbound') ? 1 : 0,
-    m.intent ?? null,
-    m.aiProcessed ? 1 : 0,
-    m.confidence ?? null,
-    m.aiActionTaken === undefined || m.aiActionTaken === null ? null : JSON.stringify(m.aiActionTaken),
-    m.aiResponded || m.aiResponseSentAt ? 1 : 0,
-    m.aiResponseSentAt ?? null,
-    m.threadId ?? null,
-    m.fromMemberId ?? null,
-    m.fromMemberName ?? null,
-    m.toStaffName ?? null,
-    m.subject ?? null,
-  ];
-}
 
 const identity = (ownerId: string, dedupeKey: string, occurrence: number): string => `${ownerId}\u0000${dedupeKey}\u0000${occurrence}`;
 
@@ -122,11 +33,15 @@ export interface MessageQueries {
   insert(batch: readonly NewMessage[], options?: InsertOptions): InsertResult;
   /** The owner's keys with club-local date in [fromDate, toDate], read from a covering index. */
   storedKeys(ownerId: string, fromDate: string, toDate: string): StoredKey[];
+  /** Sender, body and date of the owner's rows dated in [fromDate, toDate] (an importer matches spellings). */
+  storedTexts(ownerId: string, fromDate: string, toDate: string): Array<{ senderName: string; body: string; localDate: string }>;
   /** The latest `sent_at` of the conversation's messages with one of `intents`, or null. */
   newestWithIntent(conversationId: number, intents: readonly z.infer<typeof intentSchema>[]): string | null;
   /** The newest page first; items oldest→newest; `prevCursor` pages further back. */
   page(query: MessagePageQuery): { items: Message[]; prevCursor: string | null };
   get(messageId: number): Message | null;
+  /** The messages with these ids, in the order given; ids that do not exist are left out. */
+  getMany(messageIds: readonly number[]): Message[];
   /** The classifier's verdict (intent, ai_confidence_score, requires_response, ai_processed=1). */
   setClassification(messageId: number, classification: Classification): Conversation;
   /** Records that a reply went out for this message (ai_responded, ai_response_sent_at). */
@@ -162,7 +77,7 @@ export function messageQueries(ctx: DbContext): MessageQueries {
         }
       }
       const now = ctx.nowIso();
-      const returned = ctx.prepare(INSERT).all({ now, rows: JSON.stringify(rows.map(insertTuple)) }) as Array<{
+      const returned = ctx.prepare(INSERT_MESSAGES).all({ now, rows: JSON.stringify(rows.map(insertTuple)) }) as Array<{
         id: number;
         owner_id: string;
         dedupe_key: string;
@@ -216,6 +131,12 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     });
   }
 
+  function storedTexts(ownerId: string, fromDate: string, toDate: string): Array<{ senderName: string; body: string; localDate: string }> {
+    return ctx
+      .prepare('SELECT sender_name AS senderName, body, local_date AS localDate FROM messages WHERE owner_id = ? AND local_date BETWEEN ? AND ?')
+      .all(ownerId, fromDate, toDate) as Array<{ senderName: string; body: string; localDate: string }>;
+  }
+
   function newestWithIntent(conversationId: number, intents: readonly z.infer<typeof intentSchema>[]): string | null {
     if (intents.length === 0) return null;
     const row = ctx
@@ -246,6 +167,8 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     return row === undefined ? null : toMessage(row);
   }
 
+  const getMany = (ids: readonly number[]): Message[] => selectByIds(ctx, `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id`, ids, toMessage);
+
   function setClassification(messageId: number, classification: Classification): Conversation {
     const c = parseInput(classificationSchema, classification, 'classification');
     return ctx.transaction(() => {
@@ -273,5 +196,5 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     if (result.changes === 0) throw notFound('message', messageId);
   }
 
-  return { insert, storedKeys, newestWithIntent, page, get, setClassification, markResponded };
+  return { insert, storedKeys, storedTexts, newestWithIntent, page, get, getMany, setClassification, markResponded };
 }

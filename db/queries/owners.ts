@@ -6,9 +6,10 @@ import { notFound } from '../errors';
 import { epochToStored } from '../iso-time';
 import type { OwnerRecord } from '../types';
 import { parseInput } from '../validate';
+import { clubosIdSchema } from '../../common/clubos-id';
 
 const ownerInput = z.object({
-  ownerId: z.string().regex(/^\d{1,12}$/, 'expected a numeric ClubOS id'),
+  ownerId: clubosIdSchema,
   name: z.string().trim().min(1).max(200),
   enabled: z.boolean().optional(),
 });

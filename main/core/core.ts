@@ -1,11 +1,13 @@
 // What the shell, the browser test bridge and the benchmarks get from `createCore`.
 import type { Handlers } from '../../common/contract';
-import type { HistoryRefreshOptions } from '../ingest/history-refresh';
+import type { HistoryRefreshOptions } from '../services/waiting-service';
 import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
 import type { DemoOptions } from '../services/account-session';
 import type { CredentialStore } from '../services/credential-store';
+import type { Services } from '../services/services';
 import type { EventBus } from '../../common/event-bus';
+import type { GymBotImporter } from '../import/gym-bot-importer';
 
 export interface CoreOptions {
   /** Folder for the database (and its backups); created if missing. */
@@ -24,8 +26,13 @@ export interface CoreOptions {
 }
 
 export interface Core {
+  /** One service per feature: what the shell, the tray and notifications use. */
+  readonly services: Services;
+  /** The same services behind the IPC contract: what the window (through IPC or the test bridge) uses. */
   readonly handlers: Handlers;
   readonly events: EventBus;
+  /** File → Import from gym bot: preview, then write, into the current account. */
+  readonly gymBot: GymBotImporter;
   /** Unread messages over every owner: the tray icon and the app badge. */
   unreadTotal(): number;
   /** Starts polling every enabled owner (in demo mode against the built-in simulator). */

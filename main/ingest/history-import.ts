@@ -23,7 +23,7 @@ export function importHistory(
   conversation: Conversation,
   history: MemberHistory,
   options: { timeZone: string; now: number },
-): { added: number } {
+): { insertedIds: number[] } {
   // An email's body may still be its HTML source: read it as the member did, so it matches the
   // copy stored when it was sent (which holds the text typed).
   const entries = history.entries
@@ -39,7 +39,7 @@ export function importHistory(
     position,
   }));
   const range = snapshotDateRange(rows);
-  if (!range) return { added: 0 };
+  if (!range) return { insertedIds: [] };
   const fresh = reconcile(conversation.ownerId, rows, db.messages.storedKeys(conversation.ownerId, range.from, range.to));
   const readAt = new Date(options.now).toISOString();
   const messages: NewMessage[] = fresh.map((row) => {
@@ -71,6 +71,6 @@ export function importHistory(
   return db.transaction(() => {
     const result = db.messages.insert(messages, { quiet: true });
     if (!history.canText && !conversation.optedOut) db.conversations.setOptedOut(conversation.id, true);
-    return { added: result.insertedIds.length };
+    return { insertedIds: result.insertedIds };
   });
 }

@@ -1,6 +1,6 @@
 // Turns reconciled inbox rows into stored messages: who sent it (a member, or staff whose own
 // name shows in the list), what it is about (the local classifier), and its conversation key.
-import type { NewMessage } from '../../db';
+import type { ConversationKey, NewMessage } from '../../db';
 import { buildActionRecord } from '../intents/action-record';
 import { classify, type Classification } from '../intents/classifier';
 import { isSystemIntent } from '../../common/intent-catalog';
@@ -17,7 +17,7 @@ export interface DraftContext {
 }
 
 export interface InboxDraft {
-  conversationKey: { ownerId: string; memberId: string | null; memberName: string; nameKey: string };
+  conversationKey: ConversationKey;
   message: Omit<NewMessage, 'conversationId'>;
   classification: Classification | null;
 }

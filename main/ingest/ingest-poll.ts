@@ -8,13 +8,21 @@
 // label no longer carries a minute.
 import type { FrontdeskDb } from '../../db';
 import type { NewInboxMessage } from '../sync/reconcile';
-import type { PollWrite, PollWriteResult } from '../sync/sync-store';
+import type { PollWrite } from '../sync/sync-store';
 import { inboxDraft, type DraftContext } from './inbox-drafts';
 
 export const INGEST_CHUNK_ROWS = 150;
 const OPT_INTENTS = ['opt_out', 'opt_in'] as const;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** What one poll stored: the new messages' ids (oldest first) and the conversations they changed, live and history apart. */
+export interface IngestResult {
+  insertedIds: number[];
+  conversationIds: number[];
+  historyInsertedIds: number[];
+  historyConversationIds: number[];
+}
 
 export interface IngestContext {
   db: FrontdeskDb;
@@ -32,15 +40,15 @@ interface Chunk {
   last: boolean;
 }
 
-function writeChunk(ctx: IngestContext, write: PollWrite, chunk: Chunk): PollWriteResult {
+function writeChunk(ctx: IngestContext, write: PollWrite, chunk: Chunk): IngestResult {
   const { db } = ctx;
   const context = (quiet: boolean): DraftContext => ({
     timeZone: write.timeZone,
     staffNameKeys: ctx.staffNameKeys(),
     readAt: quiet && ctx.historyAsRead() ? new Date(write.at).toISOString() : null,
   });
-  const store = (rows: readonly NewInboxMessage[], quiet: boolean): { added: number; conversationIds: number[] } => {
-    if (rows.length === 0) return { added: 0, conversationIds: [] };
+  const store = (rows: readonly NewInboxMessage[], quiet: boolean): { insertedIds: number[]; conversationIds: number[] } => {
+    if (rows.length === 0) return { insertedIds: [], conversationIds: [] };
     const draftContext = context(quiet);
     const drafts = rows.map((row) => inboxDraft(row, draftContext));
     const conversationIds = drafts.map((d) => db.conversations.findOrCreate(d.conversationKey).id);
@@ -56,7 +64,7 @@ function writeChunk(ctx: IngestContext, write: PollWrite, chunk: Chunk): PollWri
       const newest = db.messages.newestWithIntent(conversationIds[i]!, OPT_INTENTS);
       if (newest === null || newest <= d.message.sentAt) db.conversations.setOptedOut(conversationIds[i]!, intent === 'opt_out');
     });
-    return { added: result.insertedIds.length, conversationIds: result.conversationIds };
+    return { insertedIds: result.insertedIds, conversationIds: result.conversationIds };
   };
   return db.transaction(() => {
     // History before live rows: they are older, and a live STOP must win over an old START.
@@ -64,22 +72,32 @@ function writeChunk(ctx: IngestContext, write: PollWrite, chunk: Chunk): PollWri
     const live = store(chunk.live, false);
     if (chunk.recent) db.owners.setImportRecentStored(write.ownerId);
     if (chunk.last) db.owners.recordSyncSuccess(write.ownerId, write.at, { historyImported: true });
-    return { added: live.added, conversationIds: live.conversationIds, historyAdded: history.added, historyConversationIds: history.conversationIds };
+    return {
+      insertedIds: live.insertedIds,
+      conversationIds: live.conversationIds,
+      historyInsertedIds: history.insertedIds,
+      historyConversationIds: history.conversationIds,
+    };
   });
 }
 
-export async function ingestPoll(ctx: IngestContext, write: PollWrite): Promise<PollWriteResult> {
+export async function ingestPoll(ctx: IngestContext, write: PollWrite): Promise<IngestResult> {
   if (write.history === null) return writeChunk(ctx, write, { live: write.rows, history: [], recent: false, last: true });
   const { recent, older } = write.history;
   const first = writeChunk(ctx, write, { live: write.rows, history: recent, recent: true, last: older.length === 0 });
-  let historyAdded = first.historyAdded;
+  const historyInsertedIds = [...first.historyInsertedIds];
   const touched = new Set(first.historyConversationIds);
   for (let start = 0; start < older.length; start += INGEST_CHUNK_ROWS) {
     await yieldToEventLoop();
     const end = Math.min(older.length, start + INGEST_CHUNK_ROWS);
     const result = writeChunk(ctx, write, { live: [], history: older.slice(start, end), recent: false, last: end === older.length });
-    historyAdded += result.historyAdded;
+    historyInsertedIds.push(...result.historyInsertedIds);
     for (const id of result.historyConversationIds) touched.add(id);
   }
-  return { added: first.added, conversationIds: first.conversationIds, historyAdded, historyConversationIds: [...touched].sort((a, b) => a - b) };
+  return {
+    insertedIds: first.insertedIds,
+    conversationIds: first.conversationIds,
+    historyInsertedIds,
+    historyConversationIds: [...touched].sort((a, b) => a - b),
+  };
 }

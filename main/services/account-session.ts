@@ -79,7 +79,7 @@ function buildSession(deps: SessionDeps, parts: SessionParts): Session {
     return contextPromise;
   };
 
-  const store = dbSyncStore({ db, clubContext, historyAsRead: () => deps.historyAsRead() });
+  const store = dbSyncStore({ db, clubContext, historyAsRead: () => deps.historyAsRead(), clock: deps.clock });
 
   const engine = createSyncEngine({
     client,

@@ -10,22 +10,24 @@ export interface Credentials {
 /** `os`: an OS keystore encrypts it; `weak`: Linux basic_text (obfuscated, not encrypted); `unavailable`: cannot store. */
 export type SecretStorageLevel = 'os' | 'weak' | 'unavailable';
 
+/** Asynchronous, like the OS keystores behind Electron's safeStorage. */
 export interface CredentialStore {
-  level(): SecretStorageLevel;
-  load(): Credentials | null;
-  /** Throws when the level is `unavailable`. */
-  save(credentials: Credentials): void;
+  level(): Promise<SecretStorageLevel>;
+  load(): Promise<Credentials | null>;
+  /** Rejects when the level is `unavailable`. */
+  save(credentials: Credentials): Promise<void>;
   clear(): void;
 }
 
 export function memoryCredentialStore(level: SecretStorageLevel = 'os'): CredentialStore {
   let saved: Credentials | null = null;
   return {
-    level: () => level,
-    load: () => (saved ? { ...saved } : null),
+    level: () => Promise.resolve(level),
+    load: () => Promise.resolve(saved ? { ...saved } : null),
     save(c) {
-      if (level === 'unavailable') throw new Error('no secure storage for credentials on this system');
+      if (level === 'unavailable') return Promise.reject(new Error('no secure storage for credentials on this system'));
       saved = { ...c };
+      return Promise.resolve();
     },
     clear() {
       saved = null;

@@ -1,9 +1,11 @@
 // The sync engine's storage over one account's database: reconciliation keys from db/, each
-// poll's new rows through the conversations ingest. A function of its own so the app's sessions
-// and the soak test run exactly the same store.
+// poll's new rows through the ingest, and what they changed for the `messagesAdded` event. A
+// function of its own so the app's sessions and the soak test run exactly the same store.
 import type { FrontdeskDb } from '../../db';
 import type { ClubContext } from '../clubos/types';
+import type { Clock } from '../../common/time/clock';
 import { ingestPoll } from '../ingest/ingest-poll';
+import { messageChanges } from './change-feed';
 import { normalizeForKey } from '../sync/message-key';
 import type { SyncStore } from '../sync/sync-store';
 
@@ -13,6 +15,7 @@ export interface DbSyncStoreDeps {
   clubContext(): Promise<ClubContext>;
   /** The user's choice: is an owner's imported history already read? */
   historyAsRead(): boolean;
+  clock: Clock;
 }
 
 export function dbSyncStore(deps: DbSyncStoreDeps): SyncStore {
@@ -24,7 +27,17 @@ export function dbSyncStore(deps: DbSyncStoreDeps): SyncStore {
       // Staff names tell outbound rows from member texts: never store a poll without them.
       const ctx = await deps.clubContext();
       const staffNameKeys = new Set(ctx.staff.map((s) => normalizeForKey(s.name)));
-      return ingestPoll({ db, staffNameKeys: () => staffNameKeys, historyAsRead: () => deps.historyAsRead() }, write);
+      const stored = await ingestPoll({ db, staffNameKeys: () => staffNameKeys, historyAsRead: () => deps.historyAsRead() }, write);
+      const now = deps.clock.now();
+      const history = { insertedIds: stored.historyInsertedIds, conversationIds: stored.historyConversationIds };
+      return {
+        added: stored.insertedIds.length,
+        conversationIds: stored.conversationIds,
+        historyAdded: history.insertedIds.length,
+        historyConversationIds: history.conversationIds,
+        changes: stored.insertedIds.length > 0 ? messageChanges(db, write.ownerId, stored, now) : null,
+        historyChanges: history.insertedIds.length > 0 ? messageChanges(db, write.ownerId, history, now) : null,
+      };
     },
     recordFailure: (ownerId, error, failures) => db.owners.recordSyncFailure(ownerId, error, failures),
     beginImport(ownerId, at) {

@@ -2,6 +2,7 @@
 // schema on the way in and on the way out (a value written by an older version that no longer
 // fits falls back to its default).
 import { settingsSchema, type Settings } from '../../common/contract';
+import type { Logger } from '../../common/log/logger';
 import type { FrontdeskDb } from '../../db';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -16,13 +17,18 @@ export const DEFAULT_SETTINGS: Settings = {
 const KEY = 'settings';
 const storedSettings = settingsSchema.partial();
 
+export type SettingsListener = (saved: Settings, change: Partial<Settings>) => void;
+
 export interface SettingsService {
   get(): Settings;
   update(change: Partial<Settings>): Settings;
+  /** Called after every save with the saved settings and the change; returns the unsubscribe. */
+  onSaved(listener: SettingsListener): () => void;
 }
 
-export function settingsService(db: FrontdeskDb): SettingsService {
+export function settingsService(db: FrontdeskDb, logger: Logger): SettingsService {
   let cached: Settings | null = null;
+  const listeners = new Set<SettingsListener>();
   const get = (): Settings => (cached ??= { ...DEFAULT_SETTINGS, ...(db.settings.get(KEY, storedSettings) ?? {}) });
   return {
     get,
@@ -30,7 +36,21 @@ export function settingsService(db: FrontdeskDb): SettingsService {
       const next = settingsSchema.parse({ ...get(), ...change });
       db.settings.set(KEY, next);
       cached = next;
+      for (const listener of [...listeners]) {
+        // The settings are stored by now: a failing listener must not report the save as failed.
+        try {
+          listener(next, change);
+        } catch (error) {
+          logger.error('applying saved settings failed', { error });
+        }
+      }
       return next;
+    },
+    onSaved(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
   };
 }

@@ -2,6 +2,7 @@
 // it), polling can be paused, Settings and Keyboard shortcuts are renderer views opened by
 // command, and packaged builds have no reload or developer tools.
 import type { MenuItemConstructorOptions } from 'electron';
+import type { UpdateMenuItem } from '../update/update-state';
 
 export interface AppMenuActions {
   syncNow: () => void;
@@ -10,6 +11,9 @@ export interface AppMenuActions {
   focusSearch: () => void;
   showHelp: () => void;
   openLogFolder: () => void;
+  importGymBot: () => void;
+  /** "Check for updates…" or "Restart to update". */
+  update?: (action: 'check' | 'restart') => void;
 }
 
 export interface AppMenuState {
@@ -17,6 +21,8 @@ export interface AppMenuState {
   packaged: boolean;
   polling: boolean;
   appName: string;
+  /** The auto-update item (with download progress); absent while updates are off. */
+  update?: UpdateMenuItem | null;
 }
 
 export function buildAppMenuTemplate(state: AppMenuState, actions: AppMenuActions): MenuItemConstructorOptions[] {
@@ -27,10 +33,21 @@ export function buildAppMenuTemplate(state: AppMenuState, actions: AppMenuAction
     { label: state.polling ? 'Pause polling' : 'Resume polling', click: () => actions.togglePolling() },
   ];
 
+  const updateItems: MenuItemConstructorOptions[] = [];
+  const update = state.update;
+  if (update) {
+    const action = update.action;
+    updateItems.push({
+      label: update.label,
+      enabled: update.enabled,
+      ...(action ? { click: () => actions.update?.(action) } : {}),
+    });
+  }
   const appMenu: MenuItemConstructorOptions = {
     label: state.appName,
     submenu: [
       { role: 'about' },
+      ...updateItems,
       { type: 'separator' },
       settings,
       { type: 'separator' },
@@ -43,9 +60,12 @@ export function buildAppMenuTemplate(state: AppMenuState, actions: AppMenuAction
       { role: 'quit' },
     ],
   };
+  const importItem: MenuItemConstructorOptions = { label: 'Import from gym bot…', click: () => actions.importGymBot() };
   const fileMenu: MenuItemConstructorOptions = {
     label: mac ? 'Inbox' : 'File',
-    submenu: mac ? [...sync, { type: 'separator' }, { role: 'close' }] : [...sync, { type: 'separator' }, settings, { type: 'separator' }, { role: 'quit' }],
+    submenu: mac
+      ? [...sync, { type: 'separator' }, importItem, { type: 'separator' }, { role: 'close' }]
+      : [...sync, { type: 'separator' }, importItem, { type: 'separator' }, settings, { type: 'separator' }, { role: 'quit' }],
   };
   const editMenu: MenuItemConstructorOptions = {
     label: 'Edit',
@@ -75,6 +95,7 @@ export function buildAppMenuTemplate(state: AppMenuState, actions: AppMenuAction
     submenu: [
       { label: 'Keyboard shortcuts', accelerator: 'CmdOrCtrl+/', click: () => actions.showHelp() },
       { label: 'Open log folder', click: () => actions.openLogFolder() },
+      ...(mac || updateItems.length === 0 ? [] : [{ type: 'separator' } as const, ...updateItems]),
     ],
   };
   return [...(mac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];

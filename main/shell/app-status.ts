@@ -15,13 +15,13 @@ export interface AppStatusSnapshot {
 export interface AppStatus {
   current(): AppStatusSnapshot;
   subscribe(listener: (snapshot: AppStatusSnapshot) => void): () => void;
-  /** Reads sync status and account from the core and notifies at once. */
+  /** Reads sync status and account from the services and notifies at once. */
   refresh(): Promise<void>;
   dispose(): void;
 }
 
 export interface AppStatusOptions {
-  core: Pick<Core, 'events' | 'handlers' | 'unreadTotal'>;
+  core: Pick<Core, 'events' | 'services' | 'unreadTotal'>;
   timers: Timers;
   logger: Logger;
   coalesceMs?: number;
@@ -79,10 +79,10 @@ export function watchAppStatus({ core, timers, logger, coalesceMs = 150 }: AppSt
         listeners.delete(listener);
       };
     },
-    async refresh() {
-      const [sync, account] = await Promise.all([core.handlers.getSyncStatus({}), core.handlers.getAccount({})]);
-      snapshot = { ...snapshot, sync, account };
+    refresh() {
+      snapshot = { ...snapshot, sync: core.services.sync.status(), account: core.services.account.account() };
       publish();
+      return Promise.resolve();
     },
     dispose() {
       unsubscribe();

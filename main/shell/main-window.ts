@@ -19,7 +19,6 @@ export function appPageUrl(): string {
 
 /** Creates the inbox window with every security default on and loads the renderer. */
 export function createMainWindow(bounds: WindowBounds): BrowserWindow {
-  const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
   // The preferences are written out literally (not spread from a constant) so that both the
   // unit test and Electronegativity's static scan see exactly what the window gets.
   const win = new BrowserWindow({
@@ -44,7 +43,14 @@ export function createMainWindow(bounds: WindowBounds): BrowserWindow {
   restrictPermissions(win.webContents.session);
   lockDownWebContents(win.webContents, shell);
   win.once('ready-to-show', () => win.show());
-  if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(rendererFile());
+  loadRenderer(win);
   return win;
+}
+
+/** Loads (or reloads) the window's page; `hash` tells the renderer why (`recovered` after a crash). */
+export function loadRenderer(win: BrowserWindow, hash?: string): void {
+  const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+  if (devServerUrl) void win.loadURL(hash ? `${devServerUrl}#${hash}` : devServerUrl);
+  else if (hash) void win.loadFile(rendererFile(), { hash });
+  else void win.loadFile(rendererFile());
 }

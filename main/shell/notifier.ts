@@ -28,7 +28,10 @@ export function createNotifier({ logger }: { logger: Logger }): Notifier {
         return;
       }
       close();
-      const notification = new Notification({ title: message.title, body: message.body });
+      // Shown through the OS's notification service, which applies do-not-disturb / Focus itself
+      // (Electron offers no API to read it). Nothing here may bypass it: `normal` urgency, because
+      // `critical` breaks through GNOME's do-not-disturb; no sound of our own.
+      const notification = new Notification({ title: message.title, body: message.body, urgency: 'normal' });
       if (onClick) notification.on('click', onClick);
       notification.on('close', () => {
         if (current === notification) current = null;

@@ -8,7 +8,9 @@ import { AppError } from '../../common/errors/app-error';
 import type { CredentialStore, Credentials, SecretStorageLevel } from '../services/credential-store';
 import type { Logger } from '../../common/log/logger';
 
-export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
+// Only the asynchronous calls: the synchronous ones are deprecated since Electron 45. Files that
+// the synchronous encryptString wrote decrypt with decryptStringAsync.
+export type SafeStorageLike = Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'>;
 
 export interface SafeStorageCredentialOptions {
   /** The credentials file, e.g. `<userData>/credentials.json`. */
@@ -28,8 +30,8 @@ const fileSchema = z
   .strict();
 
 export function safeStorageCredentialStore({ file, safeStorage, platform, logger }: SafeStorageCredentialOptions): CredentialStore {
-  const level = (): SecretStorageLevel => {
-    if (!safeStorage.isEncryptionAvailable()) return 'unavailable';
+  const level = async (): Promise<SecretStorageLevel> => {
+    if (!(await safeStorage.isAsyncEncryptionAvailable())) return 'unavailable';
     if (platform !== 'linux') return 'os';
     // basic_text encrypts with a key baked into Chromium: obfuscation, not protection. Before
     // `ready` the backend is `unknown`; it cannot be vouched for either.
@@ -37,38 +39,55 @@ export function safeStorageCredentialStore({ file, safeStorage, platform, logger
     return backend === 'basic_text' || backend === 'unknown' ? 'weak' : 'os';
   };
 
+  const write = async (credentials: Credentials): Promise<void> => {
+    const encrypted = (await safeStorage.encryptStringAsync(credentials.password)).toString('base64');
+    const content = JSON.stringify({ username: credentials.username, baseUrl: credentials.baseUrl, password: encrypted });
+    mkdirSync(dirname(file), { recursive: true });
+    // Written beside the target and renamed, so a crash never leaves half a file.
+    const temp = `${file}.tmp`;
+    writeFileSync(temp, content, { mode: 0o600 });
+    chmodSync(temp, 0o600);
+    renameSync(temp, file);
+  };
+
   return {
     level,
-    load() {
+    async load() {
       if (!existsSync(file)) return null;
-      if (level() === 'unavailable') {
+      if ((await level()) === 'unavailable') {
         logger.warn('saved ClubOS credentials cannot be decrypted: no secure storage on this system');
         return null;
       }
+      let credentials: Credentials;
+      let reEncrypt: boolean;
       try {
         const saved = fileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-        const password = safeStorage.decryptString(Buffer.from(saved.password, 'base64'));
-        return { username: saved.username, baseUrl: saved.baseUrl, password };
+        const decrypted = await safeStorage.decryptStringAsync(Buffer.from(saved.password, 'base64'));
+        credentials = { username: saved.username, baseUrl: saved.baseUrl, password: decrypted.result };
+        reEncrypt = decrypted.shouldReEncrypt;
       } catch (error) {
         // A keystore that changed (new OS profile, reinstalled keyring) cannot decrypt the old
         // file: the user signs in again, which replaces it.
         logger.warn('saved ClubOS credentials are unreadable; sign in again', { error });
         return null;
       }
+      if (reEncrypt) {
+        // The keystore rotated its key (or offers a stronger one): store it under the new one.
+        try {
+          await write(credentials);
+          logger.info('ClubOS credentials re-encrypted with the keystore\'s current key');
+        } catch (error) {
+          logger.warn('re-encrypting the saved ClubOS credentials failed; the old copy still works', { error });
+        }
+      }
+      return credentials;
     },
-    save(credentials: Credentials) {
-      const storage = level();
+    async save(credentials: Credentials) {
+      const storage = await level();
       if (storage === 'unavailable') {
         throw new AppError('insecure_storage', 'This system offers no secure storage for the ClubOS password, so it cannot be saved.');
       }
-      const encrypted = safeStorage.encryptString(credentials.password).toString('base64');
-      const content = JSON.stringify({ username: credentials.username, baseUrl: credentials.baseUrl, password: encrypted });
-      mkdirSync(dirname(file), { recursive: true });
-      // Written beside the target and renamed, so a crash never leaves half a file.
-      const temp = `${file}.tmp`;
-      writeFileSync(temp, content, { mode: 0o600 });
-      chmodSync(temp, 0o600);
-      renameSync(temp, file);
+      await write(credentials);
       if (storage === 'weak') {
         logger.warn('ClubOS password saved with basic_text storage: obfuscated, not encrypted by a keystore', { username: credentials.username });
       } else {

@@ -1,7 +1,7 @@
 // "Sync now" and "Pause / Resume polling" as the tray and the app menu offer them: fire and
 // forget from a click, with failures logged (the sync status event tells the user the rest).
-import type { Handlers } from '../../common/contract';
 import type { Logger } from '../../common/log/logger';
+import type { SyncControl } from '../services/sync-control';
 
 export interface SyncActions {
   syncNow: () => void;
@@ -9,20 +9,24 @@ export interface SyncActions {
 }
 
 export function createSyncActions({
-  handlers,
+  sync,
   isPolling,
   logger,
 }: {
-  handlers: Pick<Handlers, 'syncNow' | 'startPolling' | 'stopPolling'>;
+  sync: Pick<SyncControl, 'syncNow' | 'startPolling' | 'stopPolling'>;
   isPolling: () => boolean;
   logger: Logger;
 }): SyncActions {
-  const run = (what: string, work: () => Promise<unknown>): void => {
-    work().catch((error: unknown) => logger.warn(`${what} failed`, { error }));
+  const run = (what: string, work: () => unknown): void => {
+    const failed = (error: unknown): void => logger.warn(`${what} failed`, { error });
+    try {
+      Promise.resolve(work()).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
   };
   return {
-    syncNow: () => run('sync now', () => handlers.syncNow({})),
-    togglePolling: () =>
-      isPolling() ? run('pause polling', () => handlers.stopPolling({})) : run('resume polling', () => handlers.startPolling({})),
+    syncNow: () => run('sync now', () => sync.syncNow()),
+    togglePolling: () => (isPolling() ? run('pause polling', () => sync.stopPolling()) : run('resume polling', () => sync.startPolling())),
   };
 }

@@ -8,30 +8,15 @@
 // runs first for rows whose sender and body are exactly the stored ones, then for the folded
 // rest, so a new "OK" never claims the stored "Ok" and leaves "Ok" to be stored again in its place.
 import type { ClubOSId } from '../../common/clubos-id';
+import type { StoredKey } from '../../db/types';
 import type { InboxRow } from '../clubos/types';
 import { messageKey, type KeyFunction } from './message-key';
 
-export interface StoredKey {
-  dedupeKey: string;
-  localTime: string | null;
-  occurrence: number;
-  /** Exactly as stored. */
-  senderName: string;
-  body: string;
-}
-
-export interface NewInboxMessage {
+/** An inbox row that reconciliation found new: the row itself, with whose inbox and its key. */
+export interface NewInboxMessage extends InboxRow {
   ownerId: ClubOSId;
-  senderName: string;
-  memberId: ClubOSId | null;
-  body: string;
-  localDate: string;
-  localTime: string | null;
-  label: string;
   dedupeKey: string;
   occurrence: number;
-  /** Position in the snapshot (0 = newest): orders day-only rows within their day. */
-  position: number;
 }
 
 /** The club-local date range a snapshot covers, for loading the stored keys it can match. */

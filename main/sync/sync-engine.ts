@@ -11,6 +11,7 @@ import { toApiError } from '../../common/errors/app-error';
 import type { EventBus } from '../../common/event-bus';
 import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
+import { createCrashPolicy, CRASH_LIMIT, type CrashPolicy } from '../crash/crash-policy';
 import { backoffDelayMs } from './backoff';
 import { reconcile, snapshotDateRange, snapshotKeys } from './reconcile';
 import { createKeyMemo } from './message-key';
@@ -59,7 +60,12 @@ interface OwnerLoop {
   addedLastPoll: number;
   historyImported: boolean;
   keyMemo: ReturnType<typeof createKeyMemo>;
+  /** Unexpected errors (bugs, not ClubOS trouble): restart the loop, or stop after too many. */
+  crashes: CrashPolicy;
 }
+
+/** A loop restarted after an unexpected error waits this long, so a crash never spins. */
+const RESTART_DELAY_MS = 1_000;
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { client, store, events, clock } = options;
@@ -146,7 +152,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const at = clock.now();
       const result = mustRecord
         ? await store.writePoll({ ownerId, rows: live, history: split && { recent: split.recent, older: split.older }, timeZone: snapshot.timeZone, at })
-        : { added: 0, conversationIds: [], historyAdded: 0, historyConversationIds: [] };
+        : { added: 0, conversationIds: [], historyAdded: 0, historyConversationIds: [], changes: null, historyChanges: null };
       const quiet = split !== null && live.length === 0;
       loop.historyImported = true;
       loop.lastSuccessAt = at;
@@ -154,10 +160,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       loop.consecutiveFailures = 0;
       loop.addedLastPoll = result.added + result.historyAdded;
       loop.state = polling ? 'idle' : 'stopped';
-      if (result.historyAdded > 0) {
-        events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.historyConversationIds, count: result.historyAdded, quiet: true });
+      // Each announcement carries what its rows changed (see PollWriteResult).
+      if (result.historyAdded > 0 && result.historyChanges) {
+        events.emit({
+          type: 'messagesAdded',
+          ownerId,
+          conversationIds: result.historyConversationIds,
+          count: result.historyAdded,
+          quiet: true,
+          ...result.historyChanges,
+        });
       }
-      if (result.added > 0) events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.conversationIds, count: result.added, quiet: false });
+      if (result.added > 0 && result.changes) {
+        events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.conversationIds, count: result.added, quiet: false, ...result.changes });
+      }
       const rowsAdded = result.added + result.historyAdded;
       log.info('poll', { owner: ownerId, durationMs: clock.now() - started, rowsSeen, rowsAdded, outcome: 'ok', quiet, liveDuringImport: split ? live.length : 0 });
       schedule(loop, intervalMs);
@@ -172,7 +188,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       loop.lastError = apiError;
       loop.addedLastPoll = 0;
       const credentials = isClubOSError(error) && error.kind === 'credentials';
-      if (!isClubOSError(error)) log.error('poll failed unexpectedly', { owner: ownerId, error });
+      const unexpected = !isClubOSError(error);
+      if (unexpected) {
+        restartAfterCrash(loop, error, rowsSeen);
+        return;
+      }
       try {
         store.recordFailure(ownerId, apiError, loop.consecutiveFailures);
       } catch (storeError) {
@@ -199,6 +219,44 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  /**
+   * An error that is not ClubOS's (a bug in parsing, reconciling or storing): logged with its
+   * context, and the owner's loop starts afresh (new key memo, owner record re-read). Five such
+   * crashes within five minutes stop that owner's sync, and its status says so.
+   */
+  function restartAfterCrash(loop: OwnerLoop, error: unknown, rowsSeen: number): void {
+    const ownerId = loop.record.ownerId;
+    const verdict = loop.crashes.record();
+    log.error('poll crashed', { owner: ownerId, ownerName: loop.record.name, rowsSeen, crashesInWindow: loop.crashes.recent, verdict, error });
+    loop.consecutiveFailures++;
+    loop.addedLastPoll = 0;
+    loop.keyMemo = createKeyMemo();
+    try {
+      const fresh = store.listOwners().find((o) => o.ownerId === ownerId);
+      if (fresh) loop.record = fresh;
+    } catch (storeError) {
+      // The store failing too is logged; the loop restarts with the record it had.
+      log.error('could not re-read the owner after a crash', { owner: ownerId, error: storeError });
+    }
+    if (verdict === 'give_up') {
+      loop.lastError = {
+        code: 'internal',
+        message: `Sync of this inbox stopped after ${CRASH_LIMIT} unexpected errors within 5 minutes. The log folder has the details; Sync now tries again.`,
+      };
+      loop.state = 'stopped';
+      clearTimer(loop);
+    } else {
+      loop.lastError = { code: 'internal', message: 'Sync hit an unexpected error and restarted. The log folder has the details.' };
+      loop.state = polling ? 'backing_off' : 'stopped';
+      schedule(loop, RESTART_DELAY_MS);
+    }
+    try {
+      store.recordFailure(ownerId, loop.lastError, loop.consecutiveFailures);
+    } catch (storeError) {
+      log.error('could not record a sync failure', { owner: ownerId, error: storeError });
+    }
+  }
+
   function newLoop(record: OwnerRecord): OwnerLoop {
     return {
       record,
@@ -213,6 +271,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       addedLastPoll: 0,
       historyImported: record.historyImported,
       keyMemo: createKeyMemo(),
+      crashes: createCrashPolicy(() => clock.now()),
     };
   }
 
@@ -268,6 +327,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     async syncNow(ownerId) {
       if (loops.size === 0) refreshOwners();
       const targets = ownerId ? [loops.get(ownerId)].filter((l): l is OwnerLoop => l !== undefined) : [...loops.values()];
+      // The user asking is the "try again" after a crash loop stopped an owner.
+      for (const loop of targets) if (loop.crashes.stopped) loop.crashes.reset();
       await Promise.all(targets.map((loop) => poll(loop)));
       return status();
     },

@@ -1,9 +1,9 @@
 // What the sync engine needs from storage. The core implements it over db/ and the
 // conversation manager; tests can implement it in memory.
-import type { ApiError } from '../../common/contract';
-import type { OwnerRecord } from '../../db/types';
+import type { ApiError, ConversationChanges, Message } from '../../common/contract';
+import type { OwnerRecord, StoredKey } from '../../db/types';
 import type { ClubOSId } from '../../common/clubos-id';
-import type { NewInboxMessage, StoredKey } from './reconcile';
+import type { NewInboxMessage } from './reconcile';
 
 export interface PollWrite {
   ownerId: ClubOSId;
@@ -28,7 +28,13 @@ export interface PollWriteResult {
   /** History rows stored, and their conversations. */
   historyAdded: number;
   historyConversationIds: number[];
+  /** What the live rows changed, as their `messagesAdded` event carries it; null when none was added. */
+  changes: PollChanges | null;
+  /** The same for the history rows (a quiet `messagesAdded`). */
+  historyChanges: PollChanges | null;
 }
+
+export type PollChanges = ConversationChanges & { messages: Message[] | null };
 
 export interface ImportStart {
   /** When the first import began (epoch ms). */

@@ -23,7 +23,7 @@ async function openHistory(r: Rig, conversationId: number): Promise<{ added: num
   const { app, club } = r;
   const { conversation, memberId } = await resolveMemberId(app.db, app.client, app.db.conversations.get(conversationId)!);
   const history = await app.client.getHistory(memberId);
-  return importHistory(app.db, conversation, history, { timeZone: r.context.timeZone, now: club.clock.now() });
+  return { added: importHistory(app.db, conversation, history, { timeZone: r.context.timeZone, now: club.clock.now() }).insertedIds.length };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

@@ -58,7 +58,7 @@ describe('reopening on a new inbound text', () => {
       timeZone: rig.context.timeZone,
       now: club.clock.now(),
     });
-    expect(result.added).toBe(1);
+    expect(result.insertedIds).toHaveLength(1);
     // Stored as read: only the live text is still unread.
     expect(app.db.conversations.get(id)).toMatchObject({ status: 'resolved', unreadCount: 1 });
   });

@@ -201,7 +201,7 @@ describe('createCore in demo mode', () => {
       (e: unknown) => e,
     );
     expect(error).toMatchObject({ code: 'clubos_credentials' });
-    expect(h.credentials.load()).toBeNull();
+    expect(await h.credentials.load()).toBeNull();
     expect(await h.call('getAccount')).toMatchObject({ mode: 'demo' });
     // Over IPC a plain-http ClubOS is refused before anything is tried.
     expect(await dispatch(h.core.handlers, 'signIn', { username: 'manager', password: 'pw-Club-2', baseUrl: club.baseUrl }, memoryLogger())).toMatchObject({
@@ -222,7 +222,7 @@ describe('createCore in demo mode', () => {
 
     const account = await core.handlers.signIn({ username: 'manager', password: 'pw-Club-2', baseUrl: club.baseUrl });
     expect(account).toMatchObject({ mode: 'signed_in', username: 'manager', baseUrl: club.baseUrl });
-    expect(h.credentials.load()).toEqual({ username: 'manager', password: 'pw-Club-2', baseUrl: club.baseUrl });
+    expect(await h.credentials.load()).toEqual({ username: 'manager', password: 'pw-Club-2', baseUrl: club.baseUrl });
     expect(h.events.some((e) => e.type === 'accountChanged' && e.account.mode === 'signed_in')).toBe(true);
     const mark = h.events.length;
     await h.until((e) => h.events.indexOf(e) >= mark && synced(e));
@@ -234,7 +234,7 @@ describe('createCore in demo mode', () => {
 
     const back = await core.handlers.signOut({});
     expect(back).toMatchObject({ mode: 'demo', username: null });
-    expect(h.credentials.load()).toBeNull();
+    expect(await h.credentials.load()).toBeNull();
     expect((await h.call('listConversations', { filter: 'all' })).items.map((c) => c.memberName)).not.toContain(
       `${member.firstName} ${member.lastName}`,
     );

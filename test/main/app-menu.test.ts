@@ -23,6 +23,7 @@ const actions = () => ({
   focusSearch: vi.fn(),
   showHelp: vi.fn(),
   openLogFolder: vi.fn(),
+  importGymBot: vi.fn(),
 });
 
 const submenu = (item: MenuItemConstructorOptions | undefined) => (item?.submenu ?? []) as MenuItemConstructorOptions[];
@@ -63,6 +64,30 @@ describe('application menu template', () => {
     click(byLabel(template, 'Open log folder'));
     for (const fn of [a.openSettings, a.focusSearch, a.showHelp, a.openLogFolder]) expect(fn).toHaveBeenCalledTimes(1);
     expect(submenu(template.find((i) => i.role === 'help')).map((i) => i.label)).toEqual(['Keyboard shortcuts', 'Open log folder']);
+  });
+
+  it('has File → Import from gym bot… on every platform', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const a = actions();
+      const template = buildAppMenuTemplate({ ...base, platform }, a);
+      const file = template.find((i) => i.label === (platform === 'darwin' ? 'Inbox' : 'File'));
+      const item = submenu(file).find((i) => i.label === 'Import from gym bot…');
+      click(item);
+      expect(a.importGymBot).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it('shows the update item with its progress in Help (the app menu on macOS), and only while updates are on', () => {
+    const a = { ...actions(), update: vi.fn() };
+    const downloading = buildAppMenuTemplate({ ...base, update: { label: 'Downloading update 0.2.0… 41%', enabled: false, action: null } }, a);
+    const help = submenu(downloading.find((i) => i.role === 'help'));
+    expect(help.at(-1)).toMatchObject({ label: 'Downloading update 0.2.0… 41%', enabled: false });
+    const ready = buildAppMenuTemplate({ ...base, update: { label: 'Restart to update to 0.2.0', enabled: true, action: 'restart' } }, a);
+    click(byLabel(ready, 'Restart to update to 0.2.0'));
+    expect(a.update).toHaveBeenCalledWith('restart');
+    const mac = buildAppMenuTemplate({ ...base, platform: 'darwin', update: { label: 'Check for updates…', enabled: true, action: 'check' } }, a);
+    expect(submenu(mac[0]).map((i) => i.label ?? i.role)).toContain('Check for updates…');
+    expect(flatten(buildAppMenuTemplate({ ...base, update: null }, a)).some((i) => /update/i.test(i.label ?? ''))).toBe(false);
   });
 
   it('offers developer tools and force reload only in development', () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryLogger } from '../../common/log/logger';
 import { systemTimers } from '../../common/time/timers';
 import { watchAppStatus } from '../../main/shell/app-status';
-import { fakeCore, sampleAccount, sampleConversation, sampleSyncStatus } from './fake-core';
+import { conversationUpdatedEvent, fakeCore, messagesAddedEvent, sampleAccount, sampleConversation, sampleSyncStatus } from './fake-core';
 
 describe('watchAppStatus', () => {
   beforeEach(() => {
@@ -28,8 +28,8 @@ describe('watchAppStatus', () => {
     const status = watchAppStatus({ core, timers: systemTimers, logger: memoryLogger(), coalesceMs: 150 });
     const seen = vi.fn();
     status.subscribe(seen);
-    for (let i = 0; i < 200; i++) core.events.emit({ type: 'conversationUpdated', conversation: sampleConversation({ id: i + 1 }) });
-    core.events.emit({ type: 'messagesAdded', ownerId: '100000001', conversationIds: [1], count: 1, quiet: false });
+    for (let i = 0; i < 200; i++) core.events.emit(conversationUpdatedEvent(sampleConversation({ id: i + 1 })));
+    core.events.emit(messagesAddedEvent([sampleConversation()], { count: 1 }));
     core.events.emit({ type: 'syncStatusChanged', status: sampleSyncStatus({ polling: false }) });
     core.events.emit({ type: 'accountChanged', account: sampleAccount({ mode: 'signed_in', username: 'frontdesk' }) });
     core.setUnread(12);

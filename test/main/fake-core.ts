@@ -1,8 +1,9 @@
-// A Core for shell tests: every handler a vi.fn with plausible results, a real event bus, and an
-// unread total the test sets.
+// A Core for shell tests: every service method and every handler a vi.fn with plausible results,
+// a real event bus, and an unread total the test sets.
 import { vi, type Mock } from 'vitest';
-import type { Account, Conversation, Handlers, Settings, SyncStatus } from '../../common/contract';
+import type { Account, AppEventInput, Conversation, Counts, Handlers, Settings, SyncStatus } from '../../common/contract';
 import type { Core } from '../../main/core/core';
+import type { Services } from '../../main/services/services';
 import { createEventBus } from '../../common/event-bus';
 
 export const sampleConversation = (over: Partial<Conversation> = {}): Conversation => ({
@@ -62,6 +63,90 @@ export const sampleAccount = (over: Partial<Account> = {}): Account => ({
   clubTimeZoneSource: null,
   ...over,
 });
+
+export const sampleCounts = (over: Partial<Counts> = {}): Counts => ({
+  filters: { all: 1, unread: 1, needs_reply: 1, snoozed: 0, resolved: 0, archived: 0 },
+  tags: [],
+  unreadTotal: 1,
+  ...over,
+});
+
+/** A `messagesAdded` event as the core sends it, carrying the given conversations. */
+export function messagesAddedEvent(
+  conversations: Conversation[],
+  { count, quiet = false, conversationIds = conversations.map((c) => c.id), ownerId = '100000001' }: {
+    count: number;
+    quiet?: boolean;
+    conversationIds?: number[];
+    ownerId?: string;
+  },
+): AppEventInput {
+  return { type: 'messagesAdded', ownerId, conversationIds, count, quiet, conversations, counts: sampleCounts(), ownerCounts: sampleCounts(), messages: [] };
+}
+
+/** A `conversationUpdated` event as the core sends it. */
+export function conversationUpdatedEvent(conversation: Conversation): AppEventInput {
+  return { type: 'conversationUpdated', conversation, counts: sampleCounts(), ownerCounts: sampleCounts() };
+}
+
+type Mocked<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? Mock<(...args: A) => R> : T[K] };
+export type MockServices = { [K in keyof Services]: Mocked<Services[K]> };
+
+export function fakeServices(): MockServices {
+  const status = sampleSyncStatus();
+  const conversation = sampleConversation();
+  return {
+    account: {
+      current: vi.fn(() => {
+        throw new Error('shell tests have no session');
+      }),
+      account: vi.fn(() => sampleAccount()),
+      signIn: vi.fn(() => Promise.resolve(sampleAccount({ mode: 'signed_in', username: 'frontdesk' }))),
+      signOut: vi.fn(() => Promise.resolve(sampleAccount())),
+      setClubTimeZone: vi.fn((timeZone: string) => Promise.resolve(sampleAccount({ clubTimeZone: timeZone, clubTimeZoneSource: 'confirmed' }))),
+      wantPolling: vi.fn(),
+      start: vi.fn(() => Promise.resolve()),
+      close: vi.fn(() => Promise.resolve()),
+    },
+    conversations: {
+      list: vi.fn(() => ({ items: [conversation], nextCursor: null })),
+      get: vi.fn(() => conversation),
+      counts: vi.fn(() => sampleCounts()),
+      messages: vi.fn(() => ({ items: [], prevCursor: null })),
+      markRead: vi.fn(() => conversation),
+      markUnread: vi.fn(() => conversation),
+      setStatus: vi.fn(() => conversation),
+      setTags: vi.fn(() => conversation),
+      fetchHistory: vi.fn(() => Promise.resolve({ added: 0 })),
+      markHandled: vi.fn(() => conversation),
+      restoreHandled: vi.fn(() => conversation),
+      unreadTotal: vi.fn(() => 0),
+      watchSnoozes: vi.fn(() => () => {}),
+    },
+    replies: {
+      suggest: vi.fn(() => []),
+      templates: vi.fn(() => []),
+      setTemplate: vi.fn(() => []),
+      send: vi.fn(() => Promise.reject(new Error('shell tests send nothing'))),
+    },
+    search: { search: vi.fn(() => ({ hits: [], nextCursor: null })), searchPeople: vi.fn(() => ({ people: [] })) },
+    settings: {
+      get: vi.fn(() => sampleSettings()),
+      update: vi.fn((change: Partial<Settings>) => ({ ...sampleSettings(), ...change })),
+      onSaved: vi.fn(() => () => {}),
+    },
+    sync: {
+      syncNow: vi.fn(() => Promise.resolve(status)),
+      status: vi.fn(() => status),
+      startPolling: vi.fn(() => ({ ...status, polling: true })),
+      stopPolling: vi.fn(() => Promise.resolve({ ...status, polling: false })),
+      setPollInterval: vi.fn(() => status),
+      owners: vi.fn(() => ({ owners: [], available: [] })),
+      addOwner: vi.fn(() => Promise.resolve({ id: '100000002', name: 'Sam', enabled: true })),
+      removeOwner: vi.fn(),
+    },
+  };
+}
 
 export type MockHandlers = { [K in keyof Handlers]: Mock<Handlers[K]> };
 
@@ -125,15 +210,22 @@ export function fakeHandlers(): MockHandlers {
 }
 
 export interface FakeCore extends Core {
+  services: MockServices;
   handlers: MockHandlers;
+  gymBot: { preview: Mock<Core['gymBot']['preview']>; run: Mock<Core['gymBot']['run']> };
   setUnread(n: number): void;
 }
 
 export function fakeCore(): FakeCore {
   let unread = 0;
   return {
+    services: fakeServices(),
     handlers: fakeHandlers(),
     events: createEventBus(),
+    gymBot: {
+      preview: vi.fn(() => Promise.reject(new Error('no gym bot file in this test'))),
+      run: vi.fn(() => Promise.resolve({ added: 0, touched: new Map<string, { insertedIds: number[]; conversationIds: number[] }>() })),
+    },
     unreadTotal: () => unread,
     setUnread: (n) => {
       unread = n;

@@ -41,6 +41,7 @@ const h = await vi.hoisted(async () => {
     getName = () => 'Frontdesk';
     setBadgeCount = vi.fn();
     setLoginItemSettings = vi.fn();
+    setAsDefaultProtocolClient = vi.fn(() => true);
     exit = vi.fn();
   }
   return { app: new App(), windows: [] as unknown[], handled: new Map<string, unknown>(), menus: [] as unknown[], trays: [] as unknown[] };
@@ -100,13 +101,27 @@ vi.mock('electron', async () => {
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => h.menus.push(m) },
     nativeImage: { createFromBitmap: () => image },
     ipcMain: { handle: (channel: string, listener: unknown) => h.handled.set(channel, listener), removeHandler: (c: string) => h.handled.delete(c) },
-    safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret', encryptString: vi.fn(), decryptString: vi.fn() },
+    safeStorage: { isAsyncEncryptionAvailable: () => Promise.resolve(true), getSelectedStorageBackend: () => 'gnome_libsecret', encryptStringAsync: vi.fn(), decryptStringAsync: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     shell: { openExternal: vi.fn(), openPath: vi.fn(() => Promise.resolve('')) },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
+    crashReporter: { start: vi.fn() },
+    powerMonitor: new Emitter(),
+    net: { isOnline: () => true },
   };
 });
 vi.mock('electron-log/main', async () => ({ default: (await import('electron-log/node')).default }));
+vi.mock('electron-updater', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  const autoUpdater = Object.assign(new Emitter(), {
+    autoDownload: false,
+    autoInstallOnAppQuit: false,
+    logger: null,
+    checkForUpdates: vi.fn(() => Promise.resolve(null)),
+    quitAndInstall: vi.fn(),
+  });
+  return { autoUpdater };
+});
 
 const created: { options: CoreOptions | null; core: FakeCore | null; failWith: Error | null } = { options: null, core: null, failWith: null };
 vi.mock('../../main/core/create-core', () => ({
@@ -124,22 +139,35 @@ describe('main/index', () => {
     await import('../../main/index');
     expect(h.app.listenerCount('second-instance')).toBe(1);
     expect(h.windows).toHaveLength(0);
+    // The crash reporter starts before the app is ready, keeping dumps local unless told otherwise.
+    const { crashReporter } = await import('electron');
+    expect(crashReporter.start).toHaveBeenCalledWith(expect.objectContaining({ uploadToServer: false, productName: 'Frontdesk' }));
 
     h.app.readyResolve();
     await vi.waitFor(() => expect(created.core?.start).toHaveBeenCalled());
     const core = created.core!;
 
     expect(created.options).toMatchObject({ dataDir: join(dir, 'userData') });
-    expect(created.options?.credentials.level()).toBe('os');
+    expect(await created.options?.credentials.level()).toBe('os');
     expect(h.windows).toHaveLength(1);
     expect([...h.handled.keys()].sort()).toEqual(channelNames.map(requestChannel).sort());
     expect(h.trays).toHaveLength(1);
     expect(h.menus).toHaveLength(1);
+    // Packaged and signed in to nothing (the fake core says demo): no update checks.
+    const { autoUpdater } = await import('electron-updater');
+    expect(autoUpdater.checkForUpdates).not.toHaveBeenCalled();
 
-    // A second launch brings the one window forward.
+    // A second launch brings the one window forward, on the conversation its frontdesk:// link names.
     const win = h.windows[0] as EventEmitter & { focus: ReturnType<typeof vi.fn>; hide: ReturnType<typeof vi.fn> };
-    h.app.emit('second-instance');
+    expect(h.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('frontdesk');
+    const commands: unknown[] = [];
+    core.events.subscribe((e) => commands.push(e));
+    h.app.emit('second-instance', {}, ['/opt/Frontdesk/frontdesk', '--flag', 'frontdesk://conversation/1']);
     expect(win.focus).toHaveBeenCalled();
+    await vi.waitFor(() => expect(commands).toContainEqual(expect.objectContaining({ type: 'uiCommand', command: 'openConversation', conversationId: 1 })));
+    h.app.emit('second-instance', {}, ['/opt/Frontdesk/frontdesk', 'frontdesk://conversation/1;rm -rf']);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(commands.filter((e) => (e as { type: string }).type === 'uiCommand')).toHaveLength(1);
 
     // Closing the window hides it to the tray.
     const closeEvent = { preventDefault: vi.fn() };

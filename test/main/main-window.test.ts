@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BrowserWindow } from 'electron';
 
 const created: Array<{ options: Record<string, unknown>; win: FakeWindow }> = [];
 const openExternal = vi.fn(() => Promise.resolve());
@@ -32,7 +33,7 @@ class FakeWindow {
 
 vi.mock('electron', () => ({ BrowserWindow: FakeWindow, shell: { openExternal } }));
 
-const { createMainWindow } = await import('../../main/shell/main-window');
+const { createMainWindow, loadRenderer } = await import('../../main/shell/main-window');
 
 describe('main window', () => {
   beforeEach(() => {
@@ -109,5 +110,12 @@ describe('main window', () => {
     const win = created[0]!.win;
     expect(win.loadFile).toHaveBeenCalledWith(expect.stringMatching(/renderer[/\\]index\.html$/));
     expect(win.loadURL).not.toHaveBeenCalled();
+  });
+
+  it('reloads after a crash with #recovered, so the window can say so', () => {
+    createMainWindow({ width: 800, height: 600 });
+    const win = created[0]!.win;
+    loadRenderer(win as unknown as BrowserWindow, 'recovered');
+    expect(win.loadFile).toHaveBeenLastCalledWith(expect.stringMatching(/renderer[/\\]index\.html$/), { hash: 'recovered' });
   });
 });

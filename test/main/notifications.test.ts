@@ -3,7 +3,7 @@ import type { BrowserWindow } from 'electron';
 import type { AppEvent } from '../../common/contract';
 import { memoryLogger } from '../../common/log/logger';
 import { systemTimers } from '../../common/time/timers';
-import { fakeCore, sampleConversation, sampleSettings } from './fake-core';
+import { fakeCore, messagesAddedEvent, sampleConversation, sampleSettings } from './fake-core';
 
 const shown: FakeNotification[] = [];
 let supported = true;
@@ -12,7 +12,7 @@ class FakeNotification {
   static isSupported = () => supported;
   handlers = new Map<string, () => void>();
   closed = false;
-  constructor(readonly options: { title: string; body: string }) {}
+  constructor(readonly options: { title: string; body: string; urgency?: string; silent?: boolean }) {}
   on(event: string, handler: () => void) {
     this.handlers.set(event, handler);
   }
@@ -64,6 +64,11 @@ describe('notifier', () => {
     expect(shown[1]!.closed).toBe(true);
   });
 
+  it('never asks to break through the OS do-not-disturb (no critical urgency)', () => {
+    createNotifier({ logger: memoryLogger() }).show({ title: 'New message from Ana', body: 'Hi' });
+    expect(shown[0]!.options.urgency).toBe('normal');
+  });
+
   it('calls back on click, and shows nothing where notifications are unsupported', () => {
     const notifier = createNotifier({ logger: memoryLogger() });
     const onClick = vi.fn();
@@ -93,10 +98,6 @@ describe('new-message notifications', () => {
       [1, sampleConversation({ id: 1, memberName: 'Ana', lastMessagePreview: 'Can I freeze?', unreadCount: 1 })],
       [2, sampleConversation({ id: 2, memberName: 'Ben', lastMessagePreview: 'Late', unreadCount: 2 })],
     ]);
-    core.handlers.getConversation.mockImplementation(({ conversationId }) => {
-      const c = conversations.get(conversationId);
-      return c ? Promise.resolve(c) : Promise.reject(new Error('not found'));
-    });
     const uiCommands: AppEvent[] = [];
     core.events.subscribe((e) => {
       if (e.type === 'uiCommand') uiCommands.push(e);
@@ -108,8 +109,9 @@ describe('new-message notifications', () => {
       timers: systemTimers,
       logger: memoryLogger(),
     });
+    // The event carries the conversations that exist; 99 is gone by the time it is sent.
     const add = (conversationIds: number[], count: number, quiet = false) =>
-      core.events.emit({ type: 'messagesAdded', ownerId: '100000001', conversationIds, count, quiet });
+      core.events.emit(messagesAddedEvent(conversationIds.flatMap((id) => conversations.get(id) ?? []), { count, quiet, conversationIds }));
     return { core, window, uiCommands, stop, add };
   }
 
@@ -118,15 +120,24 @@ describe('new-message notifications', () => {
     add([1, 99], 1);
     add([2], 2);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(shown.map((n) => n.options)).toEqual([{ title: '3 new messages from Ben, Ana', body: 'Ben: Late\nAna: Can I freeze?' }]);
+    expect(shown.map(({ options: { title, body } }) => ({ title, body }))).toEqual([{ title: '3 new messages from Ben, Ana', body: 'Ben: Late\nAna: Can I freeze?' }]);
+  });
+
+  it('names members from the events alone, without reading any conversation again', async () => {
+    const { add, core } = setup();
+    add([1], 1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(shown).toHaveLength(1);
+    expect(core.services.conversations.get).not.toHaveBeenCalled();
+    expect(core.handlers.getConversation).not.toHaveBeenCalled();
   });
 
   it('reads the privacy setting when it shows', async () => {
     const { add, core } = setup();
-    core.handlers.getSettings.mockResolvedValue(sampleSettings({ notifications: 'count_only' }));
+    core.services.settings.get.mockReturnValue(sampleSettings({ notifications: 'count_only' }));
     add([1], 1);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(shown.map((n) => n.options)).toEqual([{ title: 'New message', body: '' }]);
+    expect(shown.map(({ options: { title, body } }) => ({ title, body }))).toEqual([{ title: 'New message', body: '' }]);
   });
 
   it('clicking brings the window forward on that conversation', async () => {

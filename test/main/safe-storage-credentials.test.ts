@@ -26,17 +26,30 @@ afterAll(() => {
 
 type Backend = ReturnType<Electron.SafeStorage['getSelectedStorageBackend']>;
 
-/** Stands in for safeStorage: a reversible transform that shares no byte run with the input. */
+const deprecated = (name: string) =>
+  vi.fn(() => {
+    throw new Error(`safeStorage.${name} is deprecated in Electron 45; use the async call`);
+  });
+
+/**
+ * Stands in for safeStorage's asynchronous calls: a reversible transform that shares no byte run
+ * with the input. `v09` ciphertext is an older key's: it decrypts, asking to be re-encrypted. The
+ * deprecated synchronous calls throw, so using one fails the test.
+ */
 function fakeSafeStorage(available = true, backend: Backend = 'gnome_libsecret') {
   const key = 0x5a;
   return {
-    isEncryptionAvailable: vi.fn(() => available),
+    isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(available)),
     getSelectedStorageBackend: vi.fn(() => backend),
-    encryptString: vi.fn((plain: string) => Buffer.concat([Buffer.from('v11'), Buffer.from(plain, 'utf8').map((b) => b ^ key)])),
-    decryptString: vi.fn((encrypted: Buffer) => {
-      if (encrypted.subarray(0, 3).toString() !== 'v11') throw new Error('Error while decrypting the ciphertext provided');
-      return Buffer.from(encrypted.subarray(3).map((b) => b ^ key)).toString('utf8');
+    encryptStringAsync: vi.fn((plain: string) => Promise.resolve(Buffer.concat([Buffer.from('v11'), Buffer.from(plain, 'utf8').map((b) => b ^ key)]))),
+    decryptStringAsync: vi.fn((encrypted: Buffer) => {
+      const version = encrypted.subarray(0, 3).toString();
+      if (version !== 'v11' && version !== 'v09') return Promise.reject(new Error('Error while decrypting the ciphertext provided'));
+      return Promise.resolve({ result: Buffer.from(encrypted.subarray(3).map((b) => b ^ key)).toString('utf8'), shouldReEncrypt: version === 'v09' });
     }),
+    isEncryptionAvailable: deprecated('isEncryptionAvailable'),
+    encryptString: deprecated('encryptString'),
+    decryptString: deprecated('decryptString'),
   };
 }
 
@@ -49,10 +62,10 @@ function containsPassword(text: string): boolean {
 }
 
 describe('safeStorage credential store', () => {
-  it('writes a 0600 file holding only the encrypted password, and reads it back', () => {
+  it('writes a 0600 file holding only the encrypted password, and reads it back', async () => {
     const file = join(tempDir(), 'credentials.json');
     const store = safeStorageCredentialStore({ file, safeStorage: fakeSafeStorage(), platform: 'linux', logger: memoryLogger() });
-    store.save(credentials);
+    await store.save(credentials);
     const text = readFileSync(file, 'utf8');
     expect(containsPassword(text)).toBe(false);
     const saved = JSON.parse(text) as Record<string, unknown>;
@@ -60,16 +73,16 @@ describe('safeStorage credential store', () => {
     expect(saved['username']).toBe('frontdesk');
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(join(file, '..'))).toEqual(['credentials.json']);
-    expect(store.load()).toEqual(credentials);
+    expect(await store.load()).toEqual(credentials);
   });
 
-  it('signs out by deleting the file', () => {
+  it('signs out by deleting the file', async () => {
     const file = join(tempDir(), 'credentials.json');
     const store = safeStorageCredentialStore({ file, safeStorage: fakeSafeStorage(), platform: 'darwin', logger: memoryLogger() });
-    store.save(credentials);
+    await store.save(credentials);
     store.clear();
     expect(existsSync(file)).toBe(false);
-    expect(store.load()).toBeNull();
+    expect(await store.load()).toBeNull();
   });
 
   it.each([
@@ -81,41 +94,54 @@ describe('safeStorage credential store', () => {
     ['linux', true, 'unknown', 'weak'],
     ['linux', false, 'gnome_libsecret', 'unavailable'],
     ['darwin', false, 'unknown', 'unavailable'],
-  ] as const)('on %s (encryption %s, backend %s) reports level %s', (platform, available, backend, level) => {
+  ] as const)('on %s (encryption %s, backend %s) reports level %s', async (platform, available, backend, level) => {
     const store = safeStorageCredentialStore({
       file: join(tempDir(), 'c.json'),
       safeStorage: fakeSafeStorage(available, backend),
       platform,
       logger: memoryLogger(),
     });
-    expect(store.level()).toBe(level);
+    expect(await store.level()).toBe(level);
   });
 
-  it('refuses to save without secure storage, writing nothing', () => {
+  it('refuses to save without secure storage, writing nothing', async () => {
     const file = join(tempDir(), 'credentials.json');
     const safeStorage = fakeSafeStorage(false);
     const store = safeStorageCredentialStore({ file, safeStorage, platform: 'linux', logger: memoryLogger() });
-    expect(() => store.save(credentials)).toThrow(AppError);
-    expect(() => store.save(credentials)).toThrow(expect.objectContaining({ code: 'insecure_storage' }) as Error);
+    await expect(store.save(credentials)).rejects.toThrow(AppError);
+    await expect(store.save(credentials)).rejects.toMatchObject({ code: 'insecure_storage' });
     expect(existsSync(file)).toBe(false);
-    expect(safeStorage.encryptString).not.toHaveBeenCalled();
+    expect(safeStorage.encryptStringAsync).not.toHaveBeenCalled();
   });
 
-  it('saves on basic_text but warns clearly', () => {
+  it('saves on basic_text but warns clearly', async () => {
     const logger = memoryLogger();
     const store = safeStorageCredentialStore({ file: join(tempDir(), 'c.json'), safeStorage: fakeSafeStorage(true, 'basic_text'), platform: 'linux', logger });
-    store.save(credentials);
+    await store.save(credentials);
     expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringContaining('basic_text') as string }));
   });
 
-  it('treats a file it cannot decrypt or parse as signed out', () => {
+  it('re-encrypts a password the keystore asks to, under its current key', async () => {
+    const file = join(tempDir(), 'credentials.json');
+    const safeStorage = fakeSafeStorage();
+    const older = Buffer.concat([Buffer.from('v09'), Buffer.from(PASSWORD, 'utf8').map((b) => b ^ 0x5a)]);
+    writeFileSync(file, JSON.stringify({ username: 'frontdesk', baseUrl: 'https://anytime.club-os.com', password: older.toString('base64') }));
+    const store = safeStorageCredentialStore({ file, safeStorage, platform: 'linux', logger: memoryLogger() });
+    expect(await store.load()).toEqual(credentials);
+    const rewritten = JSON.parse(readFileSync(file, 'utf8')) as { password: string };
+    expect(Buffer.from(rewritten.password, 'base64').subarray(0, 3).toString()).toBe('v11');
+    expect(await store.load()).toEqual(credentials);
+    expect(safeStorage.encryptStringAsync).toHaveBeenCalledTimes(1);
+  });
+
+  it('treats a file it cannot decrypt or parse as signed out', async () => {
     const dir = tempDir();
     const logger = memoryLogger();
     const store = safeStorageCredentialStore({ file: join(dir, 'c.json'), safeStorage: fakeSafeStorage(), platform: 'linux', logger });
     writeFileSync(join(dir, 'c.json'), JSON.stringify({ username: 'x', baseUrl: 'https://x', password: Buffer.from('v10garbage').toString('base64') }));
-    expect(store.load()).toBeNull();
+    expect(await store.load()).toBeNull();
     writeFileSync(join(dir, 'c.json'), '{ not json');
-    expect(store.load()).toBeNull();
+    expect(await store.load()).toBeNull();
     expect(logger.lines.filter((l) => l.level === 'warn')).toHaveLength(2);
   });
 
@@ -127,11 +153,11 @@ describe('safeStorage credential store', () => {
     const store = safeStorageCredentialStore({ file: join(dir, 'credentials.json'), safeStorage: fakeSafeStorage(), platform: 'linux', logger: logger.scope('shell') });
     const clubos = logger.scope('clubos');
     // A careless core: logs its arguments whole and the login form it posts.
-    const signIn: Handlers['signIn'] = (args) => {
+    const signIn: Handlers['signIn'] = async (args) => {
       clubos.info('signing in', { args });
       clubos.debug('login form', { form: { username: args.username, password: args.password, __fp: 'x' } });
-      store.save({ username: args.username, password: args.password, baseUrl: args.baseUrl ?? 'https://anytime.club-os.com' });
-      return Promise.resolve(sampleAccount({ mode: 'signed_in', username: args.username }));
+      await store.save({ username: args.username, password: args.password, baseUrl: args.baseUrl ?? 'https://anytime.club-os.com' });
+      return sampleAccount({ mode: 'signed_in', username: args.username });
     };
     const listeners = new Map<string, InvokeListener>();
     registerHandlers(
@@ -149,6 +175,6 @@ describe('safeStorage credential store', () => {
     expect(log).toContain('login form');
     expect(containsPassword(log)).toBe(false);
     expect(containsPassword(readFileSync(join(dir, 'credentials.json'), 'utf8'))).toBe(false);
-    expect(store.load()?.password).toBe(PASSWORD);
+    expect((await store.load())?.password).toBe(PASSWORD);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { messagesAddedEvent } from '../main/fake-core';
 import type { AppEvent, NotificationPrivacy } from '../../common/contract';
 import { createEventBus } from '../../common/event-bus';
 import { memoryLogger } from '../../common/log/logger';
@@ -16,13 +17,10 @@ const people: Record<number, ConversationSummary> = {
 };
 
 let seq = 0;
+// The policy reads ids and counts; the conversations themselves reach it through `describe`.
 const added = (conversationIds: number[], count: number, quiet = false): AppEvent => ({
-  type: 'messagesAdded',
+  ...messagesAddedEvent([], { count, quiet, conversationIds }),
   seq: ++seq,
-  ownerId: '100000001',
-  conversationIds,
-  count,
-  quiet,
 });
 
 function setup(over: { privacy?: NotificationPrivacy; focused?: boolean } = {}) {

@@ -8,6 +8,7 @@ import type {
   ArgsInput,
   ChannelName,
   Conversation,
+  Counts,
   ListFilter,
   Message,
   Outcome,
@@ -240,7 +241,7 @@ export class FakeFrontdesk {
       requiresResponse: true,
       waitingSince: c.waitingSince ?? sentAt,
     }));
-    this.emit({ type: 'messagesAdded', ownerId: '100', conversationIds: [conversationId], count: 1, quiet: false });
+    this.emit(this.addedEvent([conversationId], [message]));
     return message;
   }
 
@@ -256,8 +257,37 @@ export class FakeFrontdesk {
   }
 
   private changed(c: Conversation): Conversation {
-    if (this.emitOnActions) this.emit({ type: 'conversationUpdated', conversation: c });
+    if (this.emitOnActions) this.emit({ type: 'conversationUpdated', conversation: c, counts: this.counts(), ownerCounts: this.counts(c.ownerId) });
     return c;
+  }
+
+  /** Counts as getCounts answers them. */
+  counts(ownerId?: string): Counts {
+    const mine = this.conversations.filter((c) => ownerId === undefined || c.ownerId === ownerId);
+    const filters = { all: 0, unread: 0, needs_reply: 0, snoozed: 0, resolved: 0, archived: 0 } satisfies Record<ListFilter, number>;
+    for (const f of Object.keys(filters) as ListFilter[]) filters[f] = mine.filter((c) => matchesFilter(c, f)).length;
+    const tagCounts = new Map<string, number>();
+    for (const c of mine) for (const t of new Set([...c.tags, ...(c.intent ? [c.intent] : [])])) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+    return {
+      filters,
+      tags: [...tagCounts].map(([tag, count]) => ({ tag, count })),
+      unreadTotal: mine.reduce((n, c) => n + c.unreadCount, 0),
+    };
+  }
+
+  /** A messagesAdded event as the core sends it: the conversations as they now are, the counts, the messages. */
+  addedEvent(conversationIds: number[], messages: Message[] | null, { count = messages?.length ?? 0, quiet = false, ownerId = '100' } = {}): AppEventInput {
+    return {
+      type: 'messagesAdded',
+      ownerId,
+      conversationIds,
+      count,
+      quiet,
+      messages,
+      conversations: this.conversations.filter((c) => conversationIds.includes(c.id)),
+      counts: this.counts(),
+      ownerCounts: this.counts(ownerId),
+    };
   }
 
   private threadOf(conversationId: number): Message[] {
@@ -300,18 +330,7 @@ export class FakeFrontdesk {
       const slice = items.slice(start, start + size);
       return { items: slice, next: start + size < items.length ? String(start + size) : null };
     };
-    const counts = (ownerId?: string) => {
-      const mine = this.conversations.filter((c) => ownerId === undefined || c.ownerId === ownerId);
-      const filters = { all: 0, unread: 0, needs_reply: 0, snoozed: 0, resolved: 0, archived: 0 } satisfies Record<ListFilter, number>;
-      for (const f of Object.keys(filters) as ListFilter[]) filters[f] = mine.filter((c) => matchesFilter(c, f)).length;
-      const tagCounts = new Map<string, number>();
-      for (const c of mine) for (const t of new Set([...c.tags, ...(c.intent ? [c.intent] : [])])) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
-      return {
-        filters,
-        tags: [...tagCounts].map(([tag, count]) => ({ tag, count })),
-        unreadTotal: mine.reduce((n, c) => n + c.unreadCount, 0),
-      };
-    };
+    const counts = (ownerId?: string): Counts => this.counts(ownerId);
     const status = (): SyncStatus => structuredClone(this.syncStatus);
 
     return {

@@ -56,7 +56,7 @@ function main(): void {
     },
   });
   const killSwitch: { insertsLeft: number | null } = { insertsLeft: null };
-  const store = dbSyncStore({ db: dyingDb(db, killSwitch), clubContext: () => client.getClubContext(), historyAsRead: () => true });
+  const store = dbSyncStore({ db: dyingDb(db, killSwitch), clubContext: () => client.getClubContext(), historyAsRead: () => true, clock });
   const engine = createSyncEngine({ client, store, events: createEventBus(), clock, logger: silentLogger, random: () => 0.5 });
 
   process.on('message', (raw: unknown) => {

@@ -1,7 +1,7 @@
 // An in-memory SyncStore for engine unit tests: what the engine asked to write, nothing more.
 import type { ApiError } from '../../common/contract';
-import type { NewInboxMessage, StoredKey } from '../../main/sync/reconcile';
-import type { OwnerRecord } from '../../db/types';
+import type { NewInboxMessage } from '../../main/sync/reconcile';
+import type { OwnerRecord, StoredKey } from '../../db/types';
 import type { PollWrite, PollWriteResult, SyncStore } from '../../main/sync/sync-store';
 
 export interface MemorySyncStore extends SyncStore {
@@ -31,11 +31,16 @@ export function memorySyncStore(owners: Array<Pick<OwnerRecord, 'ownerId' | 'nam
       store.rows.set(write.ownerId, list);
       const owner = store.owners.find((o) => o.ownerId === write.ownerId)!;
       Object.assign(owner, { historyImported: true, importRecentStored: write.history !== null || owner.importRecentStored, consecutiveFailures: 0, lastError: null, lastSuccessAt: new Date(write.at).toISOString() });
+      // No conversations here: the engine passes on whatever the store says changed.
+      const noCounts = { filters: { all: 0, unread: 0, needs_reply: 0, snoozed: 0, resolved: 0, archived: 0 }, tags: [], unreadTotal: 0 };
+      const changes = (n: number) => (n > 0 ? { conversations: [], counts: noCounts, ownerCounts: noCounts, messages: [] } : null);
       return Promise.resolve({
         added: write.rows.length,
         conversationIds: write.rows.length ? [1] : [],
         historyAdded: history.length,
         historyConversationIds: history.length ? [1] : [],
+        changes: changes(write.rows.length),
+        historyChanges: changes(history.length),
       });
     },
     beginImport(ownerId, at) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxRow } from '../../main/clubos/types';
-import { reconcile, snapshotDateRange, type NewInboxMessage, type StoredKey } from '../../main/sync/reconcile';
+import type { StoredKey } from '../../db/types';
+import { reconcile, snapshotDateRange, type NewInboxMessage } from '../../main/sync/reconcile';
 import { createKeyMemo, messageKey } from '../../main/sync/message-key';
 import { snapshotKeys } from '../../main/sync/reconcile';
 

@@ -301,4 +301,48 @@ describe('sync engine', () => {
     e.refreshOwners();
     expect(e.status().owners.map((o) => o.ownerId)).toEqual(['100000009']);
   });
+  it('restarts an owner whose poll crashed, and stops after five crashes in five minutes, saying so', async () => {
+    const bug = () => new TypeError("Cannot read properties of undefined (reading 'localDate')");
+    const { engine: e, calls, logger } = build(new Map([['100000001', [bug(), bug(), bug(), bug(), bug(), bug(), []]]]));
+    e.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(1);
+    const owner = () => e.status().owners[0]!;
+    expect(owner().state).toBe('backing_off');
+    expect(owner().lastError?.message).toMatch(/restarted/);
+    // Restarted after a second each time, not after an exponential backoff.
+    for (let i = 2; i <= 5; i++) {
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(calls).toHaveLength(i);
+    }
+    expect(owner().state).toBe('stopped');
+    expect(owner().lastError?.message).toMatch(/stopped after 5 unexpected errors within 5 minutes/);
+    expect(store.owners.find((o) => o.ownerId === '100000001')?.lastError?.message).toMatch(/stopped after 5/);
+    const crashes = logger.lines.filter((l) => l.message === 'poll crashed');
+    expect(crashes).toHaveLength(5);
+    expect(crashes[4]?.fields).toMatchObject({ owner: '100000001', ownerName: 'Alex Morgan', verdict: 'give_up', crashesInWindow: 5 });
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(calls).toHaveLength(5);
+    // Sync now is the user's "try again": one more crash is restarted, then the inbox syncs.
+    await e.syncNow('100000001');
+    expect(calls).toHaveLength(6);
+    expect(owner().state).toBe('backing_off');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls).toHaveLength(7);
+    expect(owner()).toMatchObject({ state: 'idle', lastError: null });
+  });
+
+  it('counts only crashes within five minutes', async () => {
+    const bug = () => new RangeError('Invalid time value');
+    const answers: InboxAnswer[] = [];
+    // A crash, then nine good polls (10 s apart): about one crash every 91 s, never five within five minutes.
+    for (let i = 0; i < 8; i++) answers.push(bug(), ...Array.from({ length: 9 }, (): InboxRow[] => []));
+    answers.push([]);
+    const { engine: e, calls, logger } = build(new Map([['100000001', answers]]));
+    e.start();
+    for (let i = 0; i < 13; i++) await vi.advanceTimersByTimeAsync(60_000);
+    expect(logger.lines.filter((l) => l.message === 'poll crashed')).toHaveLength(8);
+    expect(e.status().owners[0]!.state).toBe('idle');
+    expect(calls.length).toBeGreaterThan(70);
+  });
 });

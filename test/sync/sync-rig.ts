@@ -100,7 +100,7 @@ export function bootApp(club: Club, options: AppOptions): App {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const storeDb = options.wrapDb ? options.wrapDb(db) : db;
-  const store = dbSyncStore({ db: storeDb, clubContext: () => client.getClubContext(), historyAsRead: () => options.historyAsRead ?? true });
+  const store = dbSyncStore({ db: storeDb, clubContext: () => client.getClubContext(), historyAsRead: () => options.historyAsRead ?? true, clock });
   const bus = createEventBus();
   const events: AppEvent[] = [];
   bus.subscribe((e) => events.push(e));

@@ -5,6 +5,7 @@
 import { assertTimeZone } from '../../../common/time/club-time';
 import type { ClubLocation, StaffMember } from '../types';
 import { isJsonObject, type JsonObject, type PageViewData } from './view-data';
+import { isClubOSId } from '../../../common/clubos-id';
 
 export interface ClubFacts {
   loggedInUserId: string | null;
@@ -18,14 +19,12 @@ export interface ClubFacts {
   locations: ClubLocation[] | null;
 }
 
-const ID = /^\d{1,12}$/;
-
 /** A ClubOS id as the app keeps it (a string of digits), from a JSON number or string. */
 export function asClubOSId(value: unknown): string | null {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : null;
   if (typeof value === 'string') {
     const trimmed = value.trim();
-    return ID.test(trimmed) ? trimmed : null;
+    return isClubOSId(trimmed) ? trimmed : null;
   }
   return null;
 }

@@ -1,11 +1,5 @@
-import type { ClubOSId } from '../../../common/clubos-id';
+import type { InboxRow } from '../types';
 import type { InboxLabel } from './inbox-label';
 
-/** One `li` of the inbox fragment as the page shows it, before its label is given a date. */
-export interface InboxPageRow {
-  senderName: string;
-  memberId: ClubOSId | null;
-  body: string;
-  label: string;
-  parsedLabel: InboxLabel;
-}
+/** One `li` of the inbox fragment as the page shows it, before its label is given a date and a position. */
+export type InboxPageRow = Omit<InboxRow, 'localDate' | 'localTime' | 'position'> & { parsedLabel: InboxLabel };

@@ -1,6 +1,6 @@
-import type { ClubOSId } from '../../../common/clubos-id';
+import { CLUBOS_ID_DIGITS, type ClubOSId } from '../../../common/clubos-id';
 
-const DELEGATE_HREF = /^(?:https?:\/\/[^/]+)?\/action\/Delegate\/(\d{1,12})(?:\/|$)/;
+const DELEGATE_HREF = new RegExp(String.raw`^(?:https?://[^/]+)?/action/Delegate/(${CLUBOS_ID_DIGITS})(?:/|$)`);
 
 /** The member id a sender link's href carries (`/action/Delegate/<id>/…`); null for `#` and for id 0. */
 export function memberIdFromHref(href: string): ClubOSId | null {

@@ -11,6 +11,9 @@ import { scrapeFormFields, type FormField } from './form-fields';
 import { readFormTokens, type FormTokens } from './form-tokens';
 import { collapsedText, parseHtml, rejectLoginPage, requireBalanced } from './html-document';
 import { isSomethingNotRight } from './something-not-right';
+import { CLUBOS_ID_DIGITS } from '../../../common/clubos-id';
+
+const DELEGATE_CALL = new RegExp(String.raw`delegate\(\s*['"]?(${CLUBOS_ID_DIGITS})`);
 
 export const SEARCH_ACTION = '/action/UserSearch/';
 const KEYWORD = 'filter.keyword';
@@ -66,7 +69,7 @@ export function parseSearchResults(html: string): MemberSearchResult[] {
 function readResult(item: HTMLElement, index: number): MemberSearchResult {
   const page = 'the search results';
   const link = item.querySelector('a.user-fullname');
-  const delegated = /delegate\(\s*['"]?(\d{1,12})/.exec(link?.getAttribute('onclick') ?? '')?.[1];
+  const delegated = DELEGATE_CALL.exec(link?.getAttribute('onclick') ?? '')?.[1];
   const id = asClubOSId(item.getAttribute('data-id')) ?? asClubOSId(item.getAttribute('id')) ?? asClubOSId(delegated);
   if (id === null) throw new ClubOSMissingFieldError(page, `result ${index + 1}'s ClubOS id`, 'data-id, id, delegate(…)');
   const fullName = textOrNull(item.getAttribute('data-full-name')) ?? nameFromHeading(item);

@@ -2,13 +2,14 @@
 // unknown 2xx answer is a refusal, not a success.
 import { collapsedText, parseHtml } from './html-document';
 import { isSomethingNotRight } from './something-not-right';
+import { CLUBOS_ID_DIGITS } from '../../../common/clubos-id';
 
 export type SendReply =
   | { outcome: 'sent'; memberName: string }
   | { outcome: 'opted_out'; reason: string }
   | { outcome: 'rejected'; reason: string };
 
-const DELEGATE_HREF = /\/action\/Delegate\/(\d{1,12})(?:\/|$)/;
+const DELEGATE_HREF = new RegExp(String.raw`/action/Delegate/(${CLUBOS_ID_DIGITS})(?:/|$)`);
 
 export function readSendReply(html: string, channel: 'sms' | 'email', memberId: string): SendReply {
   const root = parseHtml(html, 'the send reply');

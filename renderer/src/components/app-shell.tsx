@@ -3,6 +3,7 @@ import { useWindowTitle } from '../hooks/use-window-title';
 import { useAppStore } from '../store/store-context';
 import { ConversationList } from './conversation-list';
 import { DemoBanner } from './demo-banner';
+import { RecoveredBanner } from './recovered-banner';
 import { Header } from './header';
 import { HelpDialog } from './help-dialog';
 import { ListToolbar } from './list-toolbar';
@@ -24,6 +25,7 @@ export function AppShell() {
   useWindowTitle();
   return (
     <div className={`app app--pane-${pane}${navOpen ? ' app--nav-open' : ''}`}>
+      <RecoveredBanner />
       <StartupNoticeBanner />
       <DemoBanner />
       <TimeZoneBanner />

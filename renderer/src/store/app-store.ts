@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppDeps } from './app-deps';
 import { createComposerActions, initialComposerState, type ComposerActions, type ComposerState } from './composer-slice';
+import { loadDrafts, saveDrafts } from './draft-memory';
 import { createConversationActions, type ConversationActions } from './conversation-actions';
 import { createLifecycleActions, type LifecycleActions } from './lifecycle-slice';
 import { createListActions, initialListState, type ListActions, type ListState } from './list-slice';
@@ -37,11 +38,11 @@ export type AppState = AppData &
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(deps: AppDeps): AppStore {
-  return createStore<AppState>()((set, get) => ({
+  const store = createStore<AppState>()((set, get) => ({
     // Order and density are the user's, kept across restarts.
     list: { ...initialListState, ...loadListPrefs(deps.prefStorage) },
     thread: initialThreadState,
-    composer: initialComposerState,
+    composer: { ...initialComposerState, drafts: loadDrafts(deps.viewStorage) },
     sync: initialSyncState,
     session: initialSessionState,
     search: initialSearchState,
@@ -56,4 +57,8 @@ export function createAppStore(deps: AppDeps): AppStore {
     ...createUiActions(set, get),
     ...createLifecycleActions(deps, set, get),
   }));
+  store.subscribe((state, previous) => {
+    if (state.composer.drafts !== previous.composer.drafts) saveDrafts(deps.viewStorage, state.composer.drafts);
+  });
+  return store;
 }

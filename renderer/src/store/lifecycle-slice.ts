@@ -1,6 +1,6 @@
 // Starting the window and keeping it current: the first load, pushed events, and the refetch of
 // everything on screen when the event sequence shows a gap.
-import type { AppEvent } from '../../../common/contract';
+import { appEventSchema, type AppEvent } from '../../../common/contract';
 import type { AppDeps } from './app-deps';
 import { createSeqTracker } from './seq-tracker';
 import type { GetState, SetState } from './store-types';
@@ -14,13 +14,9 @@ export interface LifecycleActions {
   refetchVisible: () => Promise<void>;
 }
 
-const EVENT_TYPES: ReadonlySet<string> = new Set(['messagesAdded', 'conversationUpdated', 'syncStatusChanged', 'accountChanged', 'uiCommand']);
-
-/** The bridge is ours, but a malformed event must not break the window. */
+/** The bridge is ours, but a malformed event must not break the window: it is checked against the contract. */
 function looksLikeEvent(value: unknown): value is AppEvent {
-  if (typeof value !== 'object' || value === null) return false;
-  const { type, seq } = value as { type?: unknown; seq?: unknown };
-  return typeof type === 'string' && EVENT_TYPES.has(type) && typeof seq === 'number' && Number.isInteger(seq);
+  return appEventSchema.safeParse(value).success;
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -42,12 +38,13 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
     const state = get();
     switch (event.type) {
       case 'messagesAdded': {
+        // The event carries what changed; after a gap, refetchVisible above reloads it all instead.
         if (!missed) {
-          void state.refreshList();
-          void state.refreshCounts();
-          if (state.thread.conversationId !== null && event.conversationIds.includes(state.thread.conversationId)) {
-            void state.refreshThread();
-          }
+          state.applyChanges(event.ownerId, event);
+          const openId = state.thread.conversationId;
+          const open = openId === null ? undefined : event.conversations.find((c) => c.id === openId);
+          if (open && event.messages !== null) state.receiveMessages(open, event.messages);
+          else if (openId !== null && event.conversationIds.includes(openId)) void state.refreshThread();
         }
         if (!event.quiet && event.count > 0) {
           const where = event.conversationIds.length > 1 ? ` in ${plural(event.conversationIds.length, 'conversation', 'conversations')}` : '';
@@ -57,7 +54,7 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
       }
       case 'conversationUpdated':
         state.applyConversation(event.conversation);
-        if (!missed) void state.refreshCounts();
+        if (!missed) state.applyCounts(event.conversation.ownerId, event);
         return;
       case 'syncStatusChanged': {
         const before = state.sync.status?.owners.some((o) => o.lastError !== null) ?? false;

@@ -2,6 +2,7 @@
 // top, pages loaded further down stay (minus anything that moved up), and the open conversation
 // stays visible even if it no longer matches the filter (reading an unread one must not yank it away).
 import type { Conversation } from '../../../common/contract';
+import { inView, newestFirst, type ListView } from '../../../common/conversation-filters';
 
 export interface ListPage {
   items: Conversation[];
@@ -27,4 +28,35 @@ export function replaceConversation(items: readonly Conversation[], updated: Con
   const next = items.slice();
   next[index] = updated;
   return next;
+}
+
+/**
+ * Conversations pushed in an event, put where the list's order says, as far as the list is
+ * loaded: one that now sorts below the last loaded row comes with the next page instead. One that
+ * left the view goes, except the open conversation, which keeps its place.
+ */
+export function placeConversations(
+  current: ListPage,
+  changed: readonly Conversation[],
+  view: ListView,
+  keepId: number | null,
+  now: number,
+): ListPage {
+  const items = current.items.slice();
+  for (const c of changed) {
+    const index = items.findIndex((x) => x.id === c.id);
+    if (!inView(c, view, now)) {
+      if (index >= 0) {
+        if (c.id === keepId) items[index] = c;
+        else items.splice(index, 1);
+      }
+      continue;
+    }
+    if (index >= 0) items.splice(index, 1);
+    const at = items.findIndex((x) => newestFirst(c, x) < 0);
+    if (at >= 0) items.splice(at, 0, c);
+    else if (current.nextCursor === null) items.push(c);
+    else if (c.id === keepId && index >= 0) items.push(c);
+  }
+  return { items, nextCursor: current.nextCursor };
 }

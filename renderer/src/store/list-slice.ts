@@ -1,9 +1,9 @@
 // The conversation list: inbox (owner), filter and tag, cursor paging, counts and the selection.
-import type { ApiError, Conversation, Counts, ListFilter } from '../../../common/contract';
+import type { ApiError, Conversation, ConversationChanges, Counts, ListFilter } from '../../../common/contract';
 import { toApiError, unwrap } from '../api';
 import type { AppDeps } from './app-deps';
 import { coalesce } from './coalesce';
-import { mergeFirstPage, replaceConversation } from './list-merge';
+import { mergeFirstPage, placeConversations, replaceConversation } from './list-merge';
 import type { GetState, LoadStatus, SetState } from './store-types';
 import { saveView } from './view-memory';
 import { saveListPrefs, type ListDensity, type ListSort } from './list-prefs';
@@ -42,6 +42,10 @@ export interface ListActions {
   refreshCounts: () => Promise<void>;
   /** A newer copy of one conversation, from an event or an action's result. */
   applyConversation: (conversation: Conversation) => void;
+  /** A change pushed by the core: its conversations placed in the list, its counts shown. */
+  applyChanges: (ownerId: string, changes: ConversationChanges) => void;
+  /** Counts pushed by the core after a change of one owner's conversation. */
+  applyCounts: (ownerId: string, changes: Pick<ConversationChanges, 'counts' | 'ownerCounts'>) => void;
   selectConversation: (id: number, messageId?: number) => void;
   selectRelative: (delta: 1 | -1) => void;
 }
@@ -184,6 +188,22 @@ export function createListActions(deps: AppDeps, set: SetState, get: GetState): 
       if (items) patch({ items });
       const thread = get().thread;
       if (thread.conversationId === conversation.id) set({ thread: { ...thread, conversation } });
+    },
+    applyChanges(ownerId, changes) {
+      const { items, nextCursor, selectedId, filter, tag, status } = get().list;
+      const view = { filter, tag, ownerId: get().list.ownerId };
+      // A list still loading gets the change with its answer.
+      if (status === 'ready') patch(placeConversations({ items, nextCursor }, changes.conversations, view, selectedId, deps.now()));
+      get().applyCounts(ownerId, changes);
+      const thread = get().thread;
+      const open = changes.conversations.find((c) => c.id === thread.conversationId);
+      if (open) set({ thread: { ...get().thread, conversation: open } });
+    },
+    applyCounts(ownerId, { counts, ownerCounts }) {
+      const shown = get().list.ownerId;
+      // Counts of another owner's inbox did not change.
+      if (shown === null) patch({ counts });
+      else if (shown === ownerId) patch({ counts: ownerCounts });
     },
     selectConversation(id, messageId) {
       const { selectedId } = get().list;

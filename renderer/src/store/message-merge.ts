@@ -31,3 +31,22 @@ export function appendMessage(loaded: readonly Message[], message: Message): Mes
   if (loaded.some((m) => m.id === message.id)) return loaded.slice();
   return [...loaded, message];
 }
+
+const bySentAt = (a: Message, b: Message): number => a.sentAt.localeCompare(b.sentAt) || a.id - b.id;
+
+/**
+ * Pushed messages put in order among those loaded (the core's order: sent time, then id). When
+ * older pages are not loaded yet (`oldestLoaded` given), a message older than the oldest loaded
+ * one is left for those pages instead of jumping in front of the gap.
+ */
+export function insertPushed(loaded: readonly Message[], pushed: readonly Message[], oldestLoaded?: Message): Message[] {
+  const ids = new Set(loaded.map((m) => m.id));
+  const fresh = pushed.filter((m) => !ids.has(m.id) && (oldestLoaded === undefined || bySentAt(m, oldestLoaded) > 0));
+  const out = loaded.slice();
+  for (const m of [...fresh].sort(bySentAt)) {
+    let at = out.length;
+    while (at > 0 && bySentAt(out[at - 1]!, m) > 0) at--;
+    out.splice(at, 0, m);
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import type { ApiError, Conversation, Message } from '../../../common/contract';
 import { toApiError, unwrap } from '../api';
 import type { AppDeps } from './app-deps';
 import { coalesce } from './coalesce';
-import { mergeLatest, prependOlder } from './message-merge';
+import { insertPushed, mergeLatest, prependOlder } from './message-merge';
 import type { GetState, LoadStatus, SetState } from './store-types';
 
 export const THREAD_PAGE_SIZE = 50;
@@ -41,6 +41,8 @@ export interface ThreadActions {
   loadOlder: () => Promise<void>;
   /** Fetches the newest page and merges it (new messages arrived, or a refetch). */
   refreshThread: () => Promise<void>;
+  /** New messages pushed in an event: added to the open thread without asking the core. */
+  receiveMessages: (conversation: Conversation, messages: readonly Message[]) => void;
   /**
    * Marks the open conversation read if it has unread messages, and clears `arrivals`. `auto`:
    * the window decided (it was opened, or texts arrived in view), which the "manually" setting refuses.
@@ -103,6 +105,20 @@ export function createThreadActions(deps: AppDeps, set: SetState, get: GetState)
     readTimer = null;
   };
   const markReadMode = () => get().session.settings?.markRead ?? 'after_delay';
+
+  const receiveMessages = (conversation: Conversation, pushed: readonly Message[]): void => {
+    const thread = get().thread;
+    if (thread.conversationId !== conversation.id) return;
+    // Still loading: the load may have missed them, so it refreshes once it is done.
+    if (thread.status === 'loading') refreshAfterOpen = true;
+    if (thread.status !== 'ready') return;
+    const { messages, arrivals, prevCursor } = get().thread;
+    const oldest = messages[0];
+    const fresh = insertPushed(messages, pushed.filter((m) => m.conversationId === conversation.id), prevCursor !== null ? oldest : undefined);
+    const added = fresh.length - messages.length;
+    const inbound = added === 0 ? 0 : fresh.filter((m) => m.direction !== 'outbound').length - messages.filter((m) => m.direction !== 'outbound').length;
+    patch({ messages: fresh, conversation, arrivals: arrivals + inbound });
+  };
 
   const markThreadRead = async (options: { auto?: boolean } = {}): Promise<void> => {
     const { conversationId, conversation } = get().thread;
@@ -191,6 +207,7 @@ export function createThreadActions(deps: AppDeps, set: SetState, get: GetState)
       }
     },
     refreshThread,
+    receiveMessages,
     markThreadRead,
     async fetchHistory() {
       const { conversationId, history } = get().thread;

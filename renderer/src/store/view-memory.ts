@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ListFilter } from '../../../common/contract';
 import type { ViewStorage } from './app-deps';
 import { isListFilter } from './filters';
+import { clubosIdSchema } from '../../../common/clubos-id';
 
 export interface RememberedView {
   ownerId: string | null;
@@ -15,7 +16,7 @@ export interface RememberedView {
 const KEY = 'frontdesk.view';
 
 const viewSchema = z.object({
-  ownerId: z.string().regex(/^\d{1,12}$/).nullable(),
+  ownerId: clubosIdSchema.nullable(),
   filter: z.string().refine(isListFilter),
   tag: z.string().min(1).max(60).nullable(),
   selectedId: z.number().int().positive().nullable(),

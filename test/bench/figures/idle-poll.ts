@@ -61,7 +61,7 @@ export async function measureIdlePoll(size: { rows: number; members: number; day
 
       const engine = createSyncEngine({
         client: snapshotClient(snapshot),
-        store: dbSyncStore({ db, clubContext: () => Promise.resolve(BENCH_CLUB_CONTEXT), historyAsRead: () => true }),
+        store: dbSyncStore({ db, clubContext: () => Promise.resolve(BENCH_CLUB_CONTEXT), historyAsRead: () => true, clock }),
         events: createEventBus(),
         clock,
         logger: silentLogger,

@@ -62,7 +62,7 @@ export async function measureIngest(size: { messages: number; members: number; d
     );
     const finished = performance.now();
     db.close();
-    if (written.historyAdded !== size.messages) throw new Error(`ingest stored ${written.historyAdded} of ${size.messages} messages`);
+    if (written.historyInsertedIds.length !== size.messages) throw new Error(`ingest stored ${written.historyInsertedIds.length} of ${size.messages} messages`);
 
     progress('ingest: the SQLite floor (same rows, one statement, one transaction)');
     const floorMs = insertFloor(dir, appPath, size.messages);

@@ -9,9 +9,9 @@ import { systemClock } from '../../../common/time/clock';
 /** The simulator's default login. */
 const SIMULATOR_LOGIN = { username: 'demo', password: 'demo' };
 
-export function signedInCore(dataDir: string, baseUrl: string): Promise<Core> {
+export async function signedInCore(dataDir: string, baseUrl: string): Promise<Core> {
   const credentials = memoryCredentialStore('os');
-  credentials.save({ ...SIMULATOR_LOGIN, baseUrl });
+  await credentials.save({ ...SIMULATOR_LOGIN, baseUrl });
   return createCore({ dataDir, clock: systemClock, logger: silentLogger, credentials, historyRefresh: false });
 }
 

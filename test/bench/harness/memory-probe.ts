@@ -14,7 +14,7 @@ async function probe(): Promise<void> {
   // Signed in (so the core serves this database, not demo mode's) to a port nothing answers:
   // listing and searching never need ClubOS.
   const credentials = memoryCredentialStore('os');
-  credentials.save({ username: 'bench', password: 'bench', baseUrl: 'http://127.0.0.1:9' });
+  await credentials.save({ username: 'bench', password: 'bench', baseUrl: 'http://127.0.0.1:9' });
   const core = await createCore({ dataDir: input.dataDir, clock: systemClock, logger: silentLogger, credentials, historyRefresh: false });
   try {
     const list = await core.handlers.listConversations({ filter: 'all' });

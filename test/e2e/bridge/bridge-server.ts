@@ -35,7 +35,8 @@ export interface Bridge {
 }
 
 export interface BridgeOptions {
-  core: Core;
+  /** The window's side of the core: its handlers and its events. */
+  core: Pick<Core, 'handlers' | 'events'>;
   /** The electron-vite renderer output (its index.html and assets). */
   rendererDir: string;
   logger: Logger;

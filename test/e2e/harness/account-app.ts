@@ -57,7 +57,7 @@ export async function startAccountApp(options: AccountAppOptions): Promise<Accou
     });
     cleanups.push(() => sim.close());
     const credentials = memoryCredentialStore();
-    credentials.save({ username: 'demo', password: 'demo', baseUrl: sim.baseUrl });
+    await credentials.save({ username: 'demo', password: 'demo', baseUrl: sim.baseUrl });
     const core = await createCore({ dataDir, clock: systemClock, logger, credentials, historyRefresh: options.historyRefresh ?? false });
     cleanups.push(() => core.close());
     await core.handlers.setPollInterval({ seconds: options.pollSeconds });

@@ -4,7 +4,7 @@ import { memoryLogger } from '../../../common/log/logger';
 import { systemTimers } from '../../../common/time/timers';
 import { watchAppStatus } from '../../../main/shell/app-status';
 import { createSyncActions } from '../../../main/shell/sync-actions';
-import { fakeCore, sampleAccount, sampleSyncStatus } from '../fake-core';
+import { conversationUpdatedEvent, fakeCore, messagesAddedEvent, sampleAccount, sampleConversation, sampleSyncStatus } from '../fake-core';
 
 const trays: FakeTray[] = [];
 const setBadgeCount = vi.fn();
@@ -61,7 +61,7 @@ async function setup(platform: NodeJS.Platform = 'linux') {
   core.setUnread(3);
   const status = watchAppStatus({ core, timers: systemTimers, logger: memoryLogger() });
   await status.refresh();
-  const sync = createSyncActions({ handlers: core.handlers, isPolling: () => status.current().sync?.polling ?? false, logger: memoryLogger() });
+  const sync = createSyncActions({ sync: core.services.sync, isPolling: () => status.current().sync?.polling ?? false, logger: memoryLogger() });
   const open = vi.fn();
   const quit = vi.fn();
   const tray = setupTray({
@@ -102,13 +102,13 @@ describe('tray', () => {
     const { core, fake, click } = await setup();
     expect(fake.menu.map((i) => i.label ?? i.type)).toEqual(['Open Frontdesk', 'separator', 'Sync now', 'Pause polling', 'Last synced 9:41 AM', 'separator', 'Quit Frontdesk']);
     click('Sync now');
-    expect(core.handlers.syncNow).toHaveBeenCalledWith({});
+    expect(core.services.sync.syncNow).toHaveBeenCalledWith();
     click('Pause polling');
-    expect(core.handlers.stopPolling).toHaveBeenCalledWith({});
+    expect(core.services.sync.stopPolling).toHaveBeenCalledWith();
     core.events.emit({ type: 'syncStatusChanged', status: sampleSyncStatus({ polling: false }) });
     await vi.advanceTimersByTimeAsync(200);
     click('Resume polling');
-    expect(core.handlers.startPolling).toHaveBeenCalledWith({});
+    expect(core.services.sync.startPolling).toHaveBeenCalledWith();
     expect(fake.tooltip).toMatch(/Polling paused$/);
   });
 
@@ -127,14 +127,14 @@ describe('tray', () => {
   it('follows new messages and account changes, up to 9+', async () => {
     const { core, fake } = await setup();
     core.setUnread(27);
-    core.events.emit({ type: 'messagesAdded', ownerId: '100000001', conversationIds: [1], count: 24, quiet: false });
+    core.events.emit(messagesAddedEvent([sampleConversation()], { count: 24 }));
     core.events.emit({ type: 'accountChanged', account: sampleAccount({ mode: 'signed_in', username: 'frontdesk' }) });
     await vi.advanceTimersByTimeAsync(200);
     expect(fake.image.buffer.equals(drawTrayIcon('9+', 16))).toBe(true);
     expect(fake.tooltip.split('\n')[0]).toBe('Frontdesk');
     expect(setBadgeCount).toHaveBeenLastCalledWith(27);
     core.setUnread(0);
-    core.events.emit({ type: 'conversationUpdated', conversation: (await core.handlers.getConversation({ conversationId: 1 })) });
+    core.events.emit(conversationUpdatedEvent(core.services.conversations.get(1)));
     await vi.advanceTimersByTimeAsync(200);
     expect(fake.image.buffer.equals(drawTrayIcon('none', 16))).toBe(true);
     expect(setBadgeCount).toHaveBeenLastCalledWith(0);
@@ -145,7 +145,7 @@ describe('tray', () => {
     tray.destroy();
     expect(fake.destroyed).toBe(true);
     const calls = setBadgeCount.mock.calls.length;
-    core.events.emit({ type: 'messagesAdded', ownerId: '100000001', conversationIds: [1], count: 1, quiet: false });
+    core.events.emit(messagesAddedEvent([sampleConversation()], { count: 1 }));
     await vi.advanceTimersByTimeAsync(200);
     expect(setBadgeCount.mock.calls.length).toBe(calls);
   });

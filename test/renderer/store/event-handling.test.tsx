@@ -47,13 +47,15 @@ describe('store events', () => {
     expect(store.getState().ui.announcement?.text).toBe('1 new message.');
   });
 
-  it('a quiet history import refreshes without announcing', async () => {
+  it('a quiet history import updates the list from the event, without announcing or asking again', async () => {
     const fake = new FakeFrontdesk({ conversations: [makeConversation({ id: 1 })] });
     const store = setup(fake);
     await ready(store);
-    const before = fake.callsOf('listConversations').length;
-    fake.emit({ type: 'messagesAdded', ownerId: '100', conversationIds: [1], count: 40, quiet: true });
-    await waitFor(() => expect(fake.callsOf('listConversations').length).toBe(before + 1));
+    const before = fake.calls.length;
+    fake.conversations[0] = { ...fake.conversations[0]!, lastMessagePreview: 'Imported from ClubOS' };
+    fake.emit(fake.addedEvent([1], null, { count: 40, quiet: true }));
+    await waitFor(() => expect(store.getState().list.items[0]?.lastMessagePreview).toBe('Imported from ClubOS'));
+    expect(fake.calls.length).toBe(before);
     expect(store.getState().ui.announcement).toBeNull();
   });
 
@@ -147,8 +149,9 @@ describe('store events', () => {
     const release = fake.hold('listMessages');
     store.getState().selectConversation(7);
     // Arrives after the load read the thread but before it answered.
-    fake.messages.push(makeMessage({ conversationId: 7, body: 'raced' }));
-    fake.emit({ type: 'messagesAdded', ownerId: '100', conversationIds: [7], count: 1, quiet: false });
+    const raced = makeMessage({ conversationId: 7, body: 'raced' });
+    fake.messages.push(raced);
+    fake.emit(fake.addedEvent([7], [raced]));
     release();
     await waitFor(() => expect(store.getState().thread.messages.map((m) => m.body)).toEqual(['old', 'raced']));
   });

@@ -1,0 +1,46 @@
+// Which list filter a conversation belongs to, as a predicate over the contract's Conversation.
+// db/queries/conversation-list.ts answers the same question in SQL over its indexes;
+// test/db/conversation-filters.test.ts holds the two to the same answers. The window uses this to
+// place a conversation pushed in an event without asking for the list again.
+import type { Conversation, ListFilter } from './contract';
+
+const ACTIVE: ReadonlySet<Conversation['status']> = new Set(['open', 'pending', 'snoozed']);
+
+const snoozedPast = (c: Conversation, now: number): boolean => c.snoozedUntil === null || Date.parse(c.snoozedUntil) <= now;
+
+/** In the inbox: open, pending, or snoozed until a time that has passed. */
+export function inInbox(c: Conversation, now: number): boolean {
+  return ACTIVE.has(c.status) && snoozedPast(c, now);
+}
+
+export function matchesFilter(c: Conversation, filter: ListFilter, now: number): boolean {
+  if (c.lastMessageAt === null) return false;
+  switch (filter) {
+    case 'all':
+      return inInbox(c, now);
+    case 'unread':
+      return inInbox(c, now) && c.unreadCount > 0;
+    case 'needs_reply':
+      return inInbox(c, now) && c.requiresResponse;
+    case 'snoozed':
+      return c.status === 'snoozed' && !snoozedPast(c, now);
+    case 'resolved':
+    case 'archived':
+      return c.status === filter;
+  }
+}
+
+export interface ListView {
+  filter: ListFilter;
+  ownerId: string | null;
+  tag: string | null;
+}
+
+export function inView(c: Conversation, view: ListView, now: number): boolean {
+  return (view.ownerId === null || c.ownerId === view.ownerId) && (view.tag === null || c.tags.includes(view.tag)) && matchesFilter(c, view.filter, now);
+}
+
+/** The list's order: newest activity first, then the higher id (the SQL's ORDER BY). */
+export function newestFirst(a: Conversation, b: Conversation): number {
+  return (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? '') || b.id - a.id;
+}

@@ -1,0 +1,62 @@
+// The IPC adapter: one line per contract channel, from its (already parsed) arguments to a
+// service method. Arguments are validated before this by `dispatch`; nothing here decides
+// anything.
+import type { Handlers, StartupNotice } from '../../common/contract';
+import type { Services } from '../services/services';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+}
+
+export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNotice: StartupNotice | null }): Handlers {
+  const { conversations, replies, sync, account, settings } = s;
+  // Services answer synchronously where they can; the contract is asynchronous throughout.
+  const later = async <T>(work: () => T | Promise<T>): Promise<T> => work();
+  return {
+    appInfo: () => later(() => app.appInfo),
+    getStartupNotice: () => later(() => ({ notice: app.startupNotice })),
+
+    listConversations: (args) => later(() => conversations.list(args)),
+    getConversation: ({ conversationId }) => later(() => conversations.get(conversationId)),
+    getCounts: ({ ownerId }) => later(() => conversations.counts(ownerId)),
+    listMessages: (args) => later(() => conversations.messages(args)),
+    markRead: ({ conversationId }) => later(() => conversations.markRead(conversationId)),
+    markUnread: ({ conversationId, messageId }) => later(() => conversations.markUnread(conversationId, messageId)),
+    setStatus: ({ conversationId, ...change }) => later(() => conversations.setStatus(conversationId, change)),
+    setTags: ({ conversationId, tags }) => later(() => conversations.setTags(conversationId, tags)),
+    fetchHistory: ({ conversationId }) => conversations.fetchHistory(conversationId),
+    markHandled: ({ conversationId }) => later(() => conversations.markHandled(conversationId)),
+    restoreHandled: ({ conversationId, handledAt }) => later(() => conversations.restoreHandled(conversationId, handledAt)),
+
+    search: (args) => later(() => s.search.search(args)),
+    searchPeople: (args) => later(() => s.search.searchPeople(args)),
+
+    suggestReplies: ({ conversationId }) => later(() => ({ suggestions: replies.suggest(conversationId) })),
+    listReplyTemplates: () => later(() => ({ templates: replies.templates() })),
+    setReplyTemplate: ({ id, text }) => later(() => ({ templates: replies.setTemplate(id, text) })),
+    sendReply: (args) => replies.send(args),
+
+    syncNow: ({ ownerId }) => later(() => sync.syncNow(ownerId)),
+    getSyncStatus: () => later(() => sync.status()),
+    startPolling: () => later(() => sync.startPolling()),
+    stopPolling: () => sync.stopPolling(),
+    setPollInterval: ({ seconds }) => later(() => sync.setPollInterval(seconds)),
+    listOwners: () => later(() => sync.owners()),
+    addOwner: (args) => sync.addOwner(args),
+    removeOwner: ({ ownerId }) =>
+      later(() => {
+        sync.removeOwner(ownerId);
+        return { ok: true as const };
+      }),
+
+    getSettings: () => later(() => settings.get()),
+    setSettings: (change) => later(() => settings.update(change)),
+
+    getAccount: () => later(() => account.account()),
+    signIn: (args) => account.signIn(args),
+    signOut: () => account.signOut(),
+    setClubTimeZone: ({ timeZone }) => account.setClubTimeZone(timeZone),
+  };
+}

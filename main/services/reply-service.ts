@@ -1,0 +1,53 @@
+// Replies: suggested wording for a conversation, the staff's own wording of the templates, and
+// sending (through ClubOS first, stored after ClubOS confirmed; see send-reply.ts).
+import type { Args, Message, ReplyTemplateEntry, Suggestion } from '../../common/contract';
+import { AppError } from '../../common/errors/app-error';
+import type { FrontdeskDb } from '../../db';
+import { replyTemplateOverridesSchema, suggestReplies, type ReplyTemplateOverrides } from '../intents/suggest-replies';
+import { suggestionSituation } from '../intents/suggestion-situation';
+import { isTemplateId, templateCatalog, withTemplateText } from '../intents/template-catalog';
+import type { Session } from './account-session';
+import type { ConversationEvents } from './change-feed';
+import type { ConversationService } from './conversation-service';
+import { sendReply } from './send-reply';
+
+const TEMPLATE_OVERRIDES_KEY = 'replyTemplates';
+
+export interface ReplyService {
+  suggest(conversationId: number): Suggestion[];
+  templates(): ReplyTemplateEntry[];
+  /** Staff wording for one template; null restores the default. */
+  setTemplate(id: string, text: string | null): ReplyTemplateEntry[];
+  send(args: Args<'sendReply'>): Promise<Message>;
+}
+
+export function createReplyService(deps: {
+  /** Reply templates are app-wide, so they live in the app database, not the account's. */
+  appDb: FrontdeskDb;
+  session: () => Session;
+  conversations: Pick<ConversationService, 'get'>;
+  changes: ConversationEvents;
+}): ReplyService {
+  const overrides = (): ReplyTemplateOverrides => deps.appDb.settings.get(TEMPLATE_OVERRIDES_KEY, replyTemplateOverridesSchema) ?? {};
+  return {
+    suggest(conversationId) {
+      const c = deps.conversations.get(conversationId);
+      // The member's newest words pick between wordings (e.g. a thank-you gets no sales pitch).
+      const newest = deps.session().db.messages.page({ conversationId, limit: 20 }).items.filter((m) => m.direction !== 'outbound').at(-1);
+      return suggestReplies(c.intent ?? 'general_inquiry', c.memberName, overrides(), undefined, suggestionSituation(newest?.body));
+    },
+    templates: () => templateCatalog(overrides()),
+    setTemplate(id, text) {
+      if (!isTemplateId(id)) throw new AppError('not_found', `There is no reply template ${id}.`);
+      const next = withTemplateText(overrides(), id, text);
+      deps.appDb.settings.set(TEMPLATE_OVERRIDES_KEY, { ...next });
+      return templateCatalog(next);
+    },
+    async send(args) {
+      const current = deps.session();
+      const message = await sendReply(current.db, current.client, await current.clubContext(), args);
+      deps.changes.updated(current.db, deps.conversations.get(message.conversationId));
+      return message;
+    },
+  };
+}
