@@ -42,6 +42,8 @@ export const conversationSchema = z.object({
   optedOut: z.boolean(),
   /** Raised by a waiting-too-long rule or a due no-reply reminder; cleared by a reply or resolving. */
   attention: z.object({ reason: z.enum(['waiting', 'no_reply']), since: isoTime }).nullable().optional(),
+  /** When staff last marked it handled: the member's texts stored before then no longer wait. */
+  handledAt: isoTime.nullable(),
 });
 
 export const messageSchema = z.object({
@@ -61,6 +63,8 @@ export const messageSchema = z.object({
   readAt: isoTime.nullable(),
   intent: intentSchema.nullable(),
   confidence: z.number().min(0).max(1).nullable(),
+  /** A sent email's subject line; null for texts and for emails seen only in ClubOS history. */
+  subject: z.string().nullable(),
 });
 
 export const syncOwnerStateSchema = z.enum(['idle', 'syncing', 'backing_off', 'auth_failed', 'stopped']);
@@ -121,11 +125,17 @@ export const accountSchema = z.object({
   clubTimeZoneSource: z.enum(['clubos', 'confirmed', 'assumed']).nullable(),
 });
 
+export const markReadModeSchema = z.enum(['immediately', 'after_delay', 'manually']);
+
 export const settingsSchema = z.object({
   pollIntervalSeconds: z.number().int().min(5).max(600),
   notifications: notificationPrivacySchema,
   launchAtLogin: z.boolean(),
   historyAsRead: z.boolean(),
+  /** Texts already older than this many days when Frontdesk first stores them never count as waiting. */
+  waitingIgnoresImportedAfterDays: z.number().int().min(1).max(60),
+  /** When opening a conversation marks it read: at once, after it was visible for 2 s, or only by hand. */
+  markRead: markReadModeSchema,
 });
 
 export const ownerSchema = z.object({
@@ -359,6 +369,8 @@ export const channels = {
     args: z
       .object({
         filter: listFilterSchema.default('all'),
+        /** `longest_waiting`: members waiting longest first, then the rest newest first. */
+        sort: z.enum(['newest', 'longest_waiting']).optional(),
         ownerId: clubosId.optional(),
         tag: z.string().min(1).max(60).optional(),
         query: z.string().max(200).optional(),
@@ -398,6 +410,15 @@ export const channels = {
       }),
     result: conversationSchema,
   },
+  markHandled: {
+    args: z.object({ conversationId: id }).strict(),
+    result: conversationSchema,
+  },
+  /** Undo of markHandled: the mark goes back to what the conversation had (null: none). */
+  restoreHandled: {
+    args: z.object({ conversationId: id, handledAt: isoTime.nullable() }).strict(),
+    result: conversationSchema,
+  },
   setTags: {
     args: z.object({ conversationId: id, tags: z.array(z.string().trim().min(1).max(60)).max(30) }).strict(),
     result: conversationSchema,
@@ -407,8 +428,24 @@ export const channels = {
     result: z.object({ added: z.number().int().nonnegative() }),
   },
   search: {
-    args: z.object({ query: z.string().max(200), ownerId: clubosId.optional(), cursor, limit: pageLimit }).strict(),
-    result: z.object({ hits: z.array(searchHitSchema), nextCursor: z.string().nullable() }),
+    args: z
+      .object({
+        query: z.string().max(200),
+        ownerId: clubosId.optional(),
+        cursor,
+        limit: pageLimit,
+        /** `body`: only what messages say (names are left to searchPeople). */
+        scope: z.enum(['all', 'body']).optional(),
+        /** Count every match on the first page (capped at 10,001). */
+        withTotal: z.boolean().optional(),
+      })
+      .strict(),
+    result: z.object({ hits: z.array(searchHitSchema), nextCursor: z.string().nullable(), total: z.number().int().nonnegative().optional() }),
+  },
+  /** Members whose name matches every word of the query, one conversation each, most recent first. */
+  searchPeople: {
+    args: z.object({ query: z.string().max(200), ownerId: clubosId.optional(), limit: z.number().int().min(1).max(50).optional() }).strict(),
+    result: z.object({ people: z.array(conversationSchema) }),
   },
   suggestReplies: {
     args: z.object({ conversationId: id }).strict(),
@@ -685,6 +722,7 @@ export type CampaignSource = z.infer<typeof campaignSourceSchema>;
 export type OutreachSettings = z.infer<typeof outreachSettingsSchema>;
 export type OutreachLogEntryView = z.infer<typeof outreachLogEntrySchema>;
 export type MergeField = z.infer<typeof mergeFieldSchema>;
+export type MarkReadMode = z.infer<typeof markReadModeSchema>;
 
 /** What a request handler does: the core implements it; IPC and the test bridge serve it. */
 export type Handlers = { [K in ChannelName]: (args: Args<K>) => Promise<Result<K>> };

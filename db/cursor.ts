@@ -44,3 +44,10 @@ export const encodeSearchCursor = (rowid: number): string => encode(['s', rowid]
 export function decodeSearchCursor(cursor: string): number {
   return decode(cursor, searchCursor)[1];
 }
+
+// "Longest waiting first" mixes ascending and descending keys; it pages by position instead.
+const waitingCursor = z.tuple([z.literal('w'), z.number().int().nonnegative()]);
+export const encodeWaitingCursor = (offset: number): string => encode(['w', offset]);
+export function decodeWaitingCursor(cursor: string): number {
+  return decode(cursor, waitingCursor)[1];
+}

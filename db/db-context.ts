@@ -2,6 +2,7 @@
 import type { Logger } from '../common/log/logger';
 import type { Clock } from '../common/time/clock';
 import { epochToStored } from './iso-time';
+import { DEFAULT_STALE_IMPORT_MS } from './queries/waiting';
 import type { Connection, Prepare } from './statements';
 
 export interface DbContext {
@@ -13,6 +14,8 @@ export interface DbContext {
   nowIso: () => string;
   /** Runs `fn` in a transaction (a savepoint when one is already open). */
   transaction: <T>(fn: () => T) => T;
+  /** How waiting is judged (db/queries/waiting.ts); changed through conversations.setStaleImportThreshold. */
+  waiting: { staleImportMs: number };
 }
 
 export function createContext(conn: Connection, prepare: Prepare, clock: Clock, logger: Logger): DbContext {
@@ -25,5 +28,6 @@ export function createContext(conn: Connection, prepare: Prepare, clock: Clock, 
     // IMMEDIATE takes the write lock up front, so a writer never fails to upgrade a read lock
     // while another connection writes; nested calls become savepoints.
     transaction: <T>(fn: () => T): T => conn.transaction(fn).immediate(),
+    waiting: { staleImportMs: DEFAULT_STALE_IMPORT_MS },
   };
 }

@@ -13,8 +13,9 @@ import { outreachQueries, type OutreachQueries } from './queries/outreach';
 import { searchMessages } from './queries/search';
 import { settingsQueries, type SettingsQueries } from './queries/settings';
 import { statementCache, type Connection } from './statements';
-import type { SearchQuery } from './types';
-import type { SearchHit } from '../common/contract';
+import type { PeopleQuery, SearchQuery } from './types';
+import type { Conversation, SearchHit } from '../common/contract';
+import { searchPeople } from './queries/search-people';
 
 export interface FrontdeskDb {
   /** The file ('' for `:memory:`). */
@@ -31,7 +32,9 @@ export interface FrontdeskDb {
   readonly drafts: AssistantDraftQueries;
   /** Append-only log of every assistant (and sending) step. */
   readonly actionLog: ActionLogQueries;
-  search(query: SearchQuery): { hits: SearchHit[]; nextCursor: string | null };
+  search(query: SearchQuery): { hits: SearchHit[]; nextCursor: string | null; total?: number };
+  /** Members whose name matches, one conversation each (db/queries/search-people.ts). */
+  searchPeople(query: PeopleQuery): Conversation[];
   /**
    * Runs `fn` in one transaction; nested calls (every write here nests) become savepoints, so a
    * poll's messages and its owner sync state commit together. `fn` must be synchronous.
@@ -54,6 +57,7 @@ export function createFrontdeskDb(conn: Connection, options: { path: string; clo
     drafts: assistantDraftQueries(ctx),
     actionLog: actionLogQueries(ctx),
     search: (query) => searchMessages(ctx, query),
+    searchPeople: (query) => searchPeople(ctx, query),
     transaction: ctx.transaction,
     close() {
       if (!conn.open) return;

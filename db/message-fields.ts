@@ -67,6 +67,8 @@ export const MESSAGE_FIELDS = {
   fromMemberId: { column: 'from_member_id', input: clubosIdSchema.nullable().optional() },
   fromMemberName: { column: 'from_member_name', input: text.nullable().optional() },
   toStaffName: { column: 'to_staff_name', input: text.nullable().optional() },
+  /** A sent email's subject line; null for texts and for emails seen only in ClubOS history. */
+  subject: { column: 'subject', input: text.pipe(z.string().max(200)).nullable().optional(), read: z.string().nullable() },
 } satisfies Record<string, Field>;
 
 /** Columns the statement fills with its own clock, not from the row. */

@@ -27,6 +27,7 @@ const conversationRow = z.object({
   opted_out: flag,
   attention_reason: z.enum(['waiting', 'no_reply']).nullable().optional(),
   attention_since: z.string().nullable().optional(),
+  handled_at: z.string().nullable(),
 });
 
 export function toConversation(row: unknown): Conversation {
@@ -47,5 +48,6 @@ export function toConversation(row: unknown): Conversation {
     intent: r.intent,
     optedOut: r.opted_out,
     attention: r.attention_reason && r.attention_since ? { reason: r.attention_reason, since: r.attention_since } : null,
+    handledAt: r.handled_at,
   };
 }

@@ -41,6 +41,8 @@ export interface NewMessage {
   fromMemberId?: string | null;
   fromMemberName?: string | null;
   toStaffName?: string | null;
+  /** A sent email's subject line. */
+  subject?: string | null;
 }
 
 export interface InsertOptions {
@@ -95,6 +97,8 @@ export interface ConversationKey {
 
 export interface ListConversationsQuery {
   filter?: ListFilter;
+  /** `newest` (default): latest activity first. `longest_waiting`: members waiting longest first, then the rest newest first. */
+  sort?: 'newest' | 'longest_waiting';
   ownerId?: string;
   tag?: string;
   /** Matches the member name or any message text. */
@@ -108,9 +112,20 @@ export interface ListConversationsQuery {
 
 export interface SearchQuery {
   query: string;
+  /** `body`: only message texts (names are left to the people search); default both. */
+  scope?: 'all' | 'body';
+  /** Count every match on the first page (capped at SEARCH_COUNT_CAP + 1). */
+  withTotal?: boolean;
   ownerId?: string;
   cursor?: string | null;
   /** 1–500, default 50. */
+  limit?: number;
+}
+
+export interface PeopleQuery {
+  query: string;
+  ownerId?: string;
+  /** 1–50, default 10. */
   limit?: number;
 }
 

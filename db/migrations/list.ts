@@ -4,8 +4,9 @@ import { queryIndexes } from './002-query-indexes';
 import { importStartedAt } from './003-import-started-at';
 import { outreach } from './004-outreach';
 import { assistant } from './005-assistant';
+import { triage } from './006-triage';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, importStartedAt, outreach, assistant];
+export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, importStartedAt, outreach, assistant, triage];
 
 export const LATEST_VERSION = MIGRATIONS.length;

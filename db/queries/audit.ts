@@ -5,10 +5,13 @@ import { intentSchema } from '../../common/contract';
 import type { DbContext } from '../db-context';
 import type { CachedColumnMismatch, CachedColumns } from '../types';
 import { preview } from './cached-columns';
+import { waitingStateOf } from './waiting';
 
 interface MessageFacts {
   id: number;
   sent_at: string;
+  received_at: string;
+  local_time: string | null;
   body: string;
   direction: string;
   read_at: string | null;
@@ -22,19 +25,12 @@ const byTime = (a: MessageFacts, b: MessageFacts): number =>
 export function expectedCachedColumns(ctx: DbContext, conversationId: number): CachedColumns {
   const messages = (
     ctx
-      .prepare('SELECT id, sent_at, body, direction, read_at, requires_response, intent FROM messages WHERE conversation_id = ?')
+      .prepare('SELECT id, sent_at, received_at, local_time, body, direction, read_at, requires_response, intent FROM messages WHERE conversation_id = ?')
       .all(conversationId) as MessageFacts[]
   ).sort(byTime);
   const newest = messages[messages.length - 1];
-  const requiresResponse = newest !== undefined && newest.direction === 'inbound' && newest.requires_response === 1;
-  let waitingSince: string | null = null;
-  if (requiresResponse) {
-    let lastOutbound = -1;
-    messages.forEach((m, i) => {
-      if (m.direction === 'outbound') lastOutbound = i;
-    });
-    waitingSince = messages.slice(lastOutbound + 1).find((m) => m.direction === 'inbound')?.sent_at ?? null;
-  }
+  const handledAt = ctx.prepare('SELECT handled_at FROM conversations WHERE id = ?').pluck().get(conversationId) as string | null | undefined;
+  const { requiresResponse, waitingSince } = waitingStateOf(messages, handledAt ?? null, ctx.waiting.staleImportMs);
   const withIntent = messages.filter((m) => m.direction !== 'outbound' && m.intent !== null);
   const intent = withIntent[withIntent.length - 1]?.intent ?? null;
   return {

@@ -6,6 +6,7 @@ import { intentSchema } from '../../common/contract';
 import type { DbContext } from '../db-context';
 import type { CachedColumns } from '../types';
 import { refreshTagMirror, replaceTags, tagsOf } from './tags';
+import { waitingState } from './waiting';
 
 export const PREVIEW_LENGTH = 140;
 
@@ -23,8 +24,6 @@ export function preview(body: string): string {
 interface WalkRow {
   sent_at: string;
   body: string;
-  direction: string;
-  requires_response: number;
 }
 
 interface StateRow {
@@ -35,6 +34,7 @@ interface StateRow {
   requires_response: number;
   waiting_since: string | null;
   intent: string | null;
+  handled_at: string | null;
   unread: number;
   newest_intent: string | null;
 }
@@ -52,7 +52,7 @@ const EMPTY: CachedColumns = {
 function readState(ctx: DbContext, conversationId: number): StateRow | undefined {
   return ctx
     .prepare(
-      `SELECT 1 AS found, c.last_message_at, c.last_message_preview, c.unread_count, c.requires_response, c.waiting_since, c.intent,
+      `SELECT 1 AS found, c.last_message_at, c.last_message_preview, c.unread_count, c.requires_response, c.waiting_since, c.intent, c.handled_at,
          (SELECT count(*) FROM messages u WHERE u.conversation_id = c.id AND u.read_at IS NULL AND u.direction <> 'outbound') AS unread,
          (SELECT i.intent FROM messages i WHERE i.conversation_id = c.id AND i.intent IS NOT NULL AND i.direction <> 'outbound'
           ORDER BY i.sent_at DESC, i.id DESC LIMIT 1) AS newest_intent
@@ -63,31 +63,18 @@ function readState(ctx: DbContext, conversationId: number): StateRow | undefined
 
 function computeFrom(ctx: DbContext, conversationId: number, state: StateRow): CachedColumns {
   const newest = ctx
-    .prepare(
-      'SELECT sent_at, body, direction, requires_response FROM messages WHERE conversation_id = ? ORDER BY sent_at DESC, id DESC LIMIT 1',
-    )
+    .prepare('SELECT sent_at, body FROM messages WHERE conversation_id = ? ORDER BY sent_at DESC, id DESC LIMIT 1')
     .get(conversationId) as WalkRow | undefined;
   if (!newest) return EMPTY;
-  const requiresResponse = newest.direction === 'inbound' && newest.requires_response === 1;
+  const waiting = waitingState(ctx, conversationId, state.handled_at);
   return {
     lastMessageAt: newest.sent_at,
     lastMessagePreview: preview(newest.body),
     unreadCount: state.unread,
-    requiresResponse,
-    waitingSince: requiresResponse ? waitingSince(ctx, conversationId) : null,
+    requiresResponse: waiting.requiresResponse,
+    waitingSince: waiting.waitingSince,
     intent: state.newest_intent === null ? null : intentSchema.parse(state.newest_intent),
   };
-}
-
-/** Walks back from the newest message to the last reply: the oldest inbound message after it. */
-function waitingSince(ctx: DbContext, conversationId: number): string | null {
-  const walk = ctx.prepare('SELECT sent_at, direction FROM messages WHERE conversation_id = ? ORDER BY sent_at DESC, id DESC');
-  let since: string | null = null;
-  for (const row of walk.iterate(conversationId) as IterableIterator<{ sent_at: string; direction: string }>) {
-    if (row.direction === 'outbound') break;
-    if (row.direction === 'inbound') since = row.sent_at;
-  }
-  return since;
 }
 
 export function computeCachedColumns(ctx: DbContext, conversationId: number): CachedColumns {

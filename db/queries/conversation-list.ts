@@ -2,7 +2,7 @@
 // paged. Each filter walks its own partial index (migration 002) so a page costs the rows it
 // returns plus the few it skips, however many conversations are resolved or archived.
 import type { Conversation, ListFilter } from '../../common/contract';
-import { decodeConversationCursor, encodeConversationCursor } from '../cursor';
+import { decodeConversationCursor, decodeWaitingCursor, encodeConversationCursor, encodeWaitingCursor } from '../cursor';
 import type { DbContext } from '../db-context';
 import { bodyOnly, planSearch } from '../fts-query';
 import { epochToStored } from '../iso-time';
@@ -49,7 +49,9 @@ export function listConversations(
 ): { items: Conversation[]; nextCursor: string | null } {
   const filter = FILTERS[query.filter ?? 'all'];
   const limit = clampLimit(query.limit, 50);
-  const cursor = query.cursor ? decodeConversationCursor(query.cursor) : null;
+  const byWaiting = query.sort === 'longest_waiting';
+  const offset = byWaiting && query.cursor ? decodeWaitingCursor(query.cursor) : 0;
+  const cursor = !byWaiting && query.cursor ? decodeConversationCursor(query.cursor) : null;
   const text = query.query?.trim() ?? '';
   const plan = text === '' ? null : planSearch(text);
   const params: Record<string, string | number> = { now: epochToStored(query.now ?? ctx.clock.now()), limit: limit + 1 };
@@ -82,11 +84,17 @@ export function listConversations(
   const source = rareTag
     ? 'conversations c NOT INDEXED'
     : `conversations c INDEXED BY ${query.ownerId !== undefined ? filter.ownerIndex : filter.index}`;
-  const sql = `SELECT ${CONVERSATION_COLUMNS} FROM ${source} WHERE ${where.join(' AND ')}
-    ORDER BY c.last_message_at DESC, c.id DESC LIMIT @limit`;
+  // Waiting first, the longest wait on top; then everything else by latest activity.
+  const order = byWaiting
+    ? 'c.requires_response DESC, c.waiting_since ASC, c.last_message_at DESC, c.id DESC LIMIT @limit OFFSET @offset'
+    : 'c.last_message_at DESC, c.id DESC LIMIT @limit';
+  if (byWaiting) params.offset = offset;
+  const sql = `SELECT ${CONVERSATION_COLUMNS} FROM ${source} WHERE ${where.join(' AND ')} ORDER BY ${order}`;
   const rows = ctx.prepare(sql).all(params);
   const items = rows.slice(0, limit).map(toConversation);
   const last = items[items.length - 1];
-  const nextCursor = rows.length > limit && last?.lastMessageAt ? encodeConversationCursor({ at: last.lastMessageAt, id: last.id }) : null;
+  const more = rows.length > limit;
+  if (byWaiting) return { items, nextCursor: more ? encodeWaitingCursor(offset + items.length) : null };
+  const nextCursor = more && last?.lastMessageAt ? encodeConversationCursor({ at: last.lastMessageAt, id: last.id }) : null;
   return { items, nextCursor };
 }

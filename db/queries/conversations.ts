@@ -67,6 +67,15 @@ export interface ConversationQueries {
   setOptedOut(id: number, optedOut: boolean): Conversation;
   /** Every snoozed conversation whose `snoozed_until` is at or before `now` becomes open; returns them. */
   wakeDueSnoozes(now: number): Conversation[];
+  /** Staff saw to it without replying: the member's texts stored until now stop waiting. */
+  markHandled(id: number): Conversation;
+  /** Puts the handled mark back to what it was (undo); null removes it. */
+  restoreHandled(id: number, handledAt: string | null): Conversation;
+  /**
+   * Texts older than this when first stored never wait (db/queries/waiting.ts). Recomputes every
+   * conversation that has an inbound text when the value changes; returns how many changed state.
+   */
+  setStaleImportThreshold(ms: number): number;
   /** The cached columns as a from-scratch read of the messages says they should be. */
   expectedCachedColumns(id: number): CachedColumns;
   /** Cached columns that disagree with the messages: one conversation, or all when omitted. */
@@ -166,6 +175,36 @@ export function conversationQueries(ctx: DbContext): ConversationQueries {
     });
   }
 
+  function setHandledAt(id: number, at: string | null): Conversation {
+    return ctx.transaction(() => {
+      getOrThrow(id);
+      ctx.prepare('UPDATE conversations SET handled_at = ?, updated_at = ? WHERE id = ?').run(at, ctx.nowIso(), id);
+      refreshCachedColumns(ctx, id);
+      return getOrThrow(id);
+    });
+  }
+
+  function setStaleImportThreshold(ms: number): number {
+    if (!Number.isInteger(ms) || ms < 0) throw new DbError('invalid_argument', 'the stale-import threshold must be a whole number of ms, 0 or more');
+    if (ctx.waiting.staleImportMs === ms) return 0;
+    ctx.waiting.staleImportMs = ms;
+    return ctx.transaction(() => {
+      const ids = ctx
+        .prepare(`SELECT DISTINCT conversation_id FROM messages WHERE direction = 'inbound' AND requires_response = 1`)
+        .pluck()
+        .all() as number[];
+      const before = ctx.prepare('SELECT requires_response, waiting_since FROM conversations WHERE id = ?');
+      let changed = 0;
+      for (const id of ids) {
+        const was = before.get(id) as { requires_response: number; waiting_since: string | null } | undefined;
+        refreshCachedColumns(ctx, id);
+        const now = before.get(id) as { requires_response: number; waiting_since: string | null } | undefined;
+        if (was?.requires_response !== now?.requires_response || was?.waiting_since !== now?.waiting_since) changed++;
+      }
+      return changed;
+    });
+  }
+
   const grouping = conversationGrouping(ctx, { get, getOrThrow });
 
   return {
@@ -182,6 +221,9 @@ export function conversationQueries(ctx: DbContext): ConversationQueries {
     setTags,
     setOptedOut,
     wakeDueSnoozes,
+    markHandled: (id) => setHandledAt(id, ctx.nowIso()),
+    restoreHandled: (id, at) => setHandledAt(id, at === null ? null : toStoredInstant(at, 'handledAt')),
+    setStaleImportThreshold,
     expectedCachedColumns: (id) => expectedCachedColumns(ctx, id),
     audit: (id) => (id === undefined ? auditAll(ctx) : auditConversation(ctx, id)),
   };

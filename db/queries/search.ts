@@ -4,7 +4,7 @@
 import type { SearchHit } from '../../common/contract';
 import { decodeSearchCursor, encodeSearchCursor } from '../cursor';
 import type { DbContext } from '../db-context';
-import { planSearch } from '../fts-query';
+import { bodyOnly, planSearch } from '../fts-query';
 import { literalSnippet, parseSnippet } from '../snippet';
 import type { SearchQuery } from '../types';
 import { clampLimit } from '../validate';
@@ -21,7 +21,13 @@ interface HitRow {
 /** Tokens of context snippet() keeps around the match; char(1) and char(2) are snippet.ts's markers. */
 const SNIPPET_TOKENS = 16;
 
-export function searchMessages(ctx: DbContext, query: SearchQuery): { hits: SearchHit[]; nextCursor: string | null } {
+/** Counting stops here: "10,000+" says enough. */
+export const SEARCH_COUNT_CAP = 10_000;
+
+export function searchMessages(
+  ctx: DbContext,
+  query: SearchQuery,
+): { hits: SearchHit[]; nextCursor: string | null; total?: number } {
   const limit = clampLimit(query.limit, 50);
   const plan = planSearch(query.query);
   if (plan.match === null && plan.literals.length === 0) return { hits: [], nextCursor: null };
@@ -31,8 +37,10 @@ export function searchMessages(ctx: DbContext, query: SearchQuery): { hits: Sear
   const fts = plan.match !== null;
   if (fts) {
     where.push('messages_fts MATCH @match');
-    params.match = plan.match!;
+    // `body`: names are found by the people search; here only what the messages say.
+    params.match = query.scope === 'body' ? bodyOnly(plan.match!) : plan.match!;
   }
+  const filterOnly = [...where];
   if (query.cursor) {
     where.push(fts ? 'messages_fts.rowid < @before' : 'm.id < @before');
     params.before = decodeSearchCursor(query.cursor);
@@ -43,8 +51,10 @@ export function searchMessages(ctx: DbContext, query: SearchQuery): { hits: Sear
   }
   plan.literals.forEach((literal, i) => {
     where.push(`instr(m.body, @literal${i}) > 0`);
+    filterOnly.push(`instr(m.body, @literal${i}) > 0`);
     params[`literal${i}`] = literal;
   });
+  if (query.ownerId !== undefined) filterOnly.push('m.owner_id = @ownerId');
 
   const sql = fts
     ? `SELECT m.id, m.conversation_id, c.member_name, m.sent_at, m.direction,
@@ -65,5 +75,14 @@ export function searchMessages(ctx: DbContext, query: SearchQuery): { hits: Sear
     snippet: fts ? parseSnippet(r.snip, plan.literals) : literalSnippet(r.snip, plan.literals),
   }));
   const last = hits[hits.length - 1];
-  return { hits, nextCursor: rows.length > limit && last ? encodeSearchCursor(last.messageId) : null };
+  const nextCursor = rows.length > limit && last ? encodeSearchCursor(last.messageId) : null;
+  if (query.cursor || !query.withTotal) return { hits, nextCursor };
+  // The first page also says how many messages match in all (capped), for the "N messages" count.
+  const countParams = Object.fromEntries(Object.entries(params).filter(([k]) => k !== 'limit' && k !== 'before'));
+  const countSql = fts
+    ? `SELECT count(*) FROM (SELECT 1 FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
+         WHERE ${filterOnly.join(' AND ')} LIMIT ${SEARCH_COUNT_CAP + 1})`
+    : `SELECT count(*) FROM (SELECT 1 FROM messages m WHERE ${filterOnly.join(' AND ')} LIMIT ${SEARCH_COUNT_CAP + 1})`;
+  const total = Number(ctx.prepare(countSql).pluck().get(countParams));
+  return { hits, nextCursor, total };
 }

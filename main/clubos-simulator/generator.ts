@@ -18,7 +18,10 @@ const BUSY_DAY_SHARE = 0.02;
 const BUSY_DAY_FACTOR = 2.5;
 /** §7.1: 1.7% of rows are exact duplicates (same text, same minute). */
 const DUPLICATE_SHARE = 0.017;
-const REPLY_SHARE = 0.3;
+/** Staff answer most texts within hours (in ClubOS, so only the FollowUp log shows it); the last few hours are still open. */
+const REPLY_SHARE = 0.85;
+const RECENT_REPLY_SHARE = 0.3;
+const RECENT_MS = 6 * 3600_000;
 const CALL_SHARE = 0.02;
 
 export interface HistoryOptions {
@@ -60,7 +63,7 @@ export function generateHistory(state: SimState, composer: MessageComposer, rng:
     const member = state.member(text.memberId);
     if (!member || text.category !== 'free') continue;
     const ctx = { trainers, memberFirstName: member.firstName };
-    if (rng.chance(REPLY_SHARE)) {
+    if (rng.chance(options.now - at > RECENT_MS ? REPLY_SHARE : RECENT_REPLY_SHARE)) {
       const replyAt = at + rng.int(3, 180) * 60_000;
       if (replyAt <= options.now) {
         const useEmail = rng.chance(0.1);

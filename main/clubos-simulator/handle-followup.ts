@@ -1,5 +1,6 @@
 // The FollowUp popup, sends, and the time-zone name call (MARKUP.md, FollowUp popup and Send).
 import { z } from 'zod';
+import { emailText } from './email-text';
 import { htmlResponse } from './http-io';
 import type { SimResponse } from './http-io';
 import { delegatedPerson } from './handle-delegate';
@@ -40,15 +41,6 @@ const saveForm = z.object({
   emailMessage: z.string().optional(),
 });
 
-/** The text of the `emailMessage` field, which clients send as `<p>body</p>`. */
-function emailText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/p>\s*<p>/gi, '\n\n')
-    .replace(/^\s*<p>/i, '')
-    .replace(/<\/p>\s*$/i, '')
-    .trim();
-}
 
 export function followUpSave(req: SignedInRequest, deps: SimDeps): SimResponse {
   const refuse = htmlResponse(SOMETHING_NOT_RIGHT);

@@ -8,7 +8,7 @@ import { createLiveMode } from './live-mode';
 import { createMessageComposer } from './message-composer';
 import { deriveSeed } from './mulberry32';
 import { createRandom } from './random';
-import { generateRoster } from './roster';
+import { generateRoster, shortName } from './roster';
 import { startServer } from './server';
 import { createSessionStore } from './session-store';
 import { resolveOptions } from './simulator-options';
@@ -92,6 +92,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Cl
       requireMember(memberId);
       requireOwner(ownerId);
       return deliverInbound(state, faults, { memberId, body, at: at ?? clock.now(), ownerId });
+    },
+    addStaffReply(input) {
+      const { memberId, body, kind = 'text', at = clock.now() } = input;
+      requireMember(memberId);
+      if (body.trim() === '') throw new Error('a staff reply needs a body');
+      const me = state.roster.staff.find((s) => s.id === state.loggedInUserId) ?? state.roster.staff[0];
+      const author = input.author ?? (me ? shortName(me) : 'Front D.');
+      state.appendLog(memberId, { at, author, kind, body, direction: 'outbound' });
     },
     messages(ownerId = state.loggedInUserId) {
       return state.allMessages(ownerId);

@@ -133,6 +133,11 @@ export interface ClubOSSimulator {
    * first): what a perfect client would have stored. Rows removed by `clearInbox` stay here.
    */
   messages(ownerId?: string): SimMessage[];
+  /**
+   * Staff answer a member from ClubOS itself (not through a client): the reply goes into the
+   * member's follow-up log only, as sends do. `author` defaults to the signed-in staff member.
+   */
+  addStaffReply(input: { memberId: string; body: string; kind?: 'text' | 'email'; at?: number; author?: string }): void;
   /** The member's FollowUp log, newest first. */
   followUpLog(memberId: string): SimFollowUpEntry[];
   /**

@@ -1,5 +1,6 @@
 // What the shell, the browser test bridge and the benchmarks get from `createCore`.
 import type { Handlers } from '../../common/contract';
+import type { HistoryRefreshOptions } from '../services/waiting-service';
 import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
 import type { DemoOptions } from '../services/account-session';
@@ -28,6 +29,8 @@ export interface CoreOptions {
   timers?: Timers;
   /** Outreach tuning for tests and the crash soak: how old an unknown send must be to call it lost, the idle pass interval. */
   outreach?: { settleAfterMs?: number; idleMs?: number };
+  /** The background history reads that close conversations staff answered in ClubOS; false turns them off. */
+  historyRefresh?: Partial<HistoryRefreshOptions> | false;
 }
 
 export interface Core {

@@ -21,6 +21,7 @@ import type { Services } from '../services/services';
 import { settingsService } from '../services/settings-service';
 import { createSyncControl } from '../services/sync-control';
 import { sendReply } from '../services/send-reply';
+import { createWaitingService } from '../services/waiting-service';
 import type { Core, CoreOptions } from './core';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -53,7 +54,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     appDb.close();
     throw error;
   }
-  const session = () => account.current();
+  const waiting = createWaitingService({
+    current: () => account.current(),
+    events,
+    settings,
+    conversations: () => conversations,
+    clock,
+    logger,
+    historyRefresh: options.historyRefresh,
+  });
+  const session = (): ReturnType<typeof waiting.session> => waiting.session();
   const changes = conversationEvents(events, clock);
   const conversations = createConversationService({ session, changes, clock, logger });
   // Scheduled texts, reminders, campaigns and the outbox every text (replies too) goes through.
@@ -118,6 +128,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sync: createSyncControl({ account, settings }),
   };
   const stopSnoozeWatch = conversations.watchSnoozes();
+  session(); // the first account's database learns the waiting threshold before it is read
 
   const gymBot = createGymBotImporter({
     async target() {
@@ -149,11 +160,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     gymBot,
     unreadTotal: () => conversations.unreadTotal(),
-    start: () => account.start(),
+    async start() {
+      await account.start();
+      waiting.start();
+    },
     async close() {
       stopSnoozeWatch();
       stopAssistant();
       await assistant.idle();
+      await waiting.close();
       await account.close();
       appDb.close();
     },

@@ -3,6 +3,7 @@
 // so a text already stored from the inbox is matched, not stored twice.
 import type { Conversation } from '../../common/contract';
 import type { FrontdeskDb, NewMessage } from '../../db';
+import { emailBodyText } from '../clubos/email-body';
 import type { HistoryEntry, InboxRow, MemberHistory } from '../clubos/types';
 import { classify } from '../intents/classifier';
 import { isSystemIntent } from '../../common/intent-catalog';
@@ -23,7 +24,11 @@ export function importHistory(
   history: MemberHistory,
   options: { timeZone: string; now: number },
 ): { insertedIds: number[] } {
-  const entries = history.entries.filter((e) => MESSAGE_KINDS.has(e.kind));
+  // An email's body may still be its HTML source: read it as the member did, so it matches the
+  // copy stored when it was sent (which holds the text typed).
+  const entries = history.entries
+    .filter((e) => MESSAGE_KINDS.has(e.kind))
+    .map((e) => (e.kind === 'email' ? { ...e, body: emailBodyText(e.body) } : e));
   const rows: InboxRow[] = entries.map((e, position) => ({
     senderName: senderOf(e, conversation),
     memberId: history.memberId,

@@ -4,6 +4,7 @@
 import type { Message } from '../../common/contract';
 import type { FrontdeskDb } from '../../db';
 import type { ClubContext } from '../clubos/types';
+import { DEFAULT_EMAIL_SUBJECT } from '../clubos/send-form';
 import { staffShortName } from '../clubos/staff-short-name';
 import { AppError } from '../../common/errors/app-error';
 import { messageKey } from '../sync/message-key';
@@ -13,7 +14,7 @@ import { clubInstantIso } from './club-instant';
 export function recordSentMessage(
   db: FrontdeskDb,
   context: Pick<ClubContext, 'loggedInUserName' | 'timeZone'>,
-  sent: { conversationId: number; channel: 'sms' | 'email'; body: string; sentAt: number },
+  sent: { conversationId: number; channel: 'sms' | 'email'; subject?: string | null; body: string; sentAt: number },
 ): Message | null {
   const conversation = db.conversations.get(sent.conversationId);
   if (!conversation) return null; // the inbox was removed since; the outbox keeps the record
@@ -39,6 +40,8 @@ export function recordSentMessage(
         dedupeKey,
         occurrence,
         requiresResponse: false,
+        // ClubOS's default subject names the sender; its history never shows the subject, so it is kept here.
+        subject: sent.channel === 'email' ? sent.subject?.trim() || `${context.loggedInUserName}${DEFAULT_EMAIL_SUBJECT}` : null,
         toStaffName: null,
         fromMemberName: null,
         fromMemberId: null,

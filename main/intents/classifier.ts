@@ -49,8 +49,12 @@ export function classify(body: string): Classification {
   const ack = matchShortAck(text);
   if (ack) return result(ack.intent, ACK_CONFIDENCE, [ack.signal], false);
 
-  const { ranked, signals } = scoreIntents(text, RULES);
+  const scored = scoreIntents(text, RULES);
+  const signals = scored.signals;
+  // A question is never just praise: "Thanks! Are you open Sunday?" asks something, in any language.
+  const asks = /[?¿]/u.test(body);
+  const ranked = asks ? scored.ranked.filter((r) => r.intent !== 'praise') : scored.ranked;
   const [best, second] = ranked;
-  if (!best) return result('general_inquiry', FALLBACK_CONFIDENCE, ['fallback']);
+  if (!best) return result('general_inquiry', FALLBACK_CONFIDENCE, asks && scored.ranked.length > 0 ? [...signals, 'question-not-praise'] : ['fallback']);
   return result(best.intent, confidenceFromScores(best.score, second?.score ?? 0), signals);
 }

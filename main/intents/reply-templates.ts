@@ -2,12 +2,17 @@
 // without a release. Ids are stable because overrides and `ai_action_taken` refer to them.
 // None for opt_out (ClubOS refuses texts to that member) or spam (nobody should answer it).
 import type { Intent } from '../../common/intent-catalog';
+import type { SuggestionSituation } from './suggestion-situation';
 
 export interface ReplyTemplate {
   /** Stable, `<intent area>.<name>`; never reuse an id for different wording. */
   id: string;
   /** `{firstName}` is replaced by the member's first name. */
   text: string;
+  /** Offered only when the member's newest text is in this situation (see suggestion-situation.ts). */
+  onlyWhen?: SuggestionSituation;
+  /** Never offered in this situation: it would say something untrue. */
+  notWhen?: SuggestionSituation;
 }
 
 export const FIRST_NAME_PLACEHOLDER = '{firstName}';
@@ -55,7 +60,14 @@ export const defaultReplyTemplates: Readonly<Record<Intent, readonly ReplyTempla
     { id: 'human.on-it', text: "Hi {firstName}, thanks for letting us know. I'm on it and will get back to you as soon as possible." },
     { id: 'human.call', text: 'Hi {firstName}, a manager will call you shortly. Is this the best number to reach you?' },
   ],
-  appointment_confirmation: [{ id: 'confirmation.see-you', text: 'Thanks for confirming, {firstName}! See you then.' }],
+  appointment_confirmation: [
+    { id: 'confirmation.see-you', text: 'Thanks for confirming, {firstName}! See you then.', notWhen: 'nothing_confirmed' },
+    {
+      id: 'confirmation.no-event',
+      text: "Hi {firstName}, we couldn't find a booking to confirm. Would you like me to set one up? Just tell me the day and time.",
+      onlyWhen: 'nothing_confirmed',
+    },
+  ],
   opt_out: [],
   opt_in: [{ id: 'opt-in.welcome-back', text: "Welcome back, {firstName}! You'll get texts from the club again." }],
 };

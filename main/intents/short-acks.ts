@@ -11,7 +11,7 @@ export interface ShortAckMatch {
 const MAX_ACK_CHARS = 60;
 
 const THANKS_SOURCE =
-  String.raw`\b(?:thank you(?: so much| very much)?|thanks(?: so much| a lot)?|thank u|thx|tysm|ty|muchas gracias|gracias|appreciate (?:it|you))\b`;
+  String.raw`\b(?:thank you(?: so much| very much)?|thanks(?: so much| a lot)?|thank u|thx|tysm|ty|muchas gracias|gracias|merci(?: beaucoup| bien)?|appreciate (?:it|you))\b`;
 const ACK_SOURCE =
   String.raw`\b(?:ok(?:ay|ey)?|k+|yes(?: sir| maam)?|yep|yup|yeah|ya|sure|confirm(?:ed)?|got it|gotcha|sounds (?:good|great)|perfect|great|cool|will do|noted|done|alright|all good|no problem|np|that works|works for me|see (?:you|ya|u)|si|vale|claro|bueno|de acuerdo)\b`;
 // Separate global copies for replace(): test() on a global regex would carry lastIndex between calls.

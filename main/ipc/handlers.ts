@@ -27,8 +27,11 @@ export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNoti
     setStatus: ({ conversationId, ...change }) => later(() => conversations.setStatus(conversationId, change)),
     setTags: ({ conversationId, tags }) => later(() => conversations.setTags(conversationId, tags)),
     fetchHistory: ({ conversationId }) => conversations.fetchHistory(conversationId),
+    markHandled: ({ conversationId }) => later(() => conversations.markHandled(conversationId)),
+    restoreHandled: ({ conversationId, handledAt }) => later(() => conversations.restoreHandled(conversationId, handledAt)),
 
     search: (args) => later(() => s.search.search(args)),
+    searchPeople: (args) => later(() => s.search.searchPeople(args)),
 
     suggestReplies: ({ conversationId }) => later(() => ({ suggestions: replies.suggest(conversationId) })),
     listReplyTemplates: () => later(() => ({ templates: replies.templates() })),

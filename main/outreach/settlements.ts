@@ -14,10 +14,10 @@ export interface SettlementDeps {
 }
 
 export function outboxSettlements(deps: SettlementDeps): Record<OutboxOrigin, OutboxSettlement> {
-  const record = (conversationId: number | null, entry: { channel: 'sms' | 'email'; body: string }, sentAt: number, context: Parameters<OutboxSettlement['sent']>[2]): void => {
+  const record = (conversationId: number | null, entry: { channel: 'sms' | 'email'; subject?: string | null; body: string }, sentAt: number, context: Parameters<OutboxSettlement['sent']>[2]): void => {
     if (conversationId === null) return;
     const db = deps.db();
-    if (recordSentMessage(db, context, { conversationId, channel: entry.channel, body: entry.body, sentAt })) {
+    if (recordSentMessage(db, context, { conversationId, channel: entry.channel, subject: entry.subject ?? null, body: entry.body, sentAt })) {
       db.outreach.attention.clear(conversationId);
       deps.touched(conversationId);
     }

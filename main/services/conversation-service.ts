@@ -27,6 +27,10 @@ export interface ConversationService {
   setTags(id: number, tags: readonly string[]): Conversation;
   /** Stores the member's ClubOS history (texts and emails both ways) that is not stored yet. */
   fetchHistory(id: number): Promise<{ added: number }>;
+  /** Staff saw to it without replying: the member's texts stored until now stop waiting. */
+  markHandled(id: number): Conversation;
+  /** Undo of markHandled: the mark goes back to what it was (null: none). */
+  restoreHandled(id: number, handledAt: string | null): Conversation;
   /** Unread messages over every owner: the tray icon and the app badge. */
   unreadTotal(): number;
   /** Reopens snoozed conversations whose time has come, now and every 30 s until closed. */
@@ -89,6 +93,15 @@ export function createConversationService(deps: {
       changes.updated(current.db, get(conversation.id));
       changes.messagesAdded(current.db, { ownerId: conversation.ownerId, insertedIds, conversationIds: [conversation.id], quiet: true });
       return { added: insertedIds.length };
+    },
+
+    markHandled(id) {
+      get(id);
+      return updated(db().conversations.markHandled(id));
+    },
+    restoreHandled(id, handledAt) {
+      get(id);
+      return updated(db().conversations.restoreHandled(id, handledAt));
     },
 
     unreadTotal: () => db().conversations.unreadTotals(clock.now()).total,

@@ -4,6 +4,7 @@ import type { Args, Message, ReplyTemplateEntry, Suggestion } from '../../common
 import { AppError } from '../../common/errors/app-error';
 import type { FrontdeskDb } from '../../db';
 import { replyTemplateOverridesSchema, suggestReplies, type ReplyTemplateOverrides } from '../intents/suggest-replies';
+import { suggestionSituation } from '../intents/suggestion-situation';
 import { isTemplateId, templateCatalog, withTemplateText } from '../intents/template-catalog';
 import type { Outbox } from '../outreach/outbox';
 import type { Session } from './account-session';
@@ -36,7 +37,9 @@ export function createReplyService(deps: {
   return {
     suggest(conversationId) {
       const c = deps.conversations.get(conversationId);
-      return suggestReplies(c.intent ?? 'general_inquiry', c.memberName, overrides());
+      // The member's newest words pick between wordings (e.g. a thank-you gets no sales pitch).
+      const newest = deps.session().db.messages.page({ conversationId, limit: 20 }).items.filter((m) => m.direction !== 'outbound').at(-1);
+      return suggestReplies(c.intent ?? 'general_inquiry', c.memberName, overrides(), undefined, suggestionSituation(newest?.body));
     },
     templates: () => templateCatalog(overrides()),
     setTemplate(id, text) {

@@ -5,6 +5,8 @@ import { requireKnownOwner } from './known-owner';
 
 export interface SearchService {
   search(query: Args<'search'>): Result<'search'>;
+  /** Members whose name matches every word of the query, one conversation each. */
+  searchPeople(query: Args<'searchPeople'>): Result<'searchPeople'>;
 }
 
 export function createSearchService(deps: { session: () => Session }): SearchService {
@@ -13,6 +15,11 @@ export function createSearchService(deps: { session: () => Session }): SearchSer
       const { db } = deps.session();
       requireKnownOwner(db, query.ownerId);
       return db.search(query);
+    },
+    searchPeople(query) {
+      const { db } = deps.session();
+      requireKnownOwner(db, query.ownerId);
+      return { people: db.searchPeople(query) };
     },
   };
 }

@@ -10,6 +10,8 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: 'name_and_text',
   launchAtLogin: false,
   historyAsRead: true,
+  waitingIgnoresImportedAfterDays: 3,
+  markRead: 'after_delay',
 };
 
 const KEY = 'settings';

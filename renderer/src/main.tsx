@@ -14,6 +14,14 @@ function sessionStorageOrNull(): Storage | null {
   }
 }
 
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 const deps: AppDeps = {
   api: frontdeskApi(),
   now: () => Date.now(),
@@ -21,6 +29,7 @@ const deps: AppDeps = {
   timeZone: undefined,
   isWindowAttentive: () => document.visibilityState === 'visible' && document.hasFocus(),
   viewStorage: sessionStorageOrNull(),
+  prefStorage: localStorageOrNull(),
 };
 
 const root = document.getElementById('root');

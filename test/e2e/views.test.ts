@@ -5,15 +5,17 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startAccountApp, type AccountApp } from './harness/account-app';
 import { browserSuite } from './harness/browser-suite';
+import { axeViolations } from './harness/axe';
 import { horizontalOverflow, lowContrastText } from './harness/layout-checks';
 import { conversationRow, threadPane, threadTitle } from './harness/locators';
 import { saveScreenshot } from './harness/screenshots';
 
 const PANES = ['.header', '.sidebar', '.list-scroll', '.thread-header', '.message-scroll', '.composer', '.search-scroll', '.modal'];
 
-/** Saves the view and checks it is readable and fits. */
+/** Saves the view and checks it is readable, fits, and has no accessibility violation of any impact. */
 async function checkView(page: Page, name: string): Promise<void> {
   await saveScreenshot(page, name);
+  expect({ view: name, axe: await axeViolations(page) }).toEqual({ view: name, axe: [] });
   expect({ view: name, overflow: await horizontalOverflow(page, PANES) }).toEqual({ view: name, overflow: [] });
   expect({ view: name, lowContrast: await lowContrastText(page) }).toEqual({ view: name, lowContrast: [] });
 }

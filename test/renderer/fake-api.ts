@@ -80,6 +80,7 @@ export function makeConversation(partial: Partial<Conversation> & { id: number }
     tags: [],
     intent: null,
     optedOut: false,
+    handledAt: null,
     ...partial,
   };
 }
@@ -97,6 +98,7 @@ export function makeMessage(partial: Partial<Message> & { conversationId: number
     localDate: sentAt.slice(0, 10),
     localTime: sentAt.slice(11, 16),
     readAt: null,
+    subject: null,
     intent: null,
     confidence: null,
     ...partial,
@@ -192,7 +194,7 @@ export class FakeFrontdesk {
     this.conversations = setup.conversations ?? [];
     this.messages = setup.messages ?? [];
     this.account = { mode: 'signed_in', username: 'frontdesk', baseUrl: 'https://anytime.club-os.com', secretStorage: 'os', clubTimeZone: null, clubTimeZoneSource: null, ...setup.account };
-    this.settings = { pollIntervalSeconds: 30, notifications: 'name_and_text', launchAtLogin: false, historyAsRead: true, ...setup.settings };
+    this.settings = { pollIntervalSeconds: 30, notifications: 'name_and_text', launchAtLogin: false, historyAsRead: true, waitingIgnoresImportedAfterDays: 3, markRead: 'immediately', ...setup.settings };
     this.owners = setup.owners ?? [{ id: '100', name: 'My Messages', enabled: true }];
     this.available = setup.available ?? [];
     this.syncStatus = {
@@ -429,6 +431,12 @@ export class FakeFrontdesk {
         this.run('setStatus', a, () =>
           this.changed(this.update(a!.conversationId, (c) => ({ ...c, status: a!.status, snoozedUntil: a!.snoozedUntil ?? null }))),
         ),
+      markHandled: (a) =>
+        this.run('markHandled', a, () =>
+          this.changed(this.update(a!.conversationId, (c) => ({ ...c, requiresResponse: false, waitingSince: null, handledAt: new Date(FAKE_NOW).toISOString() }))),
+        ),
+      restoreHandled: (a) =>
+        this.run('restoreHandled', a, () => this.changed(this.update(a!.conversationId, (c) => ({ ...c, handledAt: a!.handledAt })))),
       setTags: (a) => this.run('setTags', a, () => this.changed(this.update(a!.conversationId, (c) => ({ ...c, tags: [...a!.tags] })))),
       fetchHistory: (a) =>
         this.run('fetchHistory', a, () => {
@@ -452,7 +460,13 @@ export class FakeFrontdesk {
               snippet: snippetOf(m.body, a!.query.trim()),
             }));
           const { items, next } = page(hits, a?.cursor, a?.limit);
-          return { hits: items, nextCursor: next };
+          return { hits: items, nextCursor: next, ...(a?.withTotal && !a.cursor ? { total: hits.length } : {}) };
+        }),
+      searchPeople: (a) =>
+        this.run('searchPeople', a, () => {
+          const words = a!.query.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
+          const people = words.length === 0 ? [] : this.conversations.filter((c) => words.every((w) => c.memberName.toLowerCase().includes(w)));
+          return { people: people.slice(0, a?.limit ?? 10) };
         }),
       listReplyTemplates: (a) => this.run('listReplyTemplates', a, () => ({ templates: this.templates.map((t) => ({ ...t })) })),
       setReplyTemplate: (a) =>

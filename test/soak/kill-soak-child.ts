@@ -37,6 +37,7 @@ function dyingDb(db: FrontdeskDb, killSwitch: { insertsLeft: number | null }): F
     },
     transaction: (fn) => db.transaction(fn),
     search: (query) => db.search(query),
+    searchPeople: (query) => db.searchPeople(query),
     close: () => db.close(),
   };
 }

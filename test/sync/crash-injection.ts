@@ -71,6 +71,10 @@ export function crashSwitch(): CrashSwitch {
           alive();
           return db.search(query);
         },
+        searchPeople: (query) => {
+          alive();
+          return db.searchPeople(query);
+        },
         transaction: (fn) => {
           alive();
           return db.transaction(fn);

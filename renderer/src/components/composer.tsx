@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import type { Conversation } from '../../../common/contract';
 import { countSms } from '../format/sms-segments';
 import { useFocusRequest } from '../hooks/use-focus-request';
+import { SuggestionPicker } from './suggestion-picker';
 import { emptyDraft, type ReplyChannel } from '../store/composer-slice';
 import { useAppStore } from '../store/store-context';
 
@@ -11,13 +12,14 @@ export const MAX_REPLY_LENGTH = 2000;
 /** Long texts arrive as several messages on the member's phone; past this, suggest email. */
 const MANY_SEGMENTS = 4;
 
+/** One count the user can act on: how much room is left, and how many SMS the member will get. */
 function SmsCounter({ body }: { body: string }) {
   const count = countSms(body);
-  const capacity = count.segments <= 1 ? count.perSegment : count.segments * count.perSegment;
+  const texts = count.segments === 1 ? '1 SMS' : `${count.segments} SMS`;
   return (
     <span className="sms-counter" aria-live="off">
-      {count.units} / {capacity} · {count.segments} SMS
-      {count.encoding === 'UCS-2' ? <span className="muted"> · special characters: {count.perSegment} per SMS</span> : null}
+      {count.segments === 0 ? `Up to ${count.perSegment} characters per SMS` : `${count.remaining} left · ${texts}`}
+      {count.encoding === 'UCS-2' ? <span className="muted"> · special characters make each SMS shorter</span> : null}
       {count.segments > MANY_SEGMENTS ? <span className="warn-text"> · long for a text; consider email</span> : null}
     </span>
   );
@@ -114,6 +116,15 @@ export function Composer({ conversation }: { conversation: Conversation }) {
               </button>
             ))}
           </div>
+        ) : null}
+        {items.length > 0 ? (
+          <SuggestionPicker
+            items={items}
+            onPick={(s) => {
+              updateDraft(id, { body: s.text, suggestionId: s.id });
+              textRef.current?.focus();
+            }}
+          />
         ) : null}
       </div>
       {channel === 'email' ? (

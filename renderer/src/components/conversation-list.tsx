@@ -1,7 +1,7 @@
 // The middle pane: the conversation list, virtualized, loading the next page as the user nears
 // the end. A listbox: arrow keys move the selection, j/k work from anywhere.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { tagLabel } from '../format/tag-label';
 import { useFocusRequest } from '../hooks/use-focus-request';
@@ -12,10 +12,19 @@ import { useTimeOptions, useAppStore } from '../store/store-context';
 import { ConversationRow, rowDomId } from './conversation-row';
 import { EmptyState, ErrorState, Loading } from './state-views';
 
-export const ROW_HEIGHT = 76;
+/** Row heights: compact fits 12+ rows in a 1280×800 window; comfortable shows tags on a third line. */
+export const ROW_HEIGHTS = { compact: 52, comfortable: 76 } as const;
+/** Scrolled less than this from the top, the list follows new rows instead of holding its place. */
+const TOP_SLACK = 4;
+
+interface Anchor {
+  id: number;
+  /** Where the row's top is, in pixels from the top of the viewport (negative: partly scrolled off). */
+  top: number;
+}
 
 export function ConversationList() {
-  const { items, status, error, nextCursor, loadingMore, loadMoreError, selectedId, filter, tag, counts } = useAppStore(
+  const { items, status, error, nextCursor, loadingMore, loadMoreError, selectedId, filter, tag, counts, density } = useAppStore(
     useShallow((s) => ({
       items: s.list.items,
       status: s.list.status,
@@ -27,6 +36,7 @@ export function ConversationList() {
       filter: s.list.filter,
       tag: s.list.tag,
       counts: s.list.counts,
+      density: s.list.density,
     })),
   );
   const loadList = useAppStore((s) => s.loadList);
@@ -37,13 +47,18 @@ export function ConversationList() {
   const now = useNow(30_000);
   const scrollRef = useRef<HTMLDivElement>(null);
   useFocusRequest('list', scrollRef);
+  const rowHeight = ROW_HEIGHTS[density];
+  // The row at the top of the viewport while the user is scrolled down: new rows arriving above
+  // must not move it (a click would land on another member), so a pill counts them instead.
+  const anchor = useRef<Anchor | null>(null);
+  const [newAbove, setNewAbove] = useState(0);
 
   // The virtualizer hands back fresh functions each render, so the compiler must not memoize around it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 10,
     getItemKey: (index) => items[index]?.id ?? index,
   });
@@ -56,8 +71,58 @@ export function ConversationList() {
   }, [lastIndex, items.length, nextCursor, loadMore]);
 
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
+
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    const held = anchor.current;
+    if (!element || !held) return;
+    const index = items.findIndex((c) => c.id === held.id);
+    if (index < 0) return;
+    const scrollTop = index * rowHeight - held.top;
+    if (Math.abs(element.scrollTop - scrollTop) >= 1) {
+      const moved = Math.round((scrollTop - element.scrollTop) / rowHeight);
+      element.scrollTop = scrollTop;
+      if (moved > 0) setNewAbove((n) => n + moved);
+    }
+  }, [items, rowHeight]);
+
+  // Held while the user is scrolled down, or while the pointer is over the list (even at the
+  // top): the row under the pointer if there is one, else the top row.
+  const pointerY = useRef<number | null>(null);
+  const captureAnchor = (): void => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const atTop = element.scrollTop <= TOP_SLACK;
+    if (atTop && newAbove !== 0) setNewAbove(0);
+    if (atTop && pointerY.current === null) {
+      anchor.current = null;
+      return;
+    }
+    const index = Math.floor((element.scrollTop + (pointerY.current ?? 0)) / rowHeight);
+    const row = items[index];
+    anchor.current = row ? { id: row.id, top: index * rowHeight - element.scrollTop } : null;
+  };
+  const trackPointer = (event: PointerEvent<HTMLDivElement>): void => {
+    pointerY.current = event.clientY - event.currentTarget.getBoundingClientRect().top;
+    captureAnchor();
+  };
+
+  const scrollToTop = (): void => {
+    anchor.current = null;
+    setNewAbove(0);
+    scrollRef.current?.scrollTo({ top: 0 });
+  };
+
+  // Follows the selection when the user moves it (j/k, a click), not when rows arriving above
+  // shift its index: that would undo the scroll anchoring.
+  const followed = useRef<number | null>(null);
+  useEffect(() => {
+    if (selectedIndex < 0 || followed.current === selectedId) return;
+    followed.current = selectedId;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedId, selectedIndex, virtualizer]);
 
   const listName = tag !== null ? `${FILTER_LABELS[filter]} conversations tagged ${tagLabel(tag)}` : `${FILTER_LABELS[filter]} conversations`;
 
@@ -97,9 +162,22 @@ export function ConversationList() {
   };
 
   return (
-    <div className="list-body">
+    <div className={`list-body list-body--${density}`}>
+      {newAbove > 0 ? (
+        <button type="button" className="new-pill" onClick={scrollToTop}>
+          <span aria-hidden="true">↑ </span>
+          {newAbove} new
+        </button>
+      ) : null}
       <div
         ref={scrollRef}
+        onScroll={captureAnchor}
+        onPointerEnter={trackPointer}
+        onPointerMove={trackPointer}
+        onPointerLeave={() => {
+          pointerY.current = null;
+          captureAnchor();
+        }}
         className="list-scroll"
         role="listbox"
         aria-label={listName}
@@ -123,6 +201,7 @@ export function ConversationList() {
                 localeOptions={{ locale, timeZone }}
                 top={row.start}
                 height={row.size}
+                compact={density === 'compact'}
                 onSelect={selectConversation}
               />
             );

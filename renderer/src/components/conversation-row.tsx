@@ -32,10 +32,23 @@ export interface ConversationRowProps {
   localeOptions: LocaleOptions;
   top: number;
   height: number;
+  /** One line less: waiting next to the time, tags left out. */
+  compact?: boolean;
   onSelect: (id: number) => void;
 }
 
-export function ConversationRow({ conversation: c, selected, position, setSize, now, localeOptions, top, height, onSelect }: ConversationRowProps) {
+export function ConversationRow({
+  conversation: c,
+  selected,
+  position,
+  setSize,
+  now,
+  localeOptions,
+  top,
+  height,
+  compact = false,
+  onSelect,
+}: ConversationRowProps) {
   const unread = c.unreadCount > 0;
   const waiting = c.requiresResponse && c.waitingSince !== null ? waitingTime(c.waitingSince, now, localeOptions.locale) : null;
   const status = STATUS_LABELS[c.status];
@@ -47,6 +60,17 @@ export function ConversationRow({ conversation: c, selected, position, setSize, 
     shown.add(label);
     return true;
   });
+  const waitingChip = waiting ? (
+    <span className={`waiting waiting--${waiting.level}`} title={`Waiting for a reply for ${waiting.long}`}>
+      <span aria-hidden="true">Waiting {waiting.short}</span>
+      <span className="sr-only">(waiting {waiting.long})</span>
+    </span>
+  ) : null;
+  const attentionChip = c.attention ? (
+    <span className="chip chip--attention" title={ATTENTION[c.attention.reason].title}>
+      {ATTENTION[c.attention.reason].label}
+    </span>
+  ) : null;
   return (
     <div
       id={rowDomId(c.id)}
@@ -54,12 +78,16 @@ export function ConversationRow({ conversation: c, selected, position, setSize, 
       aria-selected={selected}
       aria-posinset={position}
       aria-setsize={setSize}
-      className={`row${selected ? ' row--selected' : ''}${unread ? ' row--unread' : ''}${c.attention ? ' row--attention' : ''}`}
+      className={`row${compact ? ' row--compact' : ''}${selected ? ' row--selected' : ''}${unread ? ' row--unread' : ''}${c.attention ? ' row--attention' : ''}`}
       style={{ transform: `translateY(${top}px)`, height }}
       onClick={() => onSelect(c.id)}
     >
       <div className="row-line">
-        <span className="row-name">{c.memberName || 'Unknown member'}</span>
+        <span className="row-name" dir="auto">
+          {c.memberName || 'Unknown member'}
+        </span>
+        {compact && attentionChip}
+        {compact && waitingChip}
         {c.lastMessageAt !== null ? (
           <time className="row-time" dateTime={c.lastMessageAt} title={formatFullTime(c.lastMessageAt, localeOptions)}>
             {formatListTime(c.lastMessageAt, now, localeOptions)}
@@ -67,7 +95,10 @@ export function ConversationRow({ conversation: c, selected, position, setSize, 
         ) : null}
       </div>
       <div className="row-line">
-        <span className="row-preview">{c.lastMessagePreview}</span>
+        <span className="row-preview" dir="auto">
+          {c.lastMessagePreview}
+        </span>
+        {compact && status ? <span className={`chip chip--status chip--${c.status}`}>{status}</span> : null}
         {unread ? (
           <span className="unread-badge">
             <span aria-hidden="true">{c.unreadCount > 99 ? '99+' : c.unreadCount}</span>
@@ -75,26 +106,19 @@ export function ConversationRow({ conversation: c, selected, position, setSize, 
           </span>
         ) : null}
       </div>
-      <div className="row-line row-meta">
-        {c.attention ? (
-          <span className="chip chip--attention" title={ATTENTION[c.attention.reason].title}>
-            {ATTENTION[c.attention.reason].label}
-          </span>
-        ) : null}
-        {waiting ? (
-          <span className={`waiting waiting--${waiting.level}`} title={`Waiting for a reply for ${waiting.long}`}>
-            <span aria-hidden="true">Waiting {waiting.short}</span>
-            <span className="sr-only">(waiting {waiting.long})</span>
-          </span>
-        ) : null}
-        {status ? <span className={`chip chip--status chip--${c.status}`}>{status}</span> : null}
-        {c.optedOut ? <span className="chip chip--warn">{OPTED_OUT}</span> : null}
-        {tags.map((t) => (
-          <span key={t} className="chip">
-            {tagLabel(t)}
-          </span>
-        ))}
-      </div>
+      {compact ? null : (
+        <div className="row-line row-meta">
+          {attentionChip}
+          {waitingChip}
+          {status ? <span className={`chip chip--status chip--${c.status}`}>{status}</span> : null}
+          {c.optedOut ? <span className="chip chip--warn">{OPTED_OUT}</span> : null}
+          {tags.map((t) => (
+            <span key={t} className="chip">
+              {tagLabel(t)}
+            </span>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

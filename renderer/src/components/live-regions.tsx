@@ -2,6 +2,7 @@
 // Alerts also show as a dismissible toast so sighted users see them too.
 import { useState } from 'react';
 import { useAppStore } from '../store/store-context';
+import { UndoToast } from './undo-toast';
 
 export function LiveRegions() {
   const announcement = useAppStore((s) => s.ui.announcement);
@@ -12,6 +13,9 @@ export function LiveRegions() {
     <>
       <div className="sr-only" role="status" aria-live="polite" aria-atomic="true">
         {announcement ? <span key={announcement.nonce}>{announcement.text}</span> : null}
+      </div>
+      <div className="undo-region">
+        <UndoToast />
       </div>
       <div className="toast-region" role="alert" aria-atomic="true">
         {showToast ? (

@@ -21,7 +21,16 @@ export function MessageItem({ message: m, target, locale }: { message: Message; 
       aria-current={target ? 'true' : undefined}
     >
       <div className="message-bubble">
-        <p className="message-body">{m.body}</p>
+        {m.subject ? (
+          <p className="message-subject" dir="auto">
+            <span className="sr-only">Subject: </span>
+            {m.subject}
+          </p>
+        ) : null}
+        {/* dir="auto": an Arabic or Hebrew text reads right to left in its own bubble. */}
+        <p className="message-body" dir="auto">
+          {m.body}
+        </p>
       </div>
       <p className="message-meta">
         <span className="sr-only">{DIRECTION_LABEL[m.direction]}: </span>

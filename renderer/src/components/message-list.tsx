@@ -67,7 +67,7 @@ export function MessageList() {
   }, [conversationId, messages, targetMessageId]);
 
   useEffect(() => {
-    if (arrivals > 0 && atBottom && attentive) void markThreadRead();
+    if (arrivals > 0 && atBottom && attentive) void markThreadRead({ auto: true });
   }, [arrivals, atBottom, attentive, markThreadRead]);
 
   const groups = groupByDay(messages);

@@ -15,6 +15,19 @@ export function Modal({ title, onClose, children, wide = false }: { title: strin
     return () => previous?.focus();
   }, []);
 
+  // Escape closes the dialog even when focus fell out of it (a button that disabled itself while
+  // saving drops focus to the page).
+  useEffect(() => {
+    const onDocumentKey = (event: globalThis.KeyboardEvent): void => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (dialogRef.current?.contains(event.target as Node | null)) return;
+      event.preventDefault();
+      onClose();
+    };
+    document.addEventListener('keydown', onDocumentKey);
+    return () => document.removeEventListener('keydown', onDocumentKey);
+  }, [onClose]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.key === 'Escape') {
       event.preventDefault();

@@ -1,11 +1,13 @@
 // Settings → Preferences: how often to check, what notifications show, launch at login, and
 // whether imported history counts as read.
 import { useState, type FormEvent } from 'react';
-import type { ApiError, NotificationPrivacy, Settings } from '../../../common/contract';
+import type { ApiError, MarkReadMode, NotificationPrivacy, Settings } from '../../../common/contract';
 import {
   changedSettings,
   MAX_POLL_SECONDS,
+  MAX_WAITING_DAYS,
   MIN_POLL_SECONDS,
+  MIN_WAITING_DAYS,
   settingsToInput,
   validateSettings,
   type SettingsField,
@@ -19,6 +21,12 @@ const PRIVACY_OPTIONS: readonly { value: NotificationPrivacy; label: string }[] 
   { value: 'name_only', label: 'Name only' },
   { value: 'count_only', label: 'Only how many new messages' },
   { value: 'off', label: 'No notifications' },
+];
+
+const MARK_READ_OPTIONS: readonly { value: MarkReadMode; label: string }[] = [
+  { value: 'immediately', label: 'As soon as I open it' },
+  { value: 'after_delay', label: 'After it has been on screen for 2 seconds' },
+  { value: 'manually', label: 'Only when I mark it read' },
 ];
 
 function PreferencesForm({ settings }: { settings: Settings }) {
@@ -80,6 +88,32 @@ function PreferencesForm({ settings }: { settings: Settings }) {
           </label>
         ))}
       </fieldset>
+      <fieldset className="fieldset">
+        <legend>Mark a conversation read</legend>
+        {MARK_READ_OPTIONS.map((option) => (
+          <label key={option.value} className="radio">
+            <input
+              type="radio"
+              name="markRead"
+              value={option.value}
+              checked={input.markRead === option.value}
+              onChange={() => change({ markRead: option.value })}
+            />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+      <Field
+        label="Texts already older than this when first synced never count as waiting (days)"
+        type="number"
+        inputMode="numeric"
+        min={MIN_WAITING_DAYS}
+        max={MAX_WAITING_DAYS}
+        step={1}
+        value={input.waitingIgnoresImportedAfterDays}
+        error={errors.waitingIgnoresImportedAfterDays}
+        onChange={(e) => change({ waitingIgnoresImportedAfterDays: e.target.value })}
+      />
       <label className="checkbox">
         <input type="checkbox" checked={input.launchAtLogin} onChange={(e) => change({ launchAtLogin: e.target.checked })} />
         Open Frontdesk when I sign in to this computer

@@ -4,12 +4,12 @@ import { tagLabel } from '../format/tag-label';
 import { FILTER_LABELS, FILTER_ORDER } from '../store/filters';
 import { useAppStore } from '../store/store-context';
 
-function Count({ value }: { value: number | undefined }) {
+function Count({ value, noun = 'conversation' }: { value: number | undefined; noun?: string }) {
   if (value === undefined || value === 0) return null;
   return (
     <span className="nav-count">
       <span aria-hidden="true">{value > 9999 ? '9999+' : value}</span>
-      <span className="sr-only">({value === 1 ? '1 conversation' : `${value} conversations`})</span>
+      <span className="sr-only">({value === 1 ? `1 ${noun}` : `${value > 9999 ? 'over 9999' : value} ${noun}s`})</span>
     </span>
   );
 }
@@ -24,6 +24,14 @@ export function Sidebar() {
   const setTag = useAppStore((s) => s.setTag);
   const pending = useAppStore((s) => s.assistant.pending);
   const openDialog = useAppStore((s) => s.openDialog);
+  const searching = useAppStore((s) => s.search.submitted);
+  const searchTotal = useAppStore((s) => s.search.total);
+  const clearSearch = useAppStore((s) => s.clearSearch);
+  const requestFocus = useAppStore((s) => s.requestFocus);
+  /** Choosing a filter while search results show leaves the search: the filter is the new view. */
+  const leaveSearch = (): void => {
+    if (searching !== null) clearSearch();
+  };
   const enabledOwners = owners.filter((o) => o.enabled);
   const tags = [...(counts?.tags ?? [])].filter((t) => t.count > 0).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 
@@ -60,13 +68,26 @@ export function Sidebar() {
           Conversations
         </h2>
         <ul className="nav-list">
+          {searching !== null ? (
+            <li>
+              <button type="button" className="nav-item nav-item--search" aria-current="page" onClick={() => requestFocus('search')}>
+                <span className="nav-label" dir="auto">
+                  Search: “{searching}”
+                </span>
+                <Count value={searchTotal ?? undefined} noun="message" />
+              </button>
+            </li>
+          ) : null}
           {FILTER_ORDER.map((f) => (
             <li key={f}>
               <button
                 type="button"
                 className="nav-item"
-                aria-current={filter === f && tag === null ? 'page' : undefined}
-                onClick={() => setFilter(f)}
+                aria-current={searching === null && filter === f && tag === null ? 'page' : undefined}
+                onClick={() => {
+                  leaveSearch();
+                  setFilter(f);
+                }}
               >
                 <span className="nav-label">{FILTER_LABELS[f]}</span>
                 <Count value={counts?.filters[f]} />
@@ -104,8 +125,11 @@ export function Sidebar() {
                 <button
                   type="button"
                   className="nav-item nav-item--tag"
-                  aria-pressed={tag === t.tag}
-                  onClick={() => setTag(tag === t.tag ? null : t.tag)}
+                  aria-pressed={searching === null && tag === t.tag}
+                  onClick={() => {
+                    leaveSearch();
+                    setTag(tag === t.tag ? null : t.tag);
+                  }}
                 >
                   <span className="nav-label">{tagLabel(t.tag)}</span>
                   <Count value={t.count} />

@@ -18,6 +18,9 @@ const STATUS_TEXT: Readonly<Record<Conversation['status'], string>> = {
 export function ThreadHeader({ conversation: c, titleId }: { conversation: Conversation; titleId: string }) {
   const setConversationStatus = useAppStore((s) => s.setConversationStatus);
   const markConversationUnread = useAppStore((s) => s.markConversationUnread);
+  const markConversationHandled = useAppStore((s) => s.markConversationHandled);
+  const markThreadRead = useAppStore((s) => s.markThreadRead);
+  const showPane = useAppStore((s) => s.showPane);
   const { locale, timeZone } = useTimeOptions();
   const now = useNow(60_000);
   const snoozes = snoozeOptions(now, locale);
@@ -26,7 +29,10 @@ export function ThreadHeader({ conversation: c, titleId }: { conversation: Conve
   return (
     <div className="thread-header">
       <div className="thread-title-row">
-        <h2 id={titleId} className="thread-title">
+        <button type="button" className="button button--small back-button" onClick={() => showPane('list')}>
+          <span aria-hidden="true">‹ </span>Back<span className="sr-only"> to the list</span>
+        </button>
+        <h2 id={titleId} className="thread-title" dir="auto">
           {c.memberName || 'Unknown member'}
         </h2>
         <span className={`chip chip--status chip--${c.status}`}>
@@ -37,6 +43,16 @@ export function ThreadHeader({ conversation: c, titleId }: { conversation: Conve
         {c.optedOut ? <span className="chip chip--warn">Opted out of texts</span> : null}
       </div>
       <div className="thread-actions" role="group" aria-label="Conversation actions">
+        {c.requiresResponse ? (
+          <button
+            type="button"
+            className="button button--small"
+            title="Nothing to answer: leaves Needs reply until the member texts again (h)"
+            onClick={() => void markConversationHandled(c.id)}
+          >
+            Mark handled
+          </button>
+        ) : null}
         {closed ? (
           <button type="button" className="button button--small" onClick={() => void setConversationStatus(c.id, 'open')}>
             Reopen
@@ -47,7 +63,7 @@ export function ThreadHeader({ conversation: c, titleId }: { conversation: Conve
           </button>
         )}
         <label className="sr-only" htmlFor={`snooze-${c.id}`}>
-          Snooze
+          Snooze (s)
         </label>
         <select
           id={`snooze-${c.id}`}
@@ -68,13 +84,19 @@ export function ThreadHeader({ conversation: c, titleId }: { conversation: Conve
           ))}
         </select>
         {c.status !== 'archived' ? (
-          <button type="button" className="button button--small" onClick={() => void setConversationStatus(c.id, 'archived')}>
+          <button type="button" className="button button--small" title="Archive (a)" onClick={() => void setConversationStatus(c.id, 'archived')}>
             Archive
           </button>
         ) : null}
-        <button type="button" className="button button--small" title="Mark unread (u)" onClick={() => void markConversationUnread(c.id)}>
-          Mark unread
-        </button>
+        {c.unreadCount > 0 ? (
+          <button type="button" className="button button--small" title="Mark read (Shift+I)" onClick={() => void markThreadRead()}>
+            Mark read
+          </button>
+        ) : (
+          <button type="button" className="button button--small" title="Mark unread (u)" onClick={() => void markConversationUnread(c.id)}>
+            Mark unread
+          </button>
+        )}
       </div>
       <TagEditor conversation={c} />
     </div>

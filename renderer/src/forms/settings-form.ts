@@ -1,6 +1,6 @@
 // The preferences form: text from the inputs in, settings out.
 import { z } from 'zod';
-import type { NotificationPrivacy, Settings } from '../../../common/contract';
+import type { MarkReadMode, NotificationPrivacy, Settings } from '../../../common/contract';
 import { toFormResult, type FormResult } from './form-result';
 
 export const MIN_POLL_SECONDS = 5;
@@ -11,10 +11,22 @@ export interface SettingsInput {
   notifications: NotificationPrivacy;
   launchAtLogin: boolean;
   historyAsRead: boolean;
+  waitingIgnoresImportedAfterDays: string;
+  markRead: MarkReadMode;
 }
 
 export type SettingsField = keyof SettingsInput;
-const FIELDS: readonly SettingsField[] = ['pollIntervalSeconds', 'notifications', 'launchAtLogin', 'historyAsRead'];
+const FIELDS: readonly SettingsField[] = [
+  'pollIntervalSeconds',
+  'notifications',
+  'launchAtLogin',
+  'historyAsRead',
+  'waitingIgnoresImportedAfterDays',
+  'markRead',
+];
+export const MIN_WAITING_DAYS = 1;
+export const MAX_WAITING_DAYS = 60;
+const daysMessage = `Enter a whole number of days from ${MIN_WAITING_DAYS} to ${MAX_WAITING_DAYS}.`;
 
 const intervalMessage = `Enter a whole number of seconds from ${MIN_POLL_SECONDS} to ${MAX_POLL_SECONDS}.`;
 
@@ -28,10 +40,21 @@ const schema = z.object({
   notifications: z.enum(['name_and_text', 'name_only', 'count_only', 'off']),
   launchAtLogin: z.boolean(),
   historyAsRead: z.boolean(),
+  waitingIgnoresImportedAfterDays: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, daysMessage)
+    .transform(Number)
+    .pipe(z.number().int().min(MIN_WAITING_DAYS, daysMessage).max(MAX_WAITING_DAYS, daysMessage)),
+  markRead: z.enum(['immediately', 'after_delay', 'manually']),
 });
 
 export function settingsToInput(settings: Settings): SettingsInput {
-  return { ...settings, pollIntervalSeconds: String(settings.pollIntervalSeconds) };
+  return {
+    ...settings,
+    pollIntervalSeconds: String(settings.pollIntervalSeconds),
+    waitingIgnoresImportedAfterDays: String(settings.waitingIgnoresImportedAfterDays),
+  };
 }
 
 export function validateSettings(input: SettingsInput): FormResult<Settings, SettingsField> {
@@ -45,5 +68,9 @@ export function changedSettings(before: Settings, after: Settings): Partial<Sett
   if (before.notifications !== after.notifications) change.notifications = after.notifications;
   if (before.launchAtLogin !== after.launchAtLogin) change.launchAtLogin = after.launchAtLogin;
   if (before.historyAsRead !== after.historyAsRead) change.historyAsRead = after.historyAsRead;
+  if (before.waitingIgnoresImportedAfterDays !== after.waitingIgnoresImportedAfterDays) {
+    change.waitingIgnoresImportedAfterDays = after.waitingIgnoresImportedAfterDays;
+  }
+  if (before.markRead !== after.markRead) change.markRead = after.markRead;
   return change;
 }

@@ -1,6 +1,19 @@
 // Single-key shortcuts, as in mail apps. They never fire while the user types, and never with
 // Ctrl/Cmd/Alt (those belong to the system and the menu).
-export type Shortcut = 'next' | 'previous' | 'resolve' | 'markUnread' | 'reply' | 'search' | 'help' | 'escape';
+export type Shortcut =
+  | 'next'
+  | 'previous'
+  | 'resolve'
+  | 'archive'
+  | 'snooze'
+  | 'handled'
+  | 'markUnread'
+  | 'markRead'
+  | 'reply'
+  | 'search'
+  | 'help'
+  | 'undo'
+  | 'escape';
 
 export interface ShortcutHelp {
   keys: string;
@@ -11,11 +24,17 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: 'j', description: 'Next conversation' },
   { keys: 'k', description: 'Previous conversation' },
   { keys: 'e', description: 'Resolve the conversation' },
+  { keys: 'a', description: 'Archive the conversation' },
+  { keys: 's', description: 'Snooze the conversation (pick when it comes back)' },
+  { keys: 'h', description: 'Mark handled: nothing to answer, it leaves Needs reply' },
   { keys: 'u', description: 'Mark the conversation unread' },
+  { keys: 'Shift+I', description: 'Mark the conversation read' },
+  { keys: 'z', description: 'Undo the last resolve, archive, snooze or handled (while the toast shows)' },
   { keys: 'r', description: 'Reply' },
   { keys: '/', description: 'Search messages' },
   { keys: '?', description: 'Show keyboard shortcuts' },
-  { keys: 'Esc', description: 'Close a dialog or the search results' },
+  { keys: 'Esc', description: 'Leave the reply box; close a dialog or the search results' },
+  { keys: '1–9', description: 'Insert that suggested reply (in the reply box’s suggestions)' },
   { keys: 'Ctrl+Enter', description: 'Send the reply (⌘+Enter on a Mac)' },
 ];
 
@@ -23,7 +42,12 @@ const KEYS: Readonly<Record<string, Shortcut>> = {
   j: 'next',
   k: 'previous',
   e: 'resolve',
+  a: 'archive',
+  s: 'snooze',
+  h: 'handled',
   u: 'markUnread',
+  I: 'markRead',
+  z: 'undo',
   r: 'reply',
   '/': 'search',
   '?': 'help',

@@ -18,7 +18,7 @@ function move(state: AppState, delta: 1 | -1): void {
 }
 
 /** Runs a shortcut; true when it did something (so the key press is consumed). */
-export function runShortcut(state: AppState, shortcut: Shortcut): boolean {
+export function runShortcut(state: AppState, shortcut: Shortcut, target: EventTarget | null = null): boolean {
   const conversation = state.thread.conversation;
   switch (shortcut) {
     case 'next':
@@ -31,9 +31,29 @@ export function runShortcut(state: AppState, shortcut: Shortcut): boolean {
       if (!conversation) return false;
       if (conversation.status !== 'resolved') void state.setConversationStatus(conversation.id, 'resolved');
       return true;
+    case 'archive':
+      if (!conversation) return false;
+      if (conversation.status !== 'archived') void state.setConversationStatus(conversation.id, 'archived');
+      return true;
+    case 'snooze':
+      if (!conversation) return false;
+      state.openDialog('snooze');
+      return true;
+    case 'handled':
+      if (!conversation) return false;
+      if (conversation.requiresResponse) void state.markConversationHandled(conversation.id);
+      return true;
     case 'markUnread':
       if (!conversation) return false;
       void state.markConversationUnread(conversation.id);
+      return true;
+    case 'markRead':
+      if (!conversation) return false;
+      void state.markThreadRead();
+      return true;
+    case 'undo':
+      if (state.ui.undo === null) return false;
+      void state.undoLast();
       return true;
     case 'reply':
       if (!conversation) return false;
@@ -46,6 +66,11 @@ export function runShortcut(state: AppState, shortcut: Shortcut): boolean {
       state.openDialog('help');
       return true;
     case 'escape':
+      // Esc in the reply box leaves it (the draft stays), so the single-key commands work again.
+      if (target instanceof HTMLElement && target.closest('.composer') !== null) {
+        state.requestFocus('list');
+        return true;
+      }
       if (state.search.submitted === null) return false;
       state.clearSearch();
       state.requestFocus('list');
@@ -62,7 +87,7 @@ export function useKeyboardShortcuts(): void {
       // An open dialog owns the keyboard (it closes itself on Escape).
       if (state.ui.dialog !== null) return;
       const shortcut = shortcutFor(event, event.target);
-      if (shortcut && runShortcut(state, shortcut)) event.preventDefault();
+      if (shortcut && runShortcut(state, shortcut, event.target)) event.preventDefault();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);

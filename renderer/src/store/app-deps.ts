@@ -16,4 +16,6 @@ export interface AppDeps {
   /** True while the user can see the window, so arriving messages count as read. */
   isWindowAttentive: () => boolean;
   viewStorage: ViewStorage | null;
+  /** Where list preferences (order, density) survive a restart; optional (tests leave it out). */
+  prefStorage?: ViewStorage | null;
 }

@@ -8,6 +8,7 @@ import { loadDrafts, saveDrafts } from './draft-memory';
 import { createConversationActions, type ConversationActions } from './conversation-actions';
 import { createLifecycleActions, type LifecycleActions } from './lifecycle-slice';
 import { createListActions, initialListState, type ListActions, type ListState } from './list-slice';
+import { loadListPrefs } from './list-prefs';
 import { createSearchActions, initialSearchState, type SearchActions, type SearchState } from './search-slice';
 import { createSessionActions, initialSessionState, type SessionActions, type SessionState } from './session-slice';
 import { createSyncActions, initialSyncState, type SyncActions, type SyncState } from './sync-slice';
@@ -41,7 +42,8 @@ export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(deps: AppDeps): AppStore {
   const store = createStore<AppState>()((set, get) => ({
-    list: initialListState,
+    // Order and density are the user's, kept across restarts.
+    list: { ...initialListState, ...loadListPrefs(deps.prefStorage) },
     thread: initialThreadState,
     composer: { ...initialComposerState, drafts: loadDrafts(deps.viewStorage) },
     sync: initialSyncState,

@@ -6,6 +6,7 @@ import { coalesce } from './coalesce';
 import { mergeFirstPage, placeConversations, replaceConversation } from './list-merge';
 import type { GetState, LoadStatus, SetState } from './store-types';
 import { saveView } from './view-memory';
+import { saveListPrefs, type ListDensity, type ListSort } from './list-prefs';
 
 export const LIST_PAGE_SIZE = 100;
 /** Rows from the end of what is loaded at which the next page is fetched. */
@@ -23,12 +24,16 @@ export interface ListState {
   loadMoreError: ApiError | null;
   counts: Counts | null;
   selectedId: number | null;
+  sort: ListSort;
+  density: ListDensity;
 }
 
 export interface ListActions {
   setInbox: (ownerId: string | null) => void;
   setFilter: (filter: ListFilter) => void;
   setTag: (tag: string | null) => void;
+  setSort: (sort: ListSort) => void;
+  setDensity: (density: ListDensity) => void;
   /** Replaces the list with its first page, showing the loading state. */
   loadList: () => Promise<void>;
   /** Refetches the first page in the background and merges it (see mergeFirstPage). */
@@ -57,6 +62,8 @@ export const initialListState: ListState = {
   loadMoreError: null,
   counts: null,
   selectedId: null,
+  sort: 'newest',
+  density: 'compact',
 };
 
 export function createListActions(deps: AppDeps, set: SetState, get: GetState): ListActions {
@@ -67,9 +74,10 @@ export function createListActions(deps: AppDeps, set: SetState, get: GetState): 
   const patch = (p: Partial<ListState>): void => set((s) => ({ list: { ...s.list, ...p } }));
 
   const query = (cursor: string | null) => {
-    const { filter, ownerId, tag } = get().list;
+    const { filter, ownerId, tag, sort } = get().list;
     return {
       filter,
+      ...(sort !== 'newest' ? { sort } : {}),
       limit: LIST_PAGE_SIZE,
       ...(ownerId !== null ? { ownerId } : {}),
       ...(tag !== null ? { tag } : {}),
@@ -112,16 +120,35 @@ export function createListActions(deps: AppDeps, set: SetState, get: GetState): 
     void refreshCounts();
   };
 
+  const savePrefs = (): void => {
+    const { sort, density } = get().list;
+    saveListPrefs(deps.prefStorage, { sort, density });
+  };
+
   return {
+    setSort(sort) {
+      if (get().list.sort === sort) return;
+      patch({ sort });
+      savePrefs();
+      void get().loadList();
+    },
+    setDensity(density) {
+      if (get().list.density === density) return;
+      patch({ density });
+      savePrefs();
+    },
     setInbox(ownerId) {
+      get().setNavOpen(false);
       if (get().list.ownerId === ownerId) return;
       changeView({ ownerId, tag: null });
     },
     setFilter(filter) {
+      get().setNavOpen(false);
       if (get().list.filter === filter && get().list.tag === null) return;
       changeView({ filter, tag: null });
     },
     setTag(tag) {
+      get().setNavOpen(false);
       if (get().list.tag === tag) return;
       changeView({ tag });
     },
@@ -180,6 +207,7 @@ export function createListActions(deps: AppDeps, set: SetState, get: GetState): 
     },
     selectConversation(id, messageId) {
       const { selectedId } = get().list;
+      get().showPane('thread');
       if (selectedId === id && messageId === undefined && get().thread.status !== 'error') return;
       patch({ selectedId: id });
       remember();

@@ -1,6 +1,6 @@
 // Message search: results replace the list while a query is submitted; opening a hit opens its
 // conversation at the message.
-import type { ApiError, SearchHit } from '../../../common/contract';
+import type { ApiError, Conversation, SearchHit } from '../../../common/contract';
 import { toApiError, unwrap } from '../api';
 import type { AppDeps } from './app-deps';
 import type { GetState, LoadStatus, SetState } from './store-types';
@@ -13,6 +13,10 @@ export interface SearchState {
   /** The query the results are for; null when no search is shown. */
   submitted: string | null;
   hits: SearchHit[];
+  /** Members whose name matches, shown above the messages: one row each. */
+  people: Conversation[];
+  /** How many messages match in all (capped by the core at 10,001); null until known. */
+  total: number | null;
   nextCursor: string | null;
   status: LoadStatus;
   error: ApiError | null;
@@ -32,6 +36,8 @@ export const initialSearchState: SearchState = {
   query: '',
   submitted: null,
   hits: [],
+  people: [],
+  total: null,
   nextCursor: null,
   status: 'idle',
   error: null,
@@ -48,6 +54,8 @@ export function createSearchActions(deps: AppDeps, set: SetState, get: GetState)
     return {
       query,
       limit: SEARCH_PAGE_SIZE,
+      scope: 'body' as const,
+      ...(cursor === null ? { withTotal: true } : {}),
       ...(ownerId !== null ? { ownerId } : {}),
       ...(cursor !== null ? { cursor } : {}),
     };
@@ -64,12 +72,19 @@ export function createSearchActions(deps: AppDeps, set: SetState, get: GetState)
         set({ search: { ...initialSearchState } });
         return;
       }
-      patch({ submitted: query, status: 'loading', error: null, hits: [], nextCursor: null, loadingMore: false });
+      patch({ submitted: query, status: 'loading', error: null, hits: [], people: [], total: null, nextCursor: null, loadingMore: false });
       try {
-        const page = await unwrap(api.search(args(query, null)));
+        const { ownerId } = get().list;
+        const [page, found] = await Promise.all([
+          unwrap(api.search(args(query, null))),
+          unwrap(api.searchPeople({ query, limit: 10, ...(ownerId !== null ? { ownerId } : {}) })),
+        ]);
         if (mine !== generation) return;
-        patch({ hits: page.hits, nextCursor: page.nextCursor, status: 'ready' });
-        get().announce(page.hits.length === 0 ? 'No messages found.' : `${page.hits.length}${page.nextCursor ? '+' : ''} results.`);
+        const total = page.total ?? null;
+        patch({ hits: page.hits, people: found.people, total, nextCursor: page.nextCursor, status: 'ready' });
+        const messages = total ?? page.hits.length;
+        const peopleText = found.people.length === 0 ? '' : found.people.length === 1 ? '1 person, ' : `${found.people.length} people, `;
+        get().announce(found.people.length === 0 && messages === 0 ? 'Nothing found.' : `${peopleText}${messages} ${messages === 1 ? 'message' : 'messages'}.`);
       } catch (error) {
         if (mine === generation) patch({ status: 'error', error: toApiError(error) });
       }

@@ -120,7 +120,14 @@ export function createSessionActions(deps: AppDeps, set: SetState, get: GetState
       return attempt(async () => get().applyAccount(await unwrap(api.setClubTimeZone({ timeZone }))));
     },
     saveSettings(change) {
-      return attempt(async () => patch({ settings: await unwrap(api.setSettings(change)) }));
+      return attempt(async () => {
+        patch({ settings: await unwrap(api.setSettings(change)) });
+        // A new waiting threshold changes which conversations need a reply.
+        if (change.waitingIgnoresImportedAfterDays !== undefined) {
+          void get().refreshList();
+          void get().refreshCounts();
+        }
+      });
     },
     addOwner(ownerId, name) {
       return attempt(async () => {

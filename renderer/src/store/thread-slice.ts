@@ -8,6 +8,8 @@ import { insertPushed, mergeLatest, prependOlder } from './message-merge';
 import type { GetState, LoadStatus, SetState } from './store-types';
 
 export const THREAD_PAGE_SIZE = 50;
+/** "After 2 s": how long an opened conversation must stay open before it counts as read. */
+export const MARK_READ_DELAY_MS = 2_000;
 /** How far back opening a search hit pages to find its message. */
 const MAX_PAGES_TO_TARGET = 40;
 
@@ -41,8 +43,11 @@ export interface ThreadActions {
   refreshThread: () => Promise<void>;
   /** New messages pushed in an event: added to the open thread without asking the core. */
   receiveMessages: (conversation: Conversation, messages: readonly Message[]) => void;
-  /** Marks the open conversation read if it has unread messages, and clears `arrivals`. */
-  markThreadRead: () => Promise<void>;
+  /**
+   * Marks the open conversation read if it has unread messages, and clears `arrivals`. `auto`:
+   * the window decided (it was opened, or texts arrived in view), which the "manually" setting refuses.
+   */
+  markThreadRead: (options?: { auto?: boolean }) => Promise<void>;
   fetchHistory: () => Promise<void>;
 }
 
@@ -93,6 +98,14 @@ export function createThreadActions(deps: AppDeps, set: SetState, get: GetState)
     }
   });
 
+  // The pending "read after a moment" of the conversation just opened.
+  let readTimer: ReturnType<typeof setTimeout> | null = null;
+  const cancelReadTimer = (): void => {
+    if (readTimer !== null) clearTimeout(readTimer);
+    readTimer = null;
+  };
+  const markReadMode = () => get().session.settings?.markRead ?? 'after_delay';
+
   const receiveMessages = (conversation: Conversation, pushed: readonly Message[]): void => {
     const thread = get().thread;
     if (thread.conversationId !== conversation.id) return;
@@ -107,10 +120,11 @@ export function createThreadActions(deps: AppDeps, set: SetState, get: GetState)
     patch({ messages: fresh, conversation, arrivals: arrivals + inbound });
   };
 
-  const markThreadRead = async (): Promise<void> => {
+  const markThreadRead = async (options: { auto?: boolean } = {}): Promise<void> => {
     const { conversationId, conversation } = get().thread;
     if (conversationId === null) return;
     patch({ arrivals: 0 });
+    if (options.auto && markReadMode() === 'manually') return;
     if (conversation !== null && conversation.unreadCount === 0) return;
     try {
       const updated = await unwrap(api.markRead({ conversationId }));
@@ -125,6 +139,7 @@ export function createThreadActions(deps: AppDeps, set: SetState, get: GetState)
   return {
     async openThread(conversationId, messageId) {
       const token = ++opening;
+      cancelReadTimer();
       refreshAfterOpen = false;
       const listed = get().list.items.find((c) => c.id === conversationId) ?? null;
       set((s) => ({
@@ -161,13 +176,23 @@ export function createThreadActions(deps: AppDeps, set: SetState, get: GetState)
           refreshAfterOpen = false;
           void refreshThread();
         }
-        await markThreadRead();
+        // Skimming with j must not empty Unread: only a conversation that stays open is read.
+        const mode = markReadMode();
+        if (mode === 'immediately') await markThreadRead();
+        else if (mode === 'after_delay') {
+          cancelReadTimer();
+          readTimer = setTimeout(() => {
+            readTimer = null;
+            if (isCurrent(token)) void markThreadRead();
+          }, MARK_READ_DELAY_MS);
+        }
       } catch (error) {
         if (isCurrent(token)) patch({ status: 'error', error: toApiError(error) });
       }
     },
     closeThread() {
       opening++;
+      cancelReadTimer();
       set({ thread: initialThreadState });
     },
     async loadOlder() {

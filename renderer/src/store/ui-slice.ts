@@ -3,7 +3,7 @@
 import type { ImportProgress } from '../../../common/contract';
 import type { GetState, SetState } from './store-types';
 
-export type Dialog = 'settings' | 'help' | 'campaigns' | 'queue';
+export type Dialog = 'settings' | 'help' | 'campaigns' | 'queue' | 'snooze';
 export type FocusTarget = 'search' | 'composer' | 'list';
 
 /** `nonce` changes on every request, so asking twice for the same thing still acts twice. */
@@ -23,7 +23,16 @@ export interface UiState {
   importProgress: ImportProgress | null;
   /** Bumped whenever the core reports a campaign or scheduled-item change: outreach views reload on it. */
   outreachVersion: number;
+  /** The last resolve, archive, snooze or "handled", which the toast can take back for a few seconds. */
+  undo: Notice | null;
+  /** In a narrow window only one pane shows: the list or the open conversation. */
+  pane: 'list' | 'thread';
+  /** In a narrow window the filters open over the list. */
+  navOpen: boolean;
 }
+
+/** How long the undo toast stays. */
+export const UNDO_MS = 5_000;
 
 export interface UiActions {
   openDialog: (dialog: Dialog) => void;
@@ -36,12 +45,30 @@ export interface UiActions {
   applyImportProgress: (report: ImportProgress) => void;
   dismissImportProgress: () => void;
   outreachChanged: () => void;
+  /** Shows the undo toast for `text`; `revert` runs if the user takes it back. */
+  offerUndo: (text: string, revert: () => Promise<void>) => void;
+  /** Takes back the action the toast offers (if it is still offered). */
+  undoLast: () => Promise<void>;
+  dismissUndo: (nonce: number) => void;
+  showPane: (pane: 'list' | 'thread') => void;
+  setNavOpen: (open: boolean) => void;
 }
 
-export const initialUiState: UiState = { dialog: null, focus: null, announcement: null, alertNotice: null, importProgress: null, outreachVersion: 0 };
+export const initialUiState: UiState = {
+  dialog: null,
+  focus: null,
+  announcement: null,
+  alertNotice: null,
+  importProgress: null,
+  outreachVersion: 0,
+  undo: null,
+  pane: 'list',
+  navOpen: false,
+};
 
-export function createUiActions(set: SetState, _get: GetState): UiActions {
+export function createUiActions(set: SetState, get: GetState): UiActions {
   let nonce = 0;
+  let revert: (() => Promise<void>) | null = null;
   const patch = (p: Partial<UiState>): void => set((s) => ({ ui: { ...s.ui, ...p } }));
   return {
     openDialog(dialog) {
@@ -72,6 +99,27 @@ export function createUiActions(set: SetState, _get: GetState): UiActions {
     },
     outreachChanged() {
       set((s) => ({ ui: { ...s.ui, outreachVersion: s.ui.outreachVersion + 1 } }));
+    },
+    offerUndo(text, run) {
+      revert = run;
+      patch({ undo: { text, nonce: ++nonce } });
+    },
+    async undoLast() {
+      const run = revert;
+      revert = null;
+      if (!run || get().ui.undo === null) return;
+      patch({ undo: null });
+      await run();
+    },
+    showPane(pane) {
+      patch({ pane });
+    },
+    setNavOpen(navOpen) {
+      patch({ navOpen });
+    },
+    dismissUndo(done) {
+      set((s) => (s.ui.undo?.nonce === done ? { ui: { ...s.ui, undo: null } } : {}));
+      if (get().ui.undo === null) revert = null;
     },
   };
 }

@@ -12,7 +12,7 @@ const SIMULATOR_LOGIN = { username: 'demo', password: 'demo' };
 export async function signedInCore(dataDir: string, baseUrl: string): Promise<Core> {
   const credentials = memoryCredentialStore('os');
   await credentials.save({ ...SIMULATOR_LOGIN, baseUrl });
-  return createCore({ dataDir, clock: systemClock, logger: silentLogger, credentials });
+  return createCore({ dataDir, clock: systemClock, logger: silentLogger, credentials, historyRefresh: false });
 }
 
 /** Resolves with the time (performance.now) of the next messagesAdded event. */

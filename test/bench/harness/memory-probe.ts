@@ -15,7 +15,7 @@ async function probe(): Promise<void> {
   // listing and searching never need ClubOS.
   const credentials = memoryCredentialStore('os');
   await credentials.save({ username: 'bench', password: 'bench', baseUrl: 'http://127.0.0.1:9' });
-  const core = await createCore({ dataDir: input.dataDir, clock: systemClock, logger: silentLogger, credentials });
+  const core = await createCore({ dataDir: input.dataDir, clock: systemClock, logger: silentLogger, credentials, historyRefresh: false });
   try {
     const list = await core.handlers.listConversations({ filter: 'all' });
     const found = await core.handlers.search({ query: input.query });

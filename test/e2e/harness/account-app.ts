@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type ClubOSSimulator, type SimMember } from '../../../main/clubos-simulator';
-import type { Core } from '../../../main/core/core';
+import type { Core, CoreOptions } from '../../../main/core/core';
 import { createCore } from '../../../main/core/create-core';
 import { memoryCredentialStore } from '../../../main/services/credential-store';
 import { memoryLogger, type LogLine, type Logger } from '../../../common/log/logger';
@@ -19,6 +19,8 @@ export interface AccountAppOptions {
   /** The core's poll interval (the contract's minimum is 5). */
   pollSeconds: number;
   members?: number;
+  /** The background history reads (see main/conversations/history-refresh.ts); off unless given. */
+  historyRefresh?: CoreOptions['historyRefresh'];
 }
 
 export interface AccountApp {
@@ -56,7 +58,7 @@ export async function startAccountApp(options: AccountAppOptions): Promise<Accou
     cleanups.push(() => sim.close());
     const credentials = memoryCredentialStore();
     await credentials.save({ username: 'demo', password: 'demo', baseUrl: sim.baseUrl });
-    const core = await createCore({ dataDir, clock: systemClock, logger, credentials });
+    const core = await createCore({ dataDir, clock: systemClock, logger, credentials, historyRefresh: options.historyRefresh ?? false });
     cleanups.push(() => core.close());
     await core.handlers.setPollInterval({ seconds: options.pollSeconds });
     const bridge = await startBridge({ core, rendererDir, logger });

@@ -29,16 +29,16 @@ describe('composer', () => {
   it('counts SMS length and segments, GSM-7 and UCS-2', async () => {
     const { form, user } = await openComposer();
     const box = within(form).getByRole('textbox', { name: 'Text message' });
-    expect(within(form).getByText('0 / 160 · 0 SMS')).toBeInTheDocument();
+    expect(within(form).getByText('Up to 160 characters per SMS')).toBeInTheDocument();
     await user.click(box);
     await user.paste('a'.repeat(160));
-    expect(within(form).getByText('160 / 160 · 1 SMS')).toBeInTheDocument();
+    expect(within(form).getByText('0 left · 1 SMS')).toBeInTheDocument();
     await user.type(box, 'b');
-    expect(within(form).getByText('161 / 306 · 2 SMS')).toBeInTheDocument();
+    expect(within(form).getByText('145 left · 2 SMS')).toBeInTheDocument();
     await user.clear(box);
     await user.type(box, 'See you 😀');
-    expect(within(form).getByText(/^10 \/ 70 · 1 SMS/)).toBeInTheDocument();
-    expect(within(form).getByText(/special characters: 70 per SMS/)).toBeInTheDocument();
+    expect(within(form).getByText(/^60 left · 1 SMS/)).toBeInTheDocument();
+    expect(within(form).getByText(/special characters make each SMS shorter/)).toBeInTheDocument();
   });
 
   it('blocks SMS clearly when the member opted out, and offers email', async () => {

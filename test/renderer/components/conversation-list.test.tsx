@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeFrontdesk, FAKE_NOW, makeConversation, makeMessage } from '../fake-api';
 import { stubElementSize } from '../element-size';
-import { renderApp } from '../render-app';
+import { memoryStorage, renderApp } from '../render-app';
+
 
 let restore: () => void;
 beforeAll(() => {
@@ -33,7 +34,10 @@ describe('conversation list', () => {
         makeConversation({ id: 2, memberName: 'Sam Read', lastMessagePreview: 'Thanks!', status: 'resolved' }),
       ],
     });
-    renderApp(fake);
+    // The comfortable density shows tags on a line of their own (compact leaves them out).
+    const prefStorage = memoryStorage();
+    prefStorage.setItem('frontdesk.listPrefs', JSON.stringify({ sort: 'newest', density: 'comfortable' }));
+    renderApp(fake, { prefStorage });
     const jane = await screen.findByRole('option', { name: /Jane Doe/ });
     expect(within(jane).getByText('Can I freeze my membership?')).toBeInTheDocument();
     expect(within(jane).getByText('2:55 PM')).toBeInTheDocument();

@@ -71,7 +71,7 @@ describe('search', () => {
     const box = screen.getByRole('searchbox', { name: 'Search messages' });
     await user.type(box, 'pilates{Enter}');
     const results = await screen.findByRole('region', { name: 'Results for “pilates”' });
-    expect(await within(results).findByText('No messages found.')).toBeInTheDocument();
+    expect(await within(results).findByText('Nothing found.')).toBeInTheDocument();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('region', { name: /Results for/ })).toBeNull());
     expect(screen.getByRole('option', { name: /Jane Doe/ })).toBeInTheDocument();
@@ -102,6 +102,6 @@ describe('search', () => {
       vi.useRealTimers();
     }
     expect(await screen.findByRole('region', { name: 'Results for “guest”' })).toBeInTheDocument();
-    expect(fake.callsOf('search')).toEqual([{ query: 'guest', limit: 50 }]);
+    expect(fake.callsOf('search')).toEqual([{ query: 'guest', limit: 50, scope: 'body', withTotal: true }]);
   });
 });

@@ -25,22 +25,23 @@ describe('validateSignIn', () => {
 });
 
 describe('validateSettings', () => {
-  const base = { notifications: 'name_only' as const, launchAtLogin: false, historyAsRead: true };
+  const base = { notifications: 'name_only' as const, launchAtLogin: false, historyAsRead: true, markRead: 'after_delay' as const };
+  const values = { ...base, waitingIgnoresImportedAfterDays: 3 };
 
   it('accepts whole seconds from 5 to 600', () => {
-    expect(validateSettings({ ...base, pollIntervalSeconds: ' 5 ' })).toEqual({ ok: true, values: { ...base, pollIntervalSeconds: 5 } });
-    expect(validateSettings({ ...base, pollIntervalSeconds: '600' })).toMatchObject({ ok: true });
+    expect(validateSettings({ ...base, waitingIgnoresImportedAfterDays: '3', pollIntervalSeconds: ' 5 ' })).toEqual({ ok: true, values: { ...values, pollIntervalSeconds: 5 } });
+    expect(validateSettings({ ...base, waitingIgnoresImportedAfterDays: '3', pollIntervalSeconds: '600' })).toMatchObject({ ok: true });
   });
 
   it.each(['4', '601', '', '12.5', '-10', 'ten'])('refuses %j', (value) => {
-    expect(validateSettings({ ...base, pollIntervalSeconds: value })).toEqual({
+    expect(validateSettings({ ...base, waitingIgnoresImportedAfterDays: '3', pollIntervalSeconds: value })).toEqual({
       ok: false,
       errors: { pollIntervalSeconds: 'Enter a whole number of seconds from 5 to 600.' },
     });
   });
 
   it('sends only what changed', () => {
-    const before = { ...base, pollIntervalSeconds: 30 };
+    const before = { ...values, pollIntervalSeconds: 30 };
     expect(changedSettings(before, { ...before })).toEqual({});
     expect(changedSettings(before, { ...before, pollIntervalSeconds: 60, historyAsRead: false })).toEqual({ pollIntervalSeconds: 60, historyAsRead: false });
   });
