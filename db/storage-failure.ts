@@ -2,7 +2,7 @@
 // act on. SQLite and the file system report these as codes (`SQLITE_READONLY_DBMOVED`, `EROFS`,
 // `SQLITE_FULL`…) with messages that mean nothing to them; the raw error stays in the log as the
 // cause. Nothing here moves or deletes a file: a storage problem is never treated as damage.
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statfsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { DbError } from './errors';
 
@@ -30,6 +30,16 @@ const isDirectory = (path: string): boolean => {
   }
 };
 
+/** Less than 1 MiB free for us on the folder's file system. */
+const nearlyFull = (folder: string): boolean => {
+  try {
+    const fs = statfsSync(folder);
+    return fs.bavail * fs.bsize < 1024 * 1024;
+  } catch {
+    return false;
+  }
+};
+
 /** Checks what can be checked before SQLite touches anything; null when nothing is in the way. */
 export function storageProblemBefore(path: string): StorageProblem | null {
   if (isDirectory(path)) return 'folder_in_place';
@@ -45,6 +55,9 @@ export function storageProblemBefore(path: string): StorageProblem | null {
 export function storageProblemOf(error: unknown, path: string): StorageProblem {
   const code = codeOf(error);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return 'disk_full';
+  // A full disk does not always surface as SQLITE_FULL: growing the -shm or writing a page fails
+  // with an I/O error code (SQLITE_IOERR_SHMSIZE, SQLITE_IOERR_WRITE…). The free space says which.
+  if (code.startsWith('SQLITE_IOERR') && nearlyFull(dirname(path))) return 'disk_full';
   if (code === 'EISDIR' || code === 'ENOTDIR' || isDirectory(path)) return 'folder_in_place';
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED') return 'busy';
   const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM';

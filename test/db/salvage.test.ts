@@ -346,7 +346,8 @@ describe('a file that cannot be used at all is reported in plain words and left 
   });
 
   it('a full disk while salvaging (a real, tiny tmpfs)', (ctx) => {
-    const disk = tinyDisk(2048);
+    // Room for the damaged file, its salvaged copy (the whole schema) and the -wal and -shm beside it.
+    const disk = tinyDisk(8192);
     if (!disk) return ctx.skip();
     cleanups.push(disk.unmount);
     const built = fixture();

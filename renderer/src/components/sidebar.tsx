@@ -97,8 +97,9 @@ export function Sidebar() {
         </ul>
       </section>
       <section className="nav-section" aria-labelledby="nav-assistant">
+        {/* Not just "Assistant": Settings has an "Assistant" section, and two landmarks must not share a name. */}
         <h2 id="nav-assistant" className="nav-heading">
-          Assistant
+          Assistant drafts
         </h2>
         <ul className="nav-list">
           <li>
