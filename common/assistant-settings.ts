@@ -4,6 +4,21 @@
 import { z } from 'zod';
 import { INTENTS, type Intent } from './intent-catalog';
 
+/**
+ * Never sent automatically, whatever the policy says: a person must read these. The core's policy
+ * enforces it; Settings does not offer "auto" for them.
+ */
+export const NEVER_AUTO_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  'complaint',
+  'question_about_billing',
+  'appointment_cancellation',
+  'requires_human_response',
+  'opt_out',
+  'opt_in',
+  'appointment_confirmation',
+  'spam',
+]);
+
 export const ASSISTANT_MODES = ['off', 'suggest', 'queue', 'auto'] as const;
 export type AssistantMode = (typeof ASSISTANT_MODES)[number];
 export const assistantModeSchema = z.enum(ASSISTANT_MODES);

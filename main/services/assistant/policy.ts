@@ -2,23 +2,11 @@
 // or an automatic reply. Staff choose a mode per intent; automatic sending then has to pass every
 // gate here, and when one fails the draft waits for a person instead (with the reasons logged).
 import type { Intent } from '../../../common/intent-catalog';
-import type { AssistantMode } from '../../../common/assistant-settings';
+import { NEVER_AUTO_INTENTS, type AssistantMode } from '../../../common/assistant-settings';
 import type { SafetyFlag } from './safety';
 import type { Topic } from './topics';
 
 export type Decision = 'none' | 'suggest' | 'queue' | 'auto';
-
-/** Never sent automatically, whatever the policy says: a person must read these. */
-export const NEVER_AUTO: ReadonlySet<Intent> = new Set<Intent>([
-  'complaint',
-  'question_about_billing',
-  'appointment_cancellation',
-  'requires_human_response',
-  'opt_out',
-  'opt_in',
-  'appointment_confirmation',
-  'spam',
-]);
 
 /** Topics that make a text a cancellation or a money matter even when filed under another intent. */
 const NEVER_AUTO_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['cancel']);
@@ -81,7 +69,7 @@ export interface PolicyDecision {
 export function hardRefusals(input: Pick<DecisionInput, 'intent' | 'flags' | 'topics' | 'optedOut'>): RefusalReason[] {
   const reasons: RefusalReason[] = [];
   if (input.optedOut) reasons.push('opted_out');
-  if (NEVER_AUTO.has(input.intent)) reasons.push('intent_needs_person');
+  if (NEVER_AUTO_INTENTS.has(input.intent)) reasons.push('intent_needs_person');
   if (input.topics.some((t) => NEVER_AUTO_TOPICS.has(t))) reasons.push('cancellation');
   if (input.flags.length > 0) reasons.push('safety');
   return reasons;

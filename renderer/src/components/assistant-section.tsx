@@ -3,8 +3,8 @@
 // action log export.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ApiError, AssistantState } from '../../../common/contract';
-import { INTENTS, INTENT_LABELS, type Intent } from '../../../common/intent-catalog';
-import { ASSISTANT_MODES, type AssistantMode, type AssistantSettings } from '../../../common/assistant-settings';
+import { INTENTS, INTENT_LABELS } from '../../../common/intent-catalog';
+import { ASSISTANT_MODES, NEVER_AUTO_INTENTS, type AssistantMode, type AssistantSettings } from '../../../common/assistant-settings';
 import { toApiError, unwrap } from '../api';
 import { useAppDeps } from '../store/store-context';
 import { downloadText } from './download';
@@ -16,17 +16,6 @@ const MODE_LABELS: Readonly<Record<AssistantMode, string>> = {
   auto: 'Send by itself',
 };
 
-/** Mirrors the core's hard gates, so the choice is not offered where it would never apply. */
-const NEVER_AUTO: ReadonlySet<Intent> = new Set<Intent>([
-  'complaint',
-  'question_about_billing',
-  'appointment_cancellation',
-  'requires_human_response',
-  'opt_out',
-  'opt_in',
-  'appointment_confirmation',
-  'spam',
-]);
 
 function NumberField({ label, value, min, max, step, onChange }: { label: string; value: number; min: number; max: number; step: number; onChange: (n: number) => void }) {
   const id = useId();
@@ -131,7 +120,7 @@ export function AssistantSection() {
                       value={draft.policy[intent]}
                       onChange={(e) => change({ policy: { ...draft.policy, [intent]: e.target.value as AssistantMode } })}
                     >
-                      {ASSISTANT_MODES.filter((m) => m !== 'auto' || !NEVER_AUTO.has(intent)).map((m) => (
+                      {ASSISTANT_MODES.filter((m) => m !== 'auto' || !NEVER_AUTO_INTENTS.has(intent)).map((m) => (
                         <option key={m} value={m}>
                           {MODE_LABELS[m]}
                         </option>
