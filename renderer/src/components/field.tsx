@@ -9,11 +9,24 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
 
 export function Field({ label, error, hint, className, ...input }: FieldProps) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} className={`input ${className ?? ''}`} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input id={id} className={`input ${className ?? ''}`} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** The ids a control's hint and error paragraphs get from its own id (see FieldNotes). */
+export function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+/** A control's hint and error, under it, with the ids `describedBy` names. */
+export function FieldNotes({ id, hint, error }: { id: string; hint: string | undefined; error: string | undefined }) {
+  return (
+    <>
       {hint ? (
         <p id={`${id}-hint`} className="field-hint">
           {hint}
@@ -24,6 +37,6 @@ export function Field({ label, error, hint, className, ...input }: FieldProps) {
           {error}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { knowledgeToInput, parseKnowledgeInput, WEEKDAY_LABELS, type KnowledgeFi
 import { formatFullTime } from '../format/list-time';
 import { useAppDeps, useTimeOptions } from '../store/store-context';
 import { downloadText } from './download';
+import { describedBy, FieldNotes } from './field';
 
 function TextArea({
   label,
@@ -34,19 +35,10 @@ function TextArea({
         rows={rows}
         value={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].join(' ').trim() || undefined}
+        aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange(e.target.value)}
       />
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
