@@ -6,6 +6,7 @@ import { clubosIdSchema } from './clubos-id';
 import { INTENTS } from './intent-catalog';
 import { assistantSettingsSchema } from './assistant-settings';
 import { knowledgeSchema } from './knowledge';
+import { reportArgsSchema, reportCsvSchema, reportSchema } from './reports';
 
 // ---------------------------------------------------------------------------------------------
 // Domain shapes
@@ -592,6 +593,10 @@ export const channels = {
     args: z.object({ before: id.optional(), conversationId: id.optional(), limit: pageLimit }).strict(),
     result: z.object({ entries: z.array(outreachLogEntrySchema) }),
   },
+  /** Response times over the last `days` days on the club's calendar (common/reports.ts). */
+  getReport: { args: reportArgsSchema, result: reportSchema },
+  /** The same period as CSV, one row per request and per resolution, for the window to save. */
+  exportReportCsv: { args: reportArgsSchema, result: reportCsvSchema },
 } as const;
 
 export type Channels = typeof channels;

@@ -10,6 +10,7 @@ import { knowledgeQueries, type KnowledgeQueries } from './queries/knowledge';
 import { messageQueries, type MessageQueries } from './queries/messages';
 import { ownerQueries, type OwnerQueries } from './queries/owners';
 import { outreachQueries, type OutreachQueries } from './queries/outreach';
+import { reportQueries, type ReportQueries } from './queries/reports';
 import { searchMessages } from './queries/search';
 import { settingsQueries, type SettingsQueries } from './queries/settings';
 import { statementCache, type Connection } from './statements';
@@ -32,6 +33,8 @@ export interface FrontdeskDb {
   readonly drafts: AssistantDraftQueries;
   /** Append-only log of every assistant (and sending) step. */
   readonly actionLog: ActionLogQueries;
+  /** What response-time reports are computed from (requests, replies, resolves, waiting now). */
+  readonly reports: ReportQueries;
   search(query: SearchQuery): { hits: SearchHit[]; nextCursor: string | null; total?: number };
   /** Members whose name matches, one conversation each (db/queries/search-people.ts). */
   searchPeople(query: PeopleQuery): Conversation[];
@@ -56,6 +59,7 @@ export function createFrontdeskDb(conn: Connection, options: { path: string; clo
     knowledge: knowledgeQueries(ctx),
     drafts: assistantDraftQueries(ctx),
     actionLog: actionLogQueries(ctx),
+    reports: reportQueries(ctx),
     search: (query) => searchMessages(ctx, query),
     searchPeople: (query) => searchPeople(ctx, query),
     transaction: ctx.transaction,

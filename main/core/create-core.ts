@@ -22,6 +22,9 @@ import { settingsService } from '../services/settings-service';
 import { createSyncControl } from '../services/sync-control';
 import { sendReply } from '../services/send-reply';
 import { createWaitingService } from '../services/waiting-service';
+import { createReportService } from '../services/reports/report-service';
+import { localReportSource } from '../services/reports/report-source';
+import { hostTimeZone } from '../services/club-time-zone';
 import type { Core, CoreOptions } from './core';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -124,6 +127,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     assistant,
     search: createSearchService({ session }),
+    // Alone, reports read this desk's database; team mode swaps in the team store's source.
+    reports: createReportService({
+      source: () => localReportSource(() => session().db),
+      timeZone: async () => {
+        const current = session();
+        const context = await current.clubContext().catch(() => current.knownContext());
+        return context?.timeZone ?? hostTimeZone();
+      },
+      clock,
+    }),
     settings,
     sync: createSyncControl({ account, settings }),
   };

@@ -122,6 +122,10 @@ export function fakeServices(): MockServices {
       close: vi.fn(() => Promise.resolve()),
       attach: vi.fn(),
     },
+    reports: {
+      report: vi.fn(() => Promise.reject(new Error('shell tests do not read reports'))),
+      exportCsv: vi.fn(() => Promise.resolve({ fileName: 'frontdesk-response-times.csv', content: 'kind\r\n' })),
+    },
     outreach: {
       handlers: fakeHandlers(),
       outbox: unused<OutreachService['outbox']>('outbox'),
@@ -304,6 +308,8 @@ export function fakeHandlers(): MockHandlers {
     getOutreachSettings: vi.fn(() => Promise.resolve(DEFAULT_OUTREACH_SETTINGS)),
     setOutreachSettings: vi.fn((args) => Promise.resolve({ ...DEFAULT_OUTREACH_SETTINGS, ...args })),
     listOutreachLog: vi.fn(() => Promise.resolve({ entries: [] })),
+    getReport: vi.fn(() => Promise.reject(new Error('shell tests do not read reports'))),
+    exportReportCsv: vi.fn(() => Promise.resolve({ fileName: 'frontdesk-response-times.csv', content: 'kind\r\n' })),
   };
 }
 
