@@ -87,7 +87,7 @@ export function reportQueries(ctx: DbContext): ReportQueries {
       const firstAskingBetween = ctx
         .prepare(
           `SELECT min(m.sent_at) FROM messages m INDEXED BY messages_by_conversation
-           WHERE m.conversation_id = @id AND m.sent_at > @after AND m.sent_at < @before AND ${ASKS}`,
+           WHERE m.conversation_id = @id AND (m.sent_at > @after OR (@inclusive AND m.sent_at = @after)) AND m.sent_at < @before AND ${ASKS}`,
         )
         .pluck();
       const messagesFrom = ctx.prepare(
@@ -105,7 +105,8 @@ export function reportQueries(ctx: DbContext): ReportQueries {
       const conversations = touched.map((c): ReportConversationRecord => {
         const lastReply = (lastReplyBefore.get(c.id, from) as string | null) ?? '';
         const lastResolve = (lastResolveBefore.get(c.id, from) as string | null) ?? '';
-        const resolutionAfter = recordedSince !== null && recordedSince > lastResolve ? recordedSince : lastResolve;
+        // After the last resolve, or from the moment recording began (a text at that very moment counts).
+        const fromRecording = recordedSince !== null && recordedSince > lastResolve;
         const rows = messagesFrom.all({ id: c.id, from, staleMs }) as Array<{
           direction: 'inbound' | 'outbound';
           sent_at: string;
@@ -118,8 +119,11 @@ export function reportQueries(ctx: DbContext): ReportQueries {
           conversationId: c.id,
           memberName: c.member_name,
           handledAt: c.handled_at,
-          openRequestSince: (firstAskingBetween.get({ id: c.id, after: lastReply, before: from, staleMs }) as string | null) ?? null,
-          openResolutionSince: (firstAskingBetween.get({ id: c.id, after: resolutionAfter, before: from, staleMs }) as string | null) ?? null,
+          openRequestSince: (firstAskingBetween.get({ id: c.id, after: lastReply, inclusive: 0, before: from, staleMs }) as string | null) ?? null,
+          openResolutionSince:
+            (firstAskingBetween.get({ id: c.id, after: fromRecording ? recordedSince : lastResolve, inclusive: fromRecording ? 1 : 0, before: from, staleMs }) as
+              | string
+              | null) ?? null,
           messages: rows.map((r) => ({
             direction: r.direction,
             sentAt: r.sent_at,
