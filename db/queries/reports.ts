@@ -62,8 +62,9 @@ const ASKS = `m.direction = 'inbound' AND m.requires_response = 1
   AND (julianday(m.received_at) - julianday(m.sent_at) - (m.local_time IS NULL)) * 86400000.0 <= @staleMs`;
 
 export function reportQueries(ctx: DbContext): ReportQueries {
-  // The marker is set once, with the app's clock, the first time a database at this version opens.
-  ctx.prepare('INSERT OR IGNORE INTO status_changes_recorded_since (id, at) VALUES (1, ?)').run(ctx.nowIso());
+  // The marker is set once, with the app's clock, the first time a database at this version opens;
+  // to the minute, since ClubOS times a text to the minute (a text of this very minute counts).
+  ctx.prepare('INSERT OR IGNORE INTO status_changes_recorded_since (id, at) VALUES (1, ?)').run(`${ctx.nowIso().slice(0, 16)}:00.000Z`);
 
   return {
     timeline({ from, to }) {

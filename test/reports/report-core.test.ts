@@ -62,7 +62,7 @@ it('a reply and a resolve show up in the report and the CSV under the signed-in 
 
   const csv = await call(core, 'exportReportCsv', { days: 1 });
   expect(csv.fileName).toBe('frontdesk-response-times-2026-12-07-to-2026-12-07.csv');
-  const rows = (parse(csv.content, { columns: true }) as Array<Record<string, string>>).filter((r) => r.conversation_id === String(asked!.id));
+  const rows = parse<Record<string, string>>(csv.content, { columns: true }).filter((r) => r.conversation_id === String(asked!.id));
   expect(rows).toEqual([
     expect.objectContaining({ kind: 'request', started_club_time: '2026-12-07 09:05', outcome: 'answered', ended_club_time: '2026-12-07 09:17', minutes: '12.0', staff: me, time_zone: 'America/Chicago' }),
     expect.objectContaining({ kind: 'resolution', started_club_time: '2026-12-07 09:05', ended_club_time: '2026-12-07 09:47', minutes: '42.0', staff: me }),

@@ -45,7 +45,7 @@ describe('report CSV', () => {
   it('reads back row for row, in the club zone, with escaping and defused formulas', () => {
     const text = reportCsv(data, 'America/New_York');
     expect(text.endsWith('\r\n')).toBe(true);
-    const rows = parse(text, { columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(text, { columns: true });
     expect(Object.keys(rows[0]!)).toEqual([...REPORT_CSV_COLUMNS]);
     expect(rows).toHaveLength(3);
     expect(rows[0]).toEqual({
@@ -69,7 +69,7 @@ describe('report CSV', () => {
   });
 
   it('the same instants read on another club clock', () => {
-    const rows = parse(reportCsv(data, 'Europe/Berlin'), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(reportCsv(data, 'Europe/Berlin'), { columns: true });
     expect(rows[0]).toMatchObject({ started_club_time: '2026-03-08 07:30', started_utc: '2026-03-08T06:30:00.000Z', time_zone: 'Europe/Berlin' });
   });
 

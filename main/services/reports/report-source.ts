@@ -17,7 +17,7 @@ export interface ReportSource {
 
 export function localReportSource(db: () => FrontdeskDb): ReportSource {
   return {
-    timeline: async (range) => db().reports.timeline(range),
-    waitingNow: async () => db().reports.waitingNow(),
+    timeline: (range) => Promise.resolve().then(() => db().reports.timeline(range)),
+    waitingNow: () => Promise.resolve().then(() => db().reports.waitingNow()),
   };
 }

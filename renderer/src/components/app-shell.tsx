@@ -6,6 +6,7 @@ import { ConversationList } from './conversation-list';
 import { CampaignsDialog } from './outreach/campaigns-dialog';
 import { DemoBanner } from './demo-banner';
 import { RecoveredBanner } from './recovered-banner';
+import { ReportsDialog } from './reports/reports-dialog';
 import { Header } from './header';
 import { HelpDialog } from './help-dialog';
 import { ImportProgressBanner } from './import-progress';
@@ -48,6 +49,7 @@ export function AppShell() {
       {dialog === 'help' ? <HelpDialog /> : null}
       {dialog === 'campaigns' ? <CampaignsDialog /> : null}
       {dialog === 'queue' ? <ApprovalQueueDialog /> : null}
+      {dialog === 'reports' ? <ReportsDialog /> : null}
       {dialog === 'snooze' ? <SnoozeDialog /> : null}
     </div>
   );

@@ -4,7 +4,20 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 're
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function Modal({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  wide = false,
+  full = false,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+  /** Most of the window (the Reports view's charts). */
+  full?: boolean;
+}) {
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
 
@@ -58,7 +71,7 @@ export function Modal({ title, onClose, children, wide = false }: { title: strin
     >
       <div
         ref={dialogRef}
-        className={wide ? 'modal modal--wide' : 'modal'}
+        className={full ? 'modal modal--full' : wide ? 'modal modal--wide' : 'modal'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -3,7 +3,7 @@
 import type { ImportProgress } from '../../../common/contract';
 import type { GetState, SetState } from './store-types';
 
-export type Dialog = 'settings' | 'help' | 'campaigns' | 'queue' | 'snooze';
+export type Dialog = 'settings' | 'help' | 'campaigns' | 'queue' | 'snooze' | 'reports';
 export type FocusTarget = 'search' | 'composer' | 'list';
 
 /** `nonce` changes on every request, so asking twice for the same thing still acts twice. */
