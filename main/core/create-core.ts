@@ -22,6 +22,7 @@ import { settingsService } from '../services/settings-service';
 import { createSyncControl } from '../services/sync-control';
 import { sendReply } from '../services/send-reply';
 import { createWaitingService } from '../services/waiting-service';
+import { createTeamService } from '../services/team-service';
 import type { Core, CoreOptions } from './core';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -106,10 +107,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   // Every new member text (not a quiet import, not our own reply) is read by the assistant.
   const stopAssistant = events.subscribe((event) => {
-    if (event.type === 'messagesAdded' && !event.quiet) void assistant.onMessagesAdded(event.conversationIds);
+    // Texts another desk polled are that desk's to answer automatically: never here too.
+    if (event.type === 'messagesAdded' && !event.quiet && event.remote !== true) void assistant.onMessagesAdded(event.conversationIds);
+  });
+  const team = createTeamService({
+    session,
+    appDb,
+    changes,
+    events,
+    clock,
+    logger,
+    secret: options.teamSecret ?? memorySecretStore(),
+    ...(options.teamLink ? { link: options.teamLink } : {}),
+    intervalSeconds: () => settings.get().pollIntervalSeconds,
   });
   const services: Services = {
     account,
+    team,
     conversations,
     outreach,
     // A reply a person sends goes through the outbox, then closes the assistant draft it came from
@@ -121,6 +135,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       changes,
       outbox: outreach.outbox,
       onSent: (args, message) => assistant.recordStaffSend(args, message),
+      team,
     }),
     assistant,
     search: createSearchService({ session }),
@@ -163,8 +178,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async start() {
       await account.start();
       waiting.start();
+      await team.start();
     },
     async close() {
+      await team.close();
       stopSnoozeWatch();
       stopAssistant();
       await assistant.idle();
