@@ -5,9 +5,10 @@ import { importStartedAt } from './003-import-started-at';
 import { outreach } from './004-outreach';
 import { assistant } from './005-assistant';
 import { triage } from './006-triage';
-import { statusChanges } from './007-status-changes';
+import { team } from './007-team';
+import { statusChanges } from './008-status-changes';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, importStartedAt, outreach, assistant, triage, statusChanges];
+export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, importStartedAt, outreach, assistant, triage, team, statusChanges];
 
 export const LATEST_VERSION = MIGRATIONS.length;

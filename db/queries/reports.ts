@@ -38,7 +38,7 @@ export interface ReportConversationRecord {
 }
 
 export interface ReportTimelineRecord {
-  /** Since when resolves are recorded (migration 7); a resolution that began earlier has no known start. */
+  /** Since when resolves are recorded (the status-changes migration); a resolution that began earlier has no known start. */
   resolvesRecordedSince: string | null;
   conversations: ReportConversationRecord[];
 }

@@ -25,6 +25,7 @@ import { createWaitingService } from '../services/waiting-service';
 import { createReportService } from '../services/reports/report-service';
 import { localReportSource } from '../services/reports/report-source';
 import { hostTimeZone } from '../services/club-time-zone';
+import { createTeamService } from '../services/team-service';
 import type { Core, CoreOptions } from './core';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -109,10 +110,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   // Every new member text (not a quiet import, not our own reply) is read by the assistant.
   const stopAssistant = events.subscribe((event) => {
-    if (event.type === 'messagesAdded' && !event.quiet) void assistant.onMessagesAdded(event.conversationIds);
+    // Texts another desk polled are that desk's to answer automatically: never here too.
+    if (event.type === 'messagesAdded' && !event.quiet && event.remote !== true) void assistant.onMessagesAdded(event.conversationIds);
+  });
+  const team = createTeamService({
+    session,
+    appDb,
+    changes,
+    events,
+    clock,
+    logger,
+    secret: options.teamSecret ?? memorySecretStore(),
+    ...(options.teamLink ? { link: options.teamLink } : {}),
+    intervalSeconds: () => settings.get().pollIntervalSeconds,
   });
   const services: Services = {
     account,
+    team,
     conversations,
     outreach,
     // A reply a person sends goes through the outbox, then closes the assistant draft it came from
@@ -124,6 +138,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       changes,
       outbox: outreach.outbox,
       onSent: (args, message) => assistant.recordStaffSend(args, message),
+      team,
     }),
     assistant,
     search: createSearchService({ session }),
@@ -176,8 +191,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async start() {
       await account.start();
       waiting.start();
+      await team.start();
     },
     async close() {
+      await team.close();
       stopSnoozeWatch();
       stopAssistant();
       await assistant.idle();

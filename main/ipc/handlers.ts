@@ -11,7 +11,7 @@ export interface AppInfo {
 }
 
 export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNotice: StartupNotice | null }): Handlers {
-  const { conversations, replies, sync, account, settings, outreach, assistant } = s;
+  const { conversations, replies, sync, account, settings, outreach, assistant, team } = s;
   // Services answer synchronously where they can; the contract is asynchronous throughout.
   const later = async <T>(work: () => T | Promise<T>): Promise<T> => work();
   return {
@@ -95,5 +95,21 @@ export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNoti
     getOutreachSettings: (args) => outreach.handlers.getOutreachSettings(args),
     setOutreachSettings: (args) => outreach.handlers.setOutreachSettings(args),
     listOutreachLog: (args) => outreach.handlers.listOutreachLog(args),
+
+    getTeam: () => later(() => team.status()),
+    setTeam: ({ connectionString }) => team.configure(connectionString),
+    testTeamConnection: ({ connectionString }) => team.test(connectionString),
+    setStaffName: ({ name }) => later(() => team.setStaffName(name)),
+    listStaff: async () => ({ staff: await team.staff() }),
+    addNote: ({ conversationId, body }) => later(() => team.addNote(conversationId, body)),
+    listNotes: ({ conversationId }) => later(() => ({ items: team.notes(conversationId) })),
+    assignConversation: ({ conversationId, to, takeOver }) => team.assign(conversationId, to, takeOver ?? false),
+    setPresence: ({ conversationId, state }) =>
+      later(() => {
+        team.setPresence(conversationId, state);
+        return { ok: true as const };
+      }),
+    getConversationTeam: ({ conversationId }) => later(() => team.conversationTeam(conversationId)),
+    checkCollision: ({ conversationId }) => later(() => ({ collision: team.collision(conversationId) })),
   };
 }

@@ -9,6 +9,7 @@ import type { ReportService } from './reports/report-service';
 import type { SearchService } from './search-service';
 import type { SettingsService } from './settings-service';
 import type { SyncControl } from './sync-control';
+import type { TeamService } from './team-service';
 
 export interface Services {
   account: AccountService;
@@ -22,4 +23,6 @@ export interface Services {
   search: SearchService;
   settings: SettingsService;
   sync: SyncControl;
+  /** Team mode: me, notes, assignment, presence, collisions, the link to the team store. */
+  team: TeamService;
 }

@@ -83,6 +83,17 @@ const validArgs: { [K in ChannelName]: ArgsInput<K> } = {
   getOutreachSettings: {},
   setOutreachSettings: { lateLimitMinutes: 30 },
   listOutreachLog: { limit: 20 },
+  getTeam: {},
+  setTeam: { connectionString: 'postgres://desk:secret@127.0.0.1:5432/frontdesk' },
+  testTeamConnection: {},
+  setStaffName: { name: 'Jordan' },
+  listStaff: {},
+  addNote: { conversationId: 1, body: 'Called her back, waiting on billing.' },
+  listNotes: { conversationId: 1 },
+  assignConversation: { conversationId: 1, to: { kind: 'me' } },
+  setPresence: { conversationId: 1, state: 'viewing' },
+  getConversationTeam: { conversationId: 1 },
+  checkCollision: { conversationId: 1 },
 };
 
 const OWN_CONTENTS = 7;

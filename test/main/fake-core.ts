@@ -1,7 +1,8 @@
 // A Core for shell tests: every service method and every handler a vi.fn with plausible results,
 // a real event bus, and an unread total the test sets.
+import { emptyReport } from '../renderer/fake-api';
 import { vi, type Mock } from 'vitest';
-import type { Account, AppEventInput, CampaignView, Conversation, Counts, Handlers, ScheduledItemView, Settings, SyncStatus } from '../../common/contract';
+import type { Account, AppEventInput, CampaignView, Conversation, Counts, Handlers, ScheduledItemView, Settings, SyncStatus, TeamStatus } from '../../common/contract';
 import { DEFAULT_OUTREACH_SETTINGS } from '../../main/outreach/outreach-settings';
 import type { Core } from '../../main/core/core';
 import type { Services } from '../../main/services/services';
@@ -68,8 +69,21 @@ export const sampleAccount = (over: Partial<Account> = {}): Account => ({
   ...over,
 });
 
+export const sampleTeamStatus = (over: Partial<TeamStatus> = {}): TeamStatus => ({
+  state: 'off',
+  server: null,
+  lastError: null,
+  pendingOutbox: 0,
+  lastSyncAt: null,
+  me: { id: 'frontdesk', name: 'Frontdesk' },
+  deskId: 'desk-1',
+  pollers: [],
+  secretStorage: 'os',
+  ...over,
+});
+
 export const sampleCounts = (over: Partial<Counts> = {}): Counts => ({
-  filters: { all: 1, unread: 1, needs_reply: 1, snoozed: 0, resolved: 0, archived: 0 },
+  filters: { all: 1, unread: 1, needs_reply: 1, snoozed: 0, resolved: 0, archived: 0, mine: 0 },
   tags: [],
   unreadTotal: 1,
   ...over,
@@ -123,7 +137,7 @@ export function fakeServices(): MockServices {
       attach: vi.fn(),
     },
     reports: {
-      report: vi.fn(() => Promise.reject(new Error('shell tests do not read reports'))),
+      report: vi.fn(() => Promise.resolve(emptyReport())),
       exportCsv: vi.fn(() => Promise.resolve({ fileName: 'frontdesk-response-times.csv', content: 'kind\r\n' })),
     },
     outreach: {
@@ -196,6 +210,7 @@ export function fakeServices(): MockServices {
       addOwner: vi.fn(() => Promise.resolve({ id: '100000002', name: 'Sam', enabled: true })),
       removeOwner: vi.fn(),
     },
+    team: unused<Services['team']>('team service') as MockServices['team'],
   };
 }
 
@@ -210,7 +225,7 @@ export function fakeHandlers(): MockHandlers {
     listConversations: vi.fn(() => Promise.resolve({ items: [conversation], nextCursor: null })),
     getConversation: vi.fn(() => Promise.resolve(conversation)),
     getCounts: vi.fn(() =>
-      Promise.resolve({ filters: { all: 1, unread: 1, needs_reply: 1, snoozed: 0, resolved: 0, archived: 0 }, tags: [], unreadTotal: 1 }),
+      Promise.resolve({ filters: { all: 1, unread: 1, needs_reply: 1, snoozed: 0, resolved: 0, archived: 0, mine: 0 }, tags: [], unreadTotal: 1 }),
     ),
     listMessages: vi.fn(() => Promise.resolve({ items: [], prevCursor: null })),
     markRead: vi.fn(() => Promise.resolve(conversation)),
@@ -308,8 +323,21 @@ export function fakeHandlers(): MockHandlers {
     getOutreachSettings: vi.fn(() => Promise.resolve(DEFAULT_OUTREACH_SETTINGS)),
     setOutreachSettings: vi.fn((args) => Promise.resolve({ ...DEFAULT_OUTREACH_SETTINGS, ...args })),
     listOutreachLog: vi.fn(() => Promise.resolve({ entries: [] })),
-    getReport: vi.fn(() => Promise.reject(new Error('shell tests do not read reports'))),
+    getReport: vi.fn(() => Promise.resolve(emptyReport())),
     exportReportCsv: vi.fn(() => Promise.resolve({ fileName: 'frontdesk-response-times.csv', content: 'kind\r\n' })),
+    getTeam: vi.fn(() => Promise.resolve(sampleTeamStatus())),
+    setTeam: vi.fn(() => Promise.resolve(sampleTeamStatus())),
+    testTeamConnection: vi.fn(() => Promise.resolve({ ok: true, message: 'Connected.', serverVersion: '15' })),
+    setStaffName: vi.fn(() => Promise.resolve(sampleTeamStatus())),
+    listStaff: vi.fn(() => Promise.resolve({ staff: [] })),
+    addNote: vi.fn(() =>
+      Promise.resolve({ id: 1, uid: 'note-0001', conversationId: 1, author: { id: 'frontdesk', name: 'Frontdesk' }, body: 'A note', createdAt: '2026-03-02T15:00:00.000Z' }),
+    ),
+    listNotes: vi.fn(() => Promise.resolve({ items: [] })),
+    assignConversation: vi.fn(() => Promise.resolve(conversation)),
+    setPresence: vi.fn(() => Promise.resolve({ ok: true as const })),
+    getConversationTeam: vi.fn(() => Promise.resolve({ conversationId: 1, assignee: null, assignedAt: null, readers: [], presence: [], authors: [] })),
+    checkCollision: vi.fn(() => Promise.resolve({ collision: null })),
   };
 }
 

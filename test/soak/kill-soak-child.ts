@@ -28,6 +28,7 @@ function dyingDb(db: FrontdeskDb, killSwitch: { insertsLeft: number | null }): F
     drafts: db.drafts,
     actionLog: db.actionLog,
     reports: db.reports,
+    team: db.team,
     messages: {
       ...db.messages,
       insert(batch, options) {

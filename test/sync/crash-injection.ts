@@ -68,6 +68,7 @@ export function crashSwitch(): CrashSwitch {
         drafts: guarded(db.drafts),
         actionLog: guarded(db.actionLog),
         reports: db.reports,
+        team: db.team,
         search: (query) => {
           alive();
           return db.search(query);
