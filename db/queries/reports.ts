@@ -55,6 +55,8 @@ export interface ReportQueries {
   timeline(range: { from: string; to: string }): ReportTimelineRecord;
   /** Conversations whose member is waiting now (open, pending or snoozed), longest first. */
   waitingNow(): WaitingRecord[];
+  /** Since when this database records resolves. */
+  resolvesRecordedSince(): string | null;
 }
 
 /** The waiting rule's "asks for an answer and was fresh when stored" (db/queries/waiting.ts). */
@@ -66,9 +68,13 @@ export function reportQueries(ctx: DbContext): ReportQueries {
   // to the minute, since ClubOS times a text to the minute (a text of this very minute counts).
   ctx.prepare('INSERT OR IGNORE INTO status_changes_recorded_since (id, at) VALUES (1, ?)').run(`${ctx.nowIso().slice(0, 16)}:00.000Z`);
 
+  const recordedSince = (): string | null =>
+    (ctx.prepare('SELECT at FROM status_changes_recorded_since WHERE id = 1').pluck().get() as string | undefined) ?? null;
+
   return {
+    resolvesRecordedSince: recordedSince,
     timeline({ from, to }) {
-      const recordedSince = (ctx.prepare('SELECT at FROM status_changes_recorded_since WHERE id = 1').pluck().get() as string | undefined) ?? null;
+      const since = recordedSince();
       const touched = ctx
         .prepare(
           `SELECT c.id, c.member_name, c.handled_at FROM conversations c
@@ -107,7 +113,7 @@ export function reportQueries(ctx: DbContext): ReportQueries {
         const lastReply = (lastReplyBefore.get(c.id, from) as string | null) ?? '';
         const lastResolve = (lastResolveBefore.get(c.id, from) as string | null) ?? '';
         // After the last resolve, or from the moment recording began (a text at that very moment counts).
-        const fromRecording = recordedSince !== null && recordedSince > lastResolve;
+        const fromRecording = since !== null && since > lastResolve;
         const rows = messagesFrom.all({ id: c.id, from, staleMs }) as Array<{
           direction: 'inbound' | 'outbound';
           sent_at: string;
@@ -122,7 +128,7 @@ export function reportQueries(ctx: DbContext): ReportQueries {
           handledAt: c.handled_at,
           openRequestSince: (firstAskingBetween.get({ id: c.id, after: lastReply, inclusive: 0, before: from, staleMs }) as string | null) ?? null,
           openResolutionSince:
-            (firstAskingBetween.get({ id: c.id, after: fromRecording ? recordedSince : lastResolve, inclusive: fromRecording ? 1 : 0, before: from, staleMs }) as
+            (firstAskingBetween.get({ id: c.id, after: fromRecording ? since : lastResolve, inclusive: fromRecording ? 1 : 0, before: from, staleMs }) as
               | string
               | null) ?? null,
           messages: rows.map((r) => ({
@@ -136,7 +142,7 @@ export function reportQueries(ctx: DbContext): ReportQueries {
           resolves: resolvesFrom.all(c.id, from) as Array<{ at: string; actor: string | null }>,
         };
       });
-      return { resolvesRecordedSince: recordedSince, conversations };
+      return { resolvesRecordedSince: since, conversations };
     },
 
     waitingNow() {

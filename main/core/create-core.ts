@@ -24,6 +24,7 @@ import { sendReply } from '../services/send-reply';
 import { createWaitingService } from '../services/waiting-service';
 import { createReportService } from '../services/reports/report-service';
 import { localReportSource } from '../services/reports/report-source';
+import { teamReportSource } from '../services/reports/team-report-source';
 import { hostTimeZone } from '../services/club-time-zone';
 import { createTeamService } from '../services/team-service';
 import type { Core, CoreOptions } from './core';
@@ -142,9 +143,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     assistant,
     search: createSearchService({ session }),
-    // Alone, reports read this desk's database; team mode swaps in the team store's source.
+    // Alone, reports read this desk's database; online in a team, the team store's events
+    // (every desk's replies and resolves), falling back to the local data when it is not.
     reports: createReportService({
-      source: () => localReportSource(() => session().db),
+      source: () => {
+        const db = () => session().db;
+        return teamReportSource({ team, db, local: localReportSource(db), now: () => clock.now() });
+      },
       timeZone: async () => {
         const current = session();
         const context = await current.clubContext().catch(() => current.knownContext());
