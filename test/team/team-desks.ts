@@ -33,7 +33,7 @@ export async function waitFor(what: string, check: () => boolean, timeoutMs = 15
 
 export async function openDesk(url: string, staff: StaffMember, options: { leaseMs?: number; ownerIds?: string[] } = {}): Promise<TestDesk> {
   const { db } = memoryDb();
-  withOwners(db, OWNER);
+  withOwners(db, ...(options.ownerIds ?? [OWNER]));
   db.team.setIdentity(staff);
   db.team.setCapturing(true);
   const deskId = randomUUID();
