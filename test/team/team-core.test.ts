@@ -134,7 +134,8 @@ describe.skipIf(!run)('team mode through the core', () => {
     expect(core.services.conversations.list({ filter: 'mine' }).items).toEqual([]);
     // Here, taking it back without consent is refused with Jordan's name.
     const refused = await call(team.assign(conversation.id, { kind: 'me' }, false));
-    expect(refused).toMatchObject({ ok: false, error: { code: 'already_assigned', assignee: JORDAN, message: expect.stringContaining('Jordan') } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'already_assigned', assignee: JORDAN } });
+    expect(refused.ok ? '' : String(refused.error.message)).toContain('Jordan');
     const unassign = await call(team.assign(conversation.id, { kind: 'nobody' }, false));
     expect(unassign).toMatchObject({ ok: false, error: { code: 'already_assigned' } });
     const taken = await team.assign(conversation.id, { kind: 'me' }, true);
