@@ -738,6 +738,11 @@ export const channels = {
   setPresence: { args: z.object({ conversationId: id, state: z.enum(['viewing', 'replying', 'none']) }).strict(), result: ok },
   /** Assignment, who read it how far, who is here, who sent which reply. */
   getConversationTeam: { args: z.object({ conversationId: id }).strict(), result: conversationTeamSchema },
+  /** Campaigns other desks of the team run, with their progress as they last reported it. */
+  listTeamCampaigns: {
+    args: none,
+    result: z.object({ items: z.array(z.object({ deskId: z.string(), staff: staffMemberSchema.nullable(), campaign: campaignSchema, updatedAt: isoTime })) }),
+  },
   /** Whether a reply now would collide (see `confirm_needed`); null when not. */
   checkCollision: { args: z.object({ conversationId: id }).strict(), result: z.object({ collision: collisionSchema.nullable() }) },
 } as const;

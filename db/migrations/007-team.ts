@@ -63,6 +63,17 @@ CREATE TABLE message_authors (
   staff_name TEXT NOT NULL
 ) STRICT;
 
+-- Campaign progress of the other desks (each desk sends its own; it is theirs to run).
+CREATE TABLE team_campaigns (
+  desk_id TEXT NOT NULL,
+  campaign_id INTEGER NOT NULL,
+  staff_id TEXT,
+  staff_name TEXT,
+  campaign TEXT NOT NULL CHECK (json_valid(campaign) AND json_type(campaign) = 'object'),
+  updated_at TEXT NOT NULL ${instant('updated_at')},
+  PRIMARY KEY (desk_id, campaign_id)
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE team_identity (
   one INTEGER PRIMARY KEY CHECK (one = 1),
   staff_id TEXT NOT NULL CHECK (length(staff_id) BETWEEN 1 AND 200),
@@ -73,7 +84,7 @@ CREATE TABLE team_applying (one INTEGER PRIMARY KEY CHECK (one = 1)) STRICT;
 
 CREATE TABLE team_outbox (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind TEXT NOT NULL CHECK (kind IN ('message', 'author', 'status', 'handled', 'tag', 'assign', 'note', 'read', 'draft')),
+  kind TEXT NOT NULL CHECK (kind IN ('message', 'author', 'status', 'handled', 'tag', 'assign', 'note', 'read', 'draft', 'campaign')),
   payload TEXT NOT NULL CHECK (json_valid(payload) AND json_type(payload) = 'object'),
   created_at TEXT NOT NULL ${instant('created_at')}
 ) STRICT;

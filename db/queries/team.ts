@@ -12,7 +12,7 @@ import { CONVERSATION_COLUMNS } from '../sql-fragments';
 import { refreshCachedColumns } from './cached-columns';
 import { normalizeTags, refreshTagMirror } from './tags';
 
-export type TeamOutboxKind = 'message' | 'author' | 'status' | 'handled' | 'tag' | 'assign' | 'note' | 'read' | 'draft';
+export type TeamOutboxKind = 'message' | 'author' | 'status' | 'handled' | 'tag' | 'assign' | 'note' | 'read' | 'draft' | 'campaign';
 
 export interface TeamOutboxEntry {
   seq: number;
@@ -48,11 +48,18 @@ export interface TeamQueries {
    */
   setCapturing(on: boolean): { seeded: number };
   outbox: {
+    /** Appends an entry the triggers do not write (campaign progress), unless capture is off. */
+    enqueue(kind: TeamOutboxKind, payload: Record<string, unknown>): boolean;
     /** The oldest entries, in order. */
     peek(limit: number): TeamOutboxEntry[];
     /** Removes every entry up to and including `seq` (pushed to the team store). */
     removeThrough(seq: number): void;
     count(): number;
+    /**
+     * What local changes still wait to be pushed, as `kind|key|detail` (tag or staff): a received
+     * change to the same field is older than the waiting one, which will win at the store.
+     */
+    pendingFields(): Set<string>;
   };
   /** Runs `fn` as the application of received changes: nothing it writes is captured. */
   applyingRemote<T>(fn: () => T): T;
@@ -84,6 +91,10 @@ export interface TeamQueries {
   authors: {
     set(messageId: number, staff: StaffMember): void;
     list(conversationId: number): Array<{ messageId: number; staff: StaffMember }>;
+  };
+  campaigns: {
+    record(entry: { deskId: string; campaignId: number; staff: StaffMember | null; campaign: Record<string, unknown>; at: string }): void;
+    list(): Array<{ deskId: string; staff: StaffMember | null; campaign: Record<string, unknown>; updatedAt: string }>;
   };
   /** The local message id of a message identity, or null. */
   messageId(ownerId: string, dedupeKey: string, occurrence: number): number | null;
@@ -185,6 +196,11 @@ export function teamQueries(ctx: DbContext): TeamQueries {
       });
     },
     outbox: {
+      enqueue(kind, payload) {
+        if (!capturing()) return false;
+        ctx.prepare('INSERT INTO team_outbox (kind, payload, created_at) VALUES (?, ?, ?)').run(kind, JSON.stringify(payload), ctx.nowIso());
+        return true;
+      },
       peek(limit) {
         return ctx
           .prepare('SELECT seq, kind, payload, created_at FROM team_outbox ORDER BY seq LIMIT ?')
@@ -198,6 +214,17 @@ export function teamQueries(ctx: DbContext): TeamQueries {
         ctx.prepare('DELETE FROM team_outbox WHERE seq <= ?').run(seq);
       },
       count: () => Number(ctx.prepare('SELECT count(*) FROM team_outbox').pluck().get()),
+      pendingFields() {
+        const rows = ctx
+          .prepare(
+            `SELECT DISTINCT kind || '|' || coalesce(json_extract(payload, '$.key'), '') || '|' ||
+               coalesce(json_extract(payload, '$.tag'), json_extract(payload, '$.staffId'), '') FROM team_outbox
+             WHERE kind IN ('status', 'handled', 'tag', 'read')`,
+          )
+          .pluck()
+          .all() as string[];
+        return new Set(rows);
+      },
     },
     applyingRemote(fn) {
       return ctx.transaction(() => {
@@ -315,6 +342,30 @@ export function teamQueries(ctx: DbContext): TeamQueries {
             .prepare('SELECT a.message_id, a.staff_id, a.staff_name FROM message_authors a JOIN messages m ON m.id = a.message_id WHERE m.conversation_id = ? ORDER BY a.message_id')
             .all(conversationId) as Array<{ message_id: number; staff_id: string; staff_name: string }>
         ).map((r) => ({ messageId: r.message_id, staff: { id: r.staff_id, name: r.staff_name } })),
+    },
+    campaigns: {
+      record({ deskId, campaignId, staff, campaign, at }) {
+        ctx
+          .prepare(
+            `INSERT OR REPLACE INTO team_campaigns (desk_id, campaign_id, staff_id, staff_name, campaign, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+          )
+          .run(deskId, campaignId, staff?.id ?? null, staff?.name ?? null, JSON.stringify(campaign), toStoredInstant(at));
+      },
+      list: () =>
+        (
+          ctx.prepare('SELECT desk_id, staff_id, staff_name, campaign, updated_at FROM team_campaigns ORDER BY updated_at DESC').all() as Array<{
+            desk_id: string;
+            staff_id: string | null;
+            staff_name: string | null;
+            campaign: string;
+            updated_at: string;
+          }>
+        ).map((r) => ({
+          deskId: r.desk_id,
+          staff: r.staff_id !== null && r.staff_name !== null ? { id: r.staff_id, name: r.staff_name } : null,
+          campaign: JSON.parse(r.campaign) as Record<string, unknown>,
+          updatedAt: r.updated_at,
+        })),
     },
     messageId(ownerId, dedupeKey, occurrence) {
       const id: unknown = ctx.prepare('SELECT id FROM messages WHERE owner_id = ? AND dedupe_key = ? AND occurrence = ?').pluck().get(ownerId, dedupeKey, occurrence);

@@ -26,13 +26,17 @@ import { createReportService } from '../services/reports/report-service';
 import { localReportSource } from '../services/reports/report-source';
 import { teamReportSource } from '../services/reports/team-report-source';
 import { hostTimeZone } from '../services/club-time-zone';
-import { createTeamService } from '../services/team-service';
+import { createTeamService, type TeamService } from '../services/team-service';
+import { pgTeamLink } from '../team/pg-link';
 import type { Core, CoreOptions } from './core';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { clock, credentials, logger } = options;
   const log = logger.scope('core');
   // Creates the data folder if needed; a file it cannot use is reported in plain words (DbError).
+  // Built after the account (it needs the session); the session and outreach reach it later.
+  // eslint-disable-next-line prefer-const
+  let team: TeamService;
   const { db: appDb, notice: startupNotice } = openAppDatabase(join(options.dataDir, 'frontdesk.sqlite'), { logger, clock });
   const events = createEventBus((error) => log.error('an event subscriber failed', { error }));
   const settings = settingsService(appDb, log);
@@ -47,6 +51,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       logger,
       historyAsRead: () => settings.get().historyAsRead,
       intervalSeconds: () => settings.get().pollIntervalSeconds,
+      // Team mode picks one desk per inbox to poll; `team` exists by the time a session starts.
+      teamDrivesPolling: () => team.drivesPolling(),
     },
     events,
     clock,
@@ -87,7 +93,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (c) changes.updated(current.db, c);
     },
     scheduledChanged: (conversationId) => events.emit({ type: 'scheduledChanged', conversationId }),
-    campaignChanged: (campaign) => events.emit({ type: 'campaignUpdated', campaign }),
+    campaignChanged: (campaign) => {
+      events.emit({ type: 'campaignUpdated', campaign });
+      team.campaignChanged(campaign);
+    },
     notify: (notice) => events.emit({ type: 'attentionRaised', ...notice }),
     ...(options.outreach ?? {}),
   });
@@ -114,7 +123,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // Texts another desk polled are that desk's to answer automatically: never here too.
     if (event.type === 'messagesAdded' && !event.quiet && event.remote !== true) void assistant.onMessagesAdded(event.conversationIds);
   });
-  const team = createTeamService({
+  team = createTeamService({
     session,
     appDb,
     changes,
@@ -122,7 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     logger,
     secret: options.teamSecret ?? memorySecretStore(),
-    ...(options.teamLink ? { link: options.teamLink } : {}),
+    link: options.teamLink ?? pgTeamLink,
     intervalSeconds: () => settings.get().pollIntervalSeconds,
   });
   const services: Services = {
@@ -158,7 +167,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clock,
     }),
     settings,
-    sync: createSyncControl({ account, settings }),
+    sync: createSyncControl({ account, settings, team: () => team }),
   };
   const stopSnoozeWatch = conversations.watchSnoozes();
   session(); // the first account's database learns the waiting threshold before it is read
@@ -194,9 +203,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     gymBot,
     unreadTotal: () => conversations.unreadTotal(),
     async start() {
+      // The team first: in team mode it, not the session, decides which inboxes this desk polls.
+      await team.start();
       await account.start();
       waiting.start();
-      await team.start();
     },
     async close() {
       await team.close();

@@ -1,7 +1,7 @@
 // The IPC adapter: one line per contract channel, from its (already parsed) arguments to a
 // service method. Arguments are validated before this by `dispatch`; nothing here decides
 // anything.
-import type { Handlers, StartupNotice } from '../../common/contract';
+import { campaignSchema, type Handlers, type StartupNotice } from '../../common/contract';
 import type { Services } from '../services/services';
 
 export interface AppInfo {
@@ -111,5 +111,13 @@ export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNoti
       }),
     getConversationTeam: ({ conversationId }) => later(() => team.conversationTeam(conversationId)),
     checkCollision: ({ conversationId }) => later(() => ({ collision: team.collision(conversationId) })),
+    listTeamCampaigns: () =>
+      later(() => ({
+        // A campaign a newer desk describes differently is left out rather than shown wrong.
+        items: team.teamCampaigns().flatMap((entry) => {
+          const parsed = campaignSchema.safeParse(entry.campaign);
+          return parsed.success ? [{ deskId: entry.deskId, staff: entry.staff, campaign: parsed.data, updatedAt: entry.updatedAt }] : [];
+        }),
+      })),
   };
 }

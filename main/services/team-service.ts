@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type {
+  CampaignView,
   Collision,
   Conversation,
   ConversationTeam,
@@ -58,6 +59,16 @@ export interface TeamService {
   responseEvents(range: { from: string; to: string }): Promise<ResponseEvent[] | null>;
   /** Whether this desk should poll the inbox itself (alone, offline, or holding its lease). */
   shouldPoll(ownerId: string): boolean;
+  /** True while a team link decides which inboxes this desk polls (sync-control.ts asks). */
+  drivesPolling(): boolean;
+  setPaused(paused: boolean): void;
+  paused(): boolean;
+  /** A campaign of this desk changed: its progress goes to the team. */
+  campaignChanged(campaign: CampaignView): void;
+  /** Other desks' campaigns, as they last reported them. */
+  teamCampaigns(): Array<{ deskId: string; staff: StaffMember | null; campaign: Record<string, unknown>; updatedAt: string }>;
+  /** Tests and the soak: resolves when everything captured is pushed and everything in the store applied. */
+  flush(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -185,7 +196,7 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     if (signal.state === 'none') {
       if (!entries?.delete(signal.deskId)) return;
     } else {
-      if (!entries) presenceByKey.set(signal.key, (entries = new Map()));
+      if (!entries) presenceByKey.set(signal.key, (entries = new Map<string, PresenceEntry>()));
       entries.set(signal.deskId, { staff: signal.staff, state: signal.state, expiresAt: clock.now() + signal.ttlMs, deskId: signal.deskId });
     }
     emitPresence(signal.key);
@@ -207,6 +218,27 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
   }
   let deskIdCache = '';
 
+  // -- polling: in team mode one desk polls each inbox (its lease); this drives the engine through
+  // syncNow only, at the poll interval, for the inboxes this desk holds.
+  let pollPaused = false;
+  let pollTimer: ReturnType<typeof setTimeout> | null = null;
+  let linkedDb: FrontdeskDb | null = null;
+
+  function pollTick(): void {
+    if (pollTimer) clearTimeout(pollTimer);
+    pollTimer = null;
+    if (!link) return;
+    if (!pollPaused) {
+      const session = deps.session();
+      for (const owner of session.db.owners.list()) {
+        if (!owner.enabled || !link.pollsOwner(owner.ownerId)) continue;
+        session.engine.syncNow(owner.ownerId).catch((error: unknown) => log.warn('poll failed', { owner: owner.ownerId, error }));
+      }
+    }
+    pollTimer = setTimeout(pollTick, Math.max(5, deps.intervalSeconds()) * 1000);
+    pollTimer.unref?.();
+  }
+
   // -- the link ------------------------------------------------------------------------------
 
   async function openLink(connectionString: string): Promise<void> {
@@ -215,6 +247,9 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     syncIdentity();
     deskIdCache = deskId();
     current.team.setCapturing(true);
+    linkedDb = current;
+    // From now on the team decides which desk polls which inbox.
+    await deps.session().engine.stop();
     link = deps.link({
       connectionString,
       deskId: deskIdCache,
@@ -241,16 +276,35 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
         if (effects.staffChanged) void staff().then((list) => events.emit({ type: 'staffChanged', staff: list }), () => undefined);
       },
       onPresence: receivePresence,
+      onLeasesChanged: () => pollTick(),
     });
     link.start();
+    pollTick();
   }
 
   async function closeLink(): Promise<void> {
     const open = link;
     link = null;
     linkStatus = null;
-    if (open) await open.close();
+    linkedDb = null;
+    if (pollTimer) clearTimeout(pollTimer);
+    pollTimer = null;
+    if (open) {
+      await open.close();
+      // Alone again: the engine polls every inbox itself, unless staff paused polling.
+      if (started && !pollPaused) deps.session().engine.start();
+    }
   }
+
+  /** After a sign-in or sign-out the session (and its database) changed: the link follows it. */
+  async function followSession(): Promise<void> {
+    if (!configured || linkedDb === db()) return;
+    const stored = await deps.secret.load();
+    await closeLink();
+    if (stored !== null && configured) await openLink(stored);
+    emitStatus();
+  }
+  let unsubscribe: (() => void) | null = null;
 
   async function staff(): Promise<TeamStaff[]> {
     const who = me();
@@ -425,6 +479,28 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
       return link.pollsOwner(ownerId);
     },
 
+    drivesPolling: () => configured && link !== null,
+    setPaused(paused) {
+      pollPaused = paused;
+      if (!paused) pollTick();
+    },
+    paused: () => pollPaused,
+
+    campaignChanged(campaign) {
+      const who = me();
+      try {
+        if (db().team.outbox.enqueue('campaign', { campaignId: campaign.id, campaign, staffId: who.id, staffName: who.name })) link?.kick();
+      } catch (error) {
+        log.warn('could not share a campaign\'s progress', { error });
+      }
+    },
+    teamCampaigns: () => db().team.campaigns.list(),
+
+    flush() {
+      if (!link) return Promise.resolve();
+      return link.flush();
+    },
+
     async start() {
       if (started) return;
       started = true;
@@ -433,6 +509,9 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
       deskIdCache = deskId();
       presenceSweep = setInterval(sweepPresence, 2_000);
       presenceSweep.unref?.();
+      unsubscribe = events.subscribe((event) => {
+        if (event.type === 'accountChanged') void followSession().catch((error: unknown) => log.warn('could not move the team link to the new account', { error }));
+      });
       const stored = deps.link ? await deps.secret.load() : null;
       if (stored !== null) {
         configured = true;
@@ -448,8 +527,10 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     async close() {
       if (presenceSweep) clearInterval(presenceSweep);
       presenceSweep = null;
-      await closeLink();
+      unsubscribe?.();
+      unsubscribe = null;
       started = false;
+      await closeLink();
     },
   };
 }

@@ -94,6 +94,7 @@ const validArgs: { [K in ChannelName]: ArgsInput<K> } = {
   setPresence: { conversationId: 1, state: 'viewing' },
   getConversationTeam: { conversationId: 1 },
   checkCollision: { conversationId: 1 },
+  listTeamCampaigns: {},
 };
 
 const OWN_CONTENTS = 7;

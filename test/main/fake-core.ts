@@ -338,6 +338,7 @@ export function fakeHandlers(): MockHandlers {
     setPresence: vi.fn(() => Promise.resolve({ ok: true as const })),
     getConversationTeam: vi.fn(() => Promise.resolve({ conversationId: 1, assignee: null, assignedAt: null, readers: [], presence: [], authors: [] })),
     checkCollision: vi.fn(() => Promise.resolve({ collision: null })),
+    listTeamCampaigns: vi.fn(() => Promise.resolve({ items: [] })),
   };
 }
 

@@ -714,6 +714,7 @@ export class FakeFrontdesk {
       getConversationTeam: (a) =>
         this.run('getConversationTeam', a, () => ({ conversationId: a!.conversationId, assignee: null, assignedAt: null, readers: [], presence: [], authors: [] })),
       checkCollision: (a) => this.run('checkCollision', a, () => ({ collision: null })),
+      listTeamCampaigns: (a) => this.run('listTeamCampaigns', a, () => ({ items: [] })),
       onEvent: (listener) => {
         this.listeners.add(listener);
         return () => {
