@@ -17,6 +17,7 @@ import { SettingsDialog } from './settings-dialog';
 import { StartupNoticeBanner } from './startup-notice';
 import { Sidebar } from './sidebar';
 import { SnoozeDialog } from './snooze-dialog';
+import { CollisionPrompt, TakeOverDialog } from './team/team-prompts';
 import { ThreadPane } from './thread-pane';
 import { TimeZoneBanner } from './time-zone-banner';
 
@@ -51,6 +52,8 @@ export function AppShell() {
       {dialog === 'queue' ? <ApprovalQueueDialog /> : null}
       {dialog === 'reports' ? <ReportsDialog /> : null}
       {dialog === 'snooze' ? <SnoozeDialog /> : null}
+      <TakeOverDialog />
+      <CollisionPrompt />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { ImportProgress } from '../../../common/contract';
 import type { GetState, SetState } from './store-types';
 
 export type Dialog = 'settings' | 'help' | 'campaigns' | 'queue' | 'snooze' | 'reports';
-export type FocusTarget = 'search' | 'composer' | 'list';
+export type FocusTarget = 'search' | 'composer' | 'list' | 'assign';
 
 /** `nonce` changes on every request, so asking twice for the same thing still acts twice. */
 export interface Notice {
