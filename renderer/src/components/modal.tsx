@@ -23,7 +23,8 @@ export function Modal({
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = dialogRef.current?.querySelector<HTMLElement>(FOCUSABLE);
+    // A dialog that asks a question marks its safe answer with data-autofocus.
+    const first = dialogRef.current?.querySelector<HTMLElement>('[data-autofocus]') ?? dialogRef.current?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? dialogRef.current)?.focus();
     return () => previous?.focus();
   }, []);

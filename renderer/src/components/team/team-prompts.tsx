@@ -14,7 +14,7 @@ export function TakeOverDialog() {
     <Modal title="Take over?" onClose={() => void answer(false)}>
       <p>{pending.assignee.name} has this conversation. Take it over?</p>
       <div className="modal-actions">
-        <button type="button" className="button" onClick={() => void answer(false)}>
+        <button type="button" className="button" data-autofocus onClick={() => void answer(false)}>
           Cancel
         </button>
         <button type="button" className="button button--primary" onClick={() => void answer(true)}>
@@ -45,7 +45,7 @@ export function CollisionPrompt() {
     <Modal title="Send anyway?" onClose={clear}>
       <p>{question}</p>
       <div className="modal-actions">
-        <button type="button" className="button" onClick={clear}>
+        <button type="button" className="button" data-autofocus onClick={clear}>
           Cancel
         </button>
         <button
