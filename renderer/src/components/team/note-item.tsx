@@ -7,7 +7,7 @@ export function NoteItem({ note, locale, timeZone }: { note: InternalNote; local
   return (
     <li className="note" aria-label={`Internal note by ${note.author.name}`}>
       <p className="note-label">
-        <span aria-hidden="true">🔒 </span>Internal note · {note.author.name} · {time}
+        Internal note · {note.author.name} · {time}
       </p>
       <p className="note-body" dir="auto">
         {note.body}
