@@ -75,9 +75,11 @@ describe('team mode in the window', () => {
   it("shows who else is here, and updates when they start replying or leave", async () => {
     const { fake } = await openThread();
     const expiresAt = new Date(FAKE_NOW + 15_000).toISOString();
-    act(() => fake.emit({ type: 'presenceChanged', conversationId: 1, presence: [{ conversationId: 1, staff: JORDAN, state: 'viewing', expiresAt }] }));
+    act(() => {
+      fake.emit({ type: 'presenceChanged', conversationId: 1, presence: [{ conversationId: 1, staff: JORDAN, state: 'viewing', expiresAt }] });
+    });
     expect(await screen.findByText('Jordan is viewing')).toBeInTheDocument();
-    act(() =>
+    act(() => {
       fake.emit({
         type: 'presenceChanged',
         conversationId: 1,
@@ -85,10 +87,12 @@ describe('team mode in the window', () => {
           { conversationId: 1, staff: JORDAN, state: 'replying', expiresAt },
           { conversationId: 1, staff: { id: 'sam', name: 'Sam' }, state: 'viewing', expiresAt },
         ],
-      }),
-    );
+      });
+    });
     expect(await screen.findByText('Jordan is replying · Sam is viewing')).toBeInTheDocument();
-    act(() => fake.emit({ type: 'presenceChanged', conversationId: 1, presence: [] }));
+    act(() => {
+      fake.emit({ type: 'presenceChanged', conversationId: 1, presence: [] });
+    });
     await waitFor(() => expect(screen.queryByText(/is viewing|is replying/)).toBeNull());
   });
 
