@@ -114,7 +114,7 @@ async function pushMessages(client: ClientBase, desk: { deskId: string; staff: S
   const input = entries.map((e, ord) => ({ ord, payload: e.payload }));
   // New messages only (idempotent by identity), each with its change, in outbox order; their
   // conversations are created on the way when new.
-  const { rows } = await client.query<{ seq: string | null }>(
+  const { rows } = await client.query<{ seq: string | null; inbound: Array<{ key: string; sentAt: string }> }>(
     `WITH input AS (
        SELECT (x->>'ord')::int AS ord, x->'payload' AS p FROM jsonb_array_elements($1::jsonb) AS x
      ), convs AS (
@@ -133,12 +133,37 @@ async function pushMessages(client: ClientBase, desk: { deskId: string; staff: S
        SELECT 'message', f.p->>'ownerId' || '|' || (f.p->>'dedupeKey') || '|' || (f.p->>'occurrence'), f.p, $2, $3
        FROM firsts f JOIN ins ON ins.owner_id = f.p->>'ownerId' AND ins.dedupe_key = f.p->>'dedupeKey' AND ins.occurrence = (f.p->>'occurrence')::int
        ORDER BY f.ord
-       RETURNING seq
+       RETURNING seq, payload
      )
-     SELECT max(seq)::text AS seq FROM accepted`,
+     SELECT max(seq)::text AS seq,
+       coalesce(jsonb_agg(DISTINCT jsonb_build_object('key', payload->>'key', 'sentAt', payload->>'sentAt'))
+         FILTER (WHERE payload->>'direction' = 'inbound' AND payload->>'source' <> 'history'), '[]'::jsonb) AS inbound
+     FROM accepted`,
     [JSON.stringify(input), desk.deskId, desk.staff.id],
   );
-  return rows[0]?.seq ? Number(rows[0].seq) : 0;
+  let lastSeq = rows[0]?.seq ? Number(rows[0].seq) : 0;
+  // A member's new text reopens a resolved or snoozed conversation: decided here, in the store's
+  // order, so every desk reopens the same conversations (desks apply received texts without
+  // reopening by themselves). Only a text sent at or after the status was set reopens.
+  const inbound = rows[0]?.inbound ?? [];
+  if (inbound.length > 0) {
+    const reopened = await client.query<{ key: string; owner_id: string; member_id: string | null; member_name: string; name_key: string }>(
+      `UPDATE frontdesk.conversations c SET status = 'open', snoozed_until = NULL, status_by = NULL, status_at = clock_timestamp()
+       FROM (SELECT x->>'key' AS key, max((x->>'sentAt')::timestamptz) AS sent FROM jsonb_array_elements($1::jsonb) AS x GROUP BY 1) t
+       WHERE c.key = t.key AND c.status IN ('resolved', 'snoozed') AND (c.status_at IS NULL OR t.sent >= date_trunc('minute', c.status_at))
+       RETURNING c.key, c.owner_id, c.member_id, c.member_name, c.name_key`,
+      [JSON.stringify(inbound)],
+    );
+    for (const r of reopened.rows) {
+      const payload = { key: r.key, ownerId: r.owner_id, memberId: r.member_id, memberName: r.member_name, nameKey: r.name_key, status: 'open', snoozedUntil: null, by: null };
+      const change = await client.query<{ seq: string }>(
+        `INSERT INTO frontdesk.changes (kind, entity, payload, desk_id, staff_id) VALUES ('status', $1, $2, $3, NULL) RETURNING seq`,
+        [r.key, JSON.stringify(payload), desk.deskId],
+      );
+      lastSeq = Math.max(lastSeq, Number(change.rows[0]!.seq));
+    }
+  }
+  return lastSeq;
 }
 
 async function ensureConversation(client: ClientBase, p: Payload): Promise<void> {
@@ -171,7 +196,7 @@ async function pushOne(
     case 'status': {
       // Last writer by the store's order: the change is applied as it comes.
       await ensureConversation(client, p);
-      await client.query('UPDATE frontdesk.conversations SET status = $2, snoozed_until = $3, status_by = $4 WHERE key = $1', [
+      await client.query('UPDATE frontdesk.conversations SET status = $2, snoozed_until = $3, status_by = $4, status_at = clock_timestamp() WHERE key = $1', [
         entity,
         str(p.status),
         str(p.snoozedUntil),
