@@ -300,6 +300,29 @@ describe.skipIf(!run)('team store (PostgreSQL)', () => {
     expect(db.team.outbox.count()).toBe(3);
   });
 
+  it('a store that lost changes (restored from an older backup) gets them back from the desks', async () => {
+    const url = freshTeam();
+    const a = await desk(url, ALEX);
+    const c = conversation(a.db, 'Lou', '6012');
+    a.db.messages.insert([msg(c, 1, { dedupeKey: 'lou-1' })]);
+    a.db.team.notes.add({ conversationId: c, uid: 'note-lou-0001', author: ALEX, body: 'kept by the desk', createdAt: '2026-11-25T15:00:00.000Z' });
+    a.db.conversations.setTags(c, ['vip']);
+    await a.link.flush();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('TRUNCATE frontdesk.changes, frontdesk.pushes, frontdesk.messages, frontdesk.notes, frontdesk.conversation_tags, frontdesk.conversations');
+    await client.end();
+    // The next exchange notices, and the desk sends its state again.
+    for (let i = 0; i < 5; i++) await a.link.flush();
+    expect(a.db.team.outbox.count()).toBe(0);
+    const b = await desk(url, JORDAN);
+    await settle(a, b);
+    const cb = b.db.team.conversationByKey(`${OWNER}/m/6012`)!;
+    expect(b.db.messages.page({ conversationId: cb.id, limit: 10 }).items.map((m) => m.body)).toEqual(['message at 1']);
+    expect(b.db.team.notes.list(cb.id).map((n) => n.body)).toEqual(['kept by the desk']);
+    expect(b.db.conversations.get(cb.id)!.tags).toContain('vip');
+  });
+
   it('presence travels by NOTIFY to the other desks, never back to its own', async () => {
     const url = freshTeam();
     const a = await desk(url, ALEX);
