@@ -96,6 +96,8 @@ export interface TeamQueries {
     record(entry: { deskId: string; campaignId: number; staff: StaffMember | null; campaign: Record<string, unknown>; at: string }): void;
     list(): Array<{ deskId: string; staff: StaffMember | null; campaign: Record<string, unknown>; updatedAt: string }>;
   };
+  /** A message's identity across desks: `owner|dedupe key|occurrence`. */
+  messageIdentity(messageId: number): string;
   /** The local message id of a message identity, or null. */
   messageId(ownerId: string, dedupeKey: string, occurrence: number): number | null;
   /**
@@ -366,6 +368,13 @@ export function teamQueries(ctx: DbContext): TeamQueries {
           campaign: JSON.parse(r.campaign) as Record<string, unknown>,
           updatedAt: r.updated_at,
         })),
+    },
+    messageIdentity(messageId) {
+      const row = ctx.prepare('SELECT owner_id, dedupe_key, occurrence FROM messages WHERE id = ?').get(messageId) as
+        | { owner_id: string; dedupe_key: string; occurrence: number }
+        | undefined;
+      if (!row) throw notFound('message', messageId);
+      return `${row.owner_id}|${row.dedupe_key}|${row.occurrence}`;
     },
     messageId(ownerId, dedupeKey, occurrence) {
       const id: unknown = ctx.prepare('SELECT id FROM messages WHERE owner_id = ? AND dedupe_key = ? AND occurrence = ?').pluck().get(ownerId, dedupeKey, occurrence);

@@ -118,6 +118,7 @@ export function applyChanges(ctx: ApplyContext, changes: readonly TeamChange[]):
         const conversationId = conversationFor(p);
         if (conversationId === null) return;
         const quiet = p.source === 'history';
+        // Never reopens by itself: the store decides that in its order (a `status` change follows).
         const result = db.messages.insert(
           [
             {
@@ -144,7 +145,7 @@ export function applyChanges(ctx: ApplyContext, changes: readonly TeamChange[]):
               toStaffName: p.toStaffName ?? null,
             },
           ],
-          { quiet },
+          { quiet: true },
         );
         if (result.insertedIds.length === 0) return;
         // The team store holds this inbox's history: a desk that takes over polling it later

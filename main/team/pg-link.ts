@@ -221,6 +221,20 @@ function createPgLink(o: TeamLinkOptions): TeamLink {
       o.db.team.outbox.removeThrough(result.pushedThrough);
       if (entries.length < PUSH_BATCH) break;
     }
+    // A store that went back in time (restored from a backup, or a server that lost committed
+    // work) has fewer changes than this desk applied: this desk sends everything it knows again
+    // and reads the store from the start, so what the store lost comes back from the desks.
+    const latest = await store.latestSeq(client);
+    if (appliedSeq() > latest) {
+      log.warn('the team store has fewer changes than this desk applied; sending this desk\'s state again', { applied: appliedSeq(), latest });
+      o.db.transaction(() => {
+        o.db.team.setCapturing(false);
+        o.db.team.setCapturing(true);
+        o.db.settings.set(APPLIED_KEY, { storeId, seq: 0 });
+      });
+      kick(0);
+      return;
+    }
     // Then everything the store has that this desk has not applied.
     for (;;) {
       const after = appliedSeq();

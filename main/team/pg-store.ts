@@ -6,8 +6,6 @@ import type { StaffMember } from '../../common/contract';
 import { PG_LATEST_VERSION, PG_MIGRATIONS } from './pg-migrations/list';
 import type { Lease, PushResult, ResponseEvent, StaffSeen, TeamChange, TeamOutboxEntry } from './types';
 
-/** Serializes pushes, so change numbers are handed out in commit order (a reader never skips one). */
-const PUSH_LOCK = 0x46444b32; // 'FDK2'
 /** Serializes migrations of desks that join at the same moment. */
 const MIGRATE_LOCK = 0x46444b33;
 export const CHANGES_CHANNEL = 'frontdesk_changes';
@@ -48,216 +46,27 @@ export async function migrate(client: ClientBase): Promise<number> {
 
 type Payload = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
-
-/** The entity a change is about: its conversation key, or a message's identity. */
-function entityOf(entry: TeamOutboxEntry): string {
-  const p = entry.payload;
-  if (entry.kind === 'author' || entry.kind === 'draft' || entry.kind === 'message') return `${str(p.ownerId)}|${str(p.dedupeKey)}|${num(p.occurrence)}`;
-  if (entry.kind === 'campaign') return `campaign|${num(p.campaignId)}`;
-  return str(p.key) ?? '';
-}
 
 /**
  * Accepts a desk's outbox entries (oldest first) in one transaction and returns how far it got.
- * Entries the store already has from this desk are skipped, so a push repeated after a crash
- * changes nothing.
+ * The rules run in the store (frontdesk.push, pg-migrations/002-push-function.ts). Entries the
+ * store already has from this desk are skipped, so a push repeated after a crash changes nothing.
  */
 export async function push(client: ClientBase, desk: { deskId: string; staff: StaffMember }, entries: readonly TeamOutboxEntry[]): Promise<PushResult> {
   if (entries.length === 0) return { pushedThrough: 0, lastSeq: 0 };
+  const batch = entries.map((e) => ({ seq: e.seq, kind: e.kind, payload: e.payload }));
   await client.query('BEGIN');
   try {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-    const { rows } = await client.query<{ pushed_through: string }>('SELECT pushed_through FROM frontdesk.pushes WHERE desk_id = $1', [desk.deskId]);
-    const already = rows[0] ? Number(rows[0].pushed_through) : 0;
-    const fresh = entries.filter((e) => e.seq > already);
-    let lastSeq = 0;
-    const record = async (kind: string, entity: string, payload: Payload): Promise<void> => {
-      const r = await client.query<{ seq: string }>(
-        'INSERT INTO frontdesk.changes (kind, entity, payload, desk_id, staff_id) VALUES ($1, $2, $3, $4, $5) RETURNING seq',
-        [kind, entity, JSON.stringify(payload), desk.deskId, desk.staff.id],
-      );
-      lastSeq = Math.max(lastSeq, Number(r.rows[0]!.seq));
-    };
-    let i = 0;
-    while (i < fresh.length) {
-      // Runs of messages go in one statement: a first import is thousands of them.
-      if (fresh[i]!.kind === 'message') {
-        let j = i;
-        while (j < fresh.length && fresh[j]!.kind === 'message' && j - i < 1000) j++;
-        const seq = await pushMessages(client, desk, fresh.slice(i, j));
-        lastSeq = Math.max(lastSeq, seq);
-        i = j;
-        continue;
-      }
-      await pushOne(client, desk, fresh[i]!, record);
-      i++;
-    }
-    const through = entries[entries.length - 1]!.seq;
-    if (through > already) {
-      await client.query(
-        `INSERT INTO frontdesk.pushes (desk_id, pushed_through) VALUES ($1, $2)
-         ON CONFLICT (desk_id) DO UPDATE SET pushed_through = GREATEST(frontdesk.pushes.pushed_through, EXCLUDED.pushed_through)`,
-        [desk.deskId, through],
-      );
-    }
-    if (lastSeq > 0) await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(lastSeq)]);
+    const { rows } = await client.query<{ pushed_through: string; last_seq: string }>('SELECT pushed_through, last_seq FROM frontdesk.push($1, $2, $3::jsonb)', [
+      desk.deskId,
+      desk.staff.id,
+      JSON.stringify(batch),
+    ]);
     await client.query('COMMIT');
-    return { pushedThrough: through, lastSeq };
+    return { pushedThrough: Number(rows[0]?.pushed_through ?? 0), lastSeq: Number(rows[0]?.last_seq ?? 0) };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
-  }
-}
-
-async function pushMessages(client: ClientBase, desk: { deskId: string; staff: StaffMember }, entries: readonly TeamOutboxEntry[]): Promise<number> {
-  const input = entries.map((e, ord) => ({ ord, payload: e.payload }));
-  // New messages only (idempotent by identity), each with its change, in outbox order; their
-  // conversations are created on the way when new.
-  const { rows } = await client.query<{ seq: string | null }>(
-    `WITH input AS (
-       SELECT (x->>'ord')::int AS ord, x->'payload' AS p FROM jsonb_array_elements($1::jsonb) AS x
-     ), convs AS (
-       INSERT INTO frontdesk.conversations (key, owner_id, member_id, member_name, name_key)
-       SELECT DISTINCT ON (p->>'key') p->>'key', p->>'ownerId', p->>'memberId', p->>'memberName', p->>'nameKey' FROM input
-       ON CONFLICT (key) DO NOTHING
-     ), ins AS (
-       INSERT INTO frontdesk.messages (owner_id, dedupe_key, occurrence, key, direction, sent_at, intent)
-       SELECT p->>'ownerId', p->>'dedupeKey', (p->>'occurrence')::int, p->>'key', p->>'direction', p->>'sentAt', p->>'intent' FROM input
-       ON CONFLICT DO NOTHING
-       RETURNING owner_id, dedupe_key, occurrence
-     ), firsts AS (
-       SELECT DISTINCT ON (p->>'ownerId', p->>'dedupeKey', (p->>'occurrence')::int) ord, p FROM input ORDER BY p->>'ownerId', p->>'dedupeKey', (p->>'occurrence')::int, ord
-     ), accepted AS (
-       INSERT INTO frontdesk.changes (kind, entity, payload, desk_id, staff_id)
-       SELECT 'message', f.p->>'ownerId' || '|' || (f.p->>'dedupeKey') || '|' || (f.p->>'occurrence'), f.p, $2, $3
-       FROM firsts f JOIN ins ON ins.owner_id = f.p->>'ownerId' AND ins.dedupe_key = f.p->>'dedupeKey' AND ins.occurrence = (f.p->>'occurrence')::int
-       ORDER BY f.ord
-       RETURNING seq
-     )
-     SELECT max(seq)::text AS seq FROM accepted`,
-    [JSON.stringify(input), desk.deskId, desk.staff.id],
-  );
-  return rows[0]?.seq ? Number(rows[0].seq) : 0;
-}
-
-async function ensureConversation(client: ClientBase, p: Payload): Promise<void> {
-  await client.query(
-    `INSERT INTO frontdesk.conversations (key, owner_id, member_id, member_name, name_key) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key) DO NOTHING`,
-    [str(p.key), str(p.ownerId), str(p.memberId), str(p.memberName) ?? '', str(p.nameKey) ?? ''],
-  );
-}
-
-async function pushOne(
-  client: ClientBase,
-  desk: { deskId: string; staff: StaffMember },
-  entry: TeamOutboxEntry,
-  record: (kind: string, entity: string, payload: Payload) => Promise<void>,
-): Promise<void> {
-  const p = entry.payload;
-  const entity = entityOf(entry);
-  switch (entry.kind) {
-    case 'message':
-      return; // pushMessages
-    case 'author': {
-      const r = await client.query(
-        `UPDATE frontdesk.messages SET author_id = $4, author_name = $5
-         WHERE owner_id = $1 AND dedupe_key = $2 AND occurrence = $3 AND author_id IS DISTINCT FROM $4`,
-        [str(p.ownerId), str(p.dedupeKey), num(p.occurrence), str(p.staffId), str(p.staffName)],
-      );
-      if (r.rowCount !== 0) await record('author', entity, p);
-      return;
-    }
-    case 'status': {
-      // Last writer by the store's order: the change is applied as it comes.
-      await ensureConversation(client, p);
-      await client.query('UPDATE frontdesk.conversations SET status = $2, snoozed_until = $3, status_by = $4 WHERE key = $1', [
-        entity,
-        str(p.status),
-        str(p.snoozedUntil),
-        str(p.by),
-      ]);
-      await record('status', entity, p);
-      return;
-    }
-    case 'handled': {
-      await ensureConversation(client, p);
-      await client.query('UPDATE frontdesk.conversations SET handled_at = $2, handled_by = $3 WHERE key = $1', [entity, str(p.handledAt), str(p.by)]);
-      await record('handled', entity, p);
-      return;
-    }
-    case 'tag': {
-      // Each tag is its own register: adds and removes of different tags never undo each other.
-      await ensureConversation(client, p);
-      await client.query(
-        `INSERT INTO frontdesk.conversation_tags (key, tag, present, changed_by, seq) VALUES ($1, $2, $3, $4, 0)
-         ON CONFLICT (key, tag) DO UPDATE SET present = EXCLUDED.present, changed_by = EXCLUDED.changed_by`,
-        [entity, str(p.tag), p.present === true, str(p.by)],
-      );
-      await record('tag', entity, p);
-      return;
-    }
-    case 'assign': {
-      // Compare-and-set: the desk says whom it saw (`from`); if the store has someone else, the
-      // change is refused and the store's assignment is sent instead, so every desk shows it.
-      await ensureConversation(client, p);
-      const { rows } = await client.query<{ assignee_id: string | null; assignee_name: string | null }>(
-        'SELECT assignee_id, assignee_name FROM frontdesk.conversations WHERE key = $1 FOR UPDATE',
-        [entity],
-      );
-      const current = rows[0]?.assignee_id ?? null;
-      const from = str(p.from);
-      const to = str(p.to);
-      if (current === from || current === to) {
-        await client.query('UPDATE frontdesk.conversations SET assignee_id = $2, assignee_name = $3, assigned_at = clock_timestamp() WHERE key = $1', [
-          entity,
-          to,
-          to === null ? null : str(p.toName),
-        ]);
-        await record('assign', entity, p);
-      } else {
-        await record('assign', entity, { ...p, to: current, toName: rows[0]?.assignee_name ?? null, rejected: { deskId: desk.deskId, attempted: to } });
-      }
-      return;
-    }
-    case 'note': {
-      await ensureConversation(client, p);
-      const r = await client.query(
-        `INSERT INTO frontdesk.notes (uid, key, author_id, author_name, body, created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, 0) ON CONFLICT (uid) DO NOTHING`,
-        [str(p.uid), entity, str(p.authorId), str(p.authorName), str(p.body), str(p.createdAt)],
-      );
-      if (r.rowCount !== 0) await record('note', entity, p);
-      return;
-    }
-    case 'read': {
-      await ensureConversation(client, p);
-      await client.query(
-        `INSERT INTO frontdesk.reads (key, staff_id, staff_name, read_through, seq) VALUES ($1, $2, $3, $4, 0)
-         ON CONFLICT (key, staff_id) DO UPDATE SET staff_name = EXCLUDED.staff_name, read_through = EXCLUDED.read_through`,
-        [entity, str(p.staffId), str(p.staffName), str(p.readThrough)],
-      );
-      await record('read', entity, p);
-      return;
-    }
-    case 'draft': {
-      // The first decision wins: a draft one desk sent is never rejected (or sent again) by another.
-      const r = await client.query(
-        `INSERT INTO frontdesk.draft_decisions (owner_id, dedupe_key, occurrence, status, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT DO NOTHING`,
-        [str(p.ownerId), str(p.dedupeKey), num(p.occurrence), str(p.status), str(p.decidedBy), str(p.decidedAt)],
-      );
-      if (r.rowCount !== 0) await record('draft', entity, p);
-      return;
-    }
-    case 'campaign': {
-      await client.query(
-        `INSERT INTO frontdesk.campaigns (desk_id, campaign_id, payload, updated_at) VALUES ($1, $2, $3, clock_timestamp())
-         ON CONFLICT (desk_id, campaign_id) DO UPDATE SET payload = EXCLUDED.payload, updated_at = EXCLUDED.updated_at`,
-        [desk.deskId, num(p.campaignId), JSON.stringify(p.campaign ?? {})],
-      );
-      await record('campaign', entity, p);
-      return;
-    }
   }
 }
 

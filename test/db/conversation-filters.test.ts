@@ -6,12 +6,15 @@ import type { Conversation, ListFilter } from '../../common/contract';
 import { inView, newestFirst } from '../../common/conversation-filters';
 import { conversation, memoryDb, msg, OTHER_OWNER, OWNER, T0, withOwners } from './helpers';
 
-const FILTERS: ListFilter[] = ['all', 'unread', 'needs_reply', 'snoozed', 'resolved', 'archived'];
+const FILTERS: ListFilter[] = ['all', 'unread', 'needs_reply', 'snoozed', 'resolved', 'archived', 'mine'];
+const ME = { id: 'alex', name: 'Alex' };
+const COLLEAGUE = { id: 'jordan', name: 'Jordan' };
 
 describe('conversation filters: the predicate agrees with the SQL', () => {
   it('puts every conversation in the same lists, in the same order, for each owner and tag', () => {
     const { db, clock } = memoryDb();
     withOwners(db, OWNER, OTHER_OWNER);
+    db.team.setIdentity(ME);
     const minutes = (n: number): string => new Date(T0 + n * 60_000).toISOString();
     // Every combination the filters distinguish: unread or not, waiting or not, each status,
     // snoozes due and not yet due, two owners, tagged or not, and one with no messages at all.
@@ -34,6 +37,9 @@ describe('conversation filters: the predicate agrees with the SQL', () => {
             else if (status === 'snoozed-later') db.conversations.setStatus(id, { status: 'snoozed', snoozedUntil: minutes(10_000) });
             else if (status !== 'open') db.conversations.setStatus(id, { status });
             if (n % 3 === 0) db.conversations.setTags(id, ['vip']);
+            // Assigned to me, to a colleague, or to nobody.
+            if (n % 4 === 1) db.team.assign(id, ME);
+            else if (n % 4 === 2) db.team.assign(id, COLLEAGUE);
           }
         }
       }
@@ -47,7 +53,7 @@ describe('conversation filters: the predicate agrees with the SQL', () => {
     for (const filter of FILTERS) {
       for (const ownerId of [null, OWNER, OTHER_OWNER]) {
         for (const tag of [null, 'vip']) {
-          const view = { filter, ownerId, tag };
+          const view = { filter, ownerId, tag, me: ME.id };
           const listed = db.conversations
             .list({ filter, limit: 500, now, ...(ownerId ? { ownerId } : {}), ...(tag ? { tag } : {}) })
             .items.map((c) => c.id);

@@ -120,7 +120,7 @@ export async function startPgCluster(): Promise<PgCluster> {
         '-t',
         '60',
         '-o',
-        `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`,
+        `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c full_page_writes=off -c max_connections=100`,
         'start',
       ]);
       running = true;

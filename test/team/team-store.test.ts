@@ -4,7 +4,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_LATEST_VERSION } from '../../main/team/pg-migrations/list';
 import { migrate } from '../../main/team/pg-store';
-import { conversation, msg, OWNER } from '../db/helpers';
+import { conversation, memoryDb, msg, OWNER, withOwners } from '../db/helpers';
+
+const memoryDbWithOwner = (): ReturnType<typeof memoryDb> => {
+  const t = memoryDb();
+  withOwners(t.db, OWNER);
+  return t;
+};
 import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster';
 import { openDesk, settle, waitFor, type TestDesk } from './team-desks';
 
@@ -231,6 +237,90 @@ describe.skipIf(!run)('team store (PostgreSQL)', () => {
     await settle(a, b);
     expect(b.db.drafts.get(dbDraft.id)!.status).toBe('superseded');
     expect(b.db.drafts.pendingCount()).toBe(0);
+  });
+
+  it("a member's new text reopens a resolved conversation in the store's order, on every desk alike", async () => {
+    const url = freshTeam();
+    const poller = await desk(url, ALEX);
+    const other = await desk(url, JORDAN);
+    const c = conversation(poller.db, 'Ivy', '6009');
+    poller.db.messages.insert([msg(c, 1, { dedupeKey: 'ivy-1' })]);
+    await settle(poller, other);
+    const co = other.db.team.conversationByKey(`${OWNER}/m/6009`)!.id;
+    // Jordan resolves it; the poller, not yet told, stores a new text (still open there: no reopen of its own).
+    other.db.conversations.setStatus(co, { status: 'resolved' });
+    await other.link.flush();
+    const later = new Date(Date.now() + 60_000).toISOString();
+    poller.db.messages.insert([msg(c, 0, { dedupeKey: 'ivy-2', body: 'one more thing', sentAt: later, localDate: later.slice(0, 10), localTime: later.slice(11, 16) })]);
+    await settle(poller, other);
+    expect(poller.db.conversations.get(c)!.status).toBe('open');
+    expect(other.db.conversations.get(co)!.status).toBe('open');
+    // A text sent before the resolve and stored quietly (history a desk imports) reopens nothing.
+    other.db.conversations.setStatus(co, { status: 'resolved' });
+    await settle(other, poller);
+    const earlier = '2026-11-25T12:00:00.000Z';
+    poller.db.messages.insert([msg(c, 0, { dedupeKey: 'ivy-0', body: 'old one', sentAt: earlier, localDate: '2026-11-25', localTime: '12:00' })], { quiet: true });
+    await settle(poller, other);
+    expect(poller.db.conversations.get(c)!.status).toBe('resolved');
+    expect(other.db.conversations.get(co)!.status).toBe('resolved');
+    expect(other.db.messages.page({ conversationId: co, limit: 10 }).items.map((m) => m.body)).toContain('old one');
+  });
+
+  it('a change a desk cannot read is skipped and logged; the rest of the stream applies; nothing received is sent back', async () => {
+    const url = freshTeam();
+    const a = await desk(url, ALEX);
+    const c = conversation(a.db, 'Jo', '6010');
+    a.db.messages.insert([msg(c, 1)]);
+    await a.link.flush();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`INSERT INTO frontdesk.changes (kind, entity, payload, desk_id) VALUES ('status', 'x', '{"key": 42}', 'hostile'), ('tag', $1, $2, 'other')`, [
+      `${OWNER}/m/6010`,
+      JSON.stringify({ key: `${OWNER}/m/6010`, ownerId: OWNER, memberId: '6010', memberName: 'Jo', nameKey: 'jo', tag: 'vip', present: true }),
+    ]);
+    await client.query(`SELECT pg_notify('frontdesk_changes', 'x')`);
+    await client.end();
+    await waitFor('the tag applies', () => a.db.conversations.get(c)!.tags.includes('vip'));
+    expect(a.db.team.outbox.count()).toBe(0);
+  });
+
+  it('captures nothing while the desk is not in a team, and seeds what it knows when it joins', () => {
+    const { db } = memoryDbWithOwner();
+    const c = conversation(db, 'Kai', '6011');
+    db.messages.insert([msg(c, 1)]);
+    db.conversations.setStatus(c, { status: 'resolved' });
+    db.conversations.setTags(c, ['vip']);
+    expect(db.team.outbox.count()).toBe(0);
+    db.team.setIdentity(ALEX);
+    const { seeded } = db.team.setCapturing(true);
+    expect(db.team.outbox.peek(10).map((e) => e.kind)).toEqual(['message', 'status', 'tag']);
+    expect(seeded).toBe(3);
+    db.team.setCapturing(false);
+    db.conversations.setTags(c, []);
+    expect(db.team.outbox.count()).toBe(3);
+  });
+
+  it('a store that lost changes (restored from an older backup) gets them back from the desks', async () => {
+    const url = freshTeam();
+    const a = await desk(url, ALEX);
+    const c = conversation(a.db, 'Lou', '6012');
+    a.db.messages.insert([msg(c, 1, { dedupeKey: 'lou-1' })]);
+    a.db.team.notes.add({ conversationId: c, uid: 'note-lou-0001', author: ALEX, body: 'kept by the desk', createdAt: '2026-11-25T15:00:00.000Z' });
+    a.db.conversations.setTags(c, ['vip']);
+    await a.link.flush();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('TRUNCATE frontdesk.changes, frontdesk.pushes, frontdesk.messages, frontdesk.notes, frontdesk.conversation_tags, frontdesk.conversations');
+    await client.end();
+    // The next exchange notices, and the desk sends its state again.
+    for (let i = 0; i < 5; i++) await a.link.flush();
+    expect(a.db.team.outbox.count()).toBe(0);
+    const b = await desk(url, JORDAN);
+    await settle(a, b);
+    const cb = b.db.team.conversationByKey(`${OWNER}/m/6012`)!;
+    expect(b.db.messages.page({ conversationId: cb.id, limit: 10 }).items.map((m) => m.body)).toEqual(['message at 1']);
+    expect(b.db.team.notes.list(cb.id).map((n) => n.body)).toEqual(['kept by the desk']);
+    expect(b.db.conversations.get(cb.id)!.tags).toContain('vip');
   });
 
   it('presence travels by NOTIFY to the other desks, never back to its own', async () => {

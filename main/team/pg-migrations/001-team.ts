@@ -42,6 +42,7 @@ CREATE TABLE frontdesk.conversations (
   status text NOT NULL DEFAULT 'open',
   snoozed_until text,
   status_by text,
+  status_at timestamptz,
   handled_at text,
   handled_by text,
   assignee_id text,
