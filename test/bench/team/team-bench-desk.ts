@@ -14,7 +14,7 @@ const say = (m: FromBenchDesk): void => {
   process.send?.(fromBenchDeskSchema.parse(m));
 };
 
-async function main(): Promise<void> {
+function main(): void {
   const config = benchDeskConfigSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
   const { db } = openDatabase(config.dbPath, { clock: systemClock, logger: silentLogger });
   db.owners.upsert({ ownerId: OWNER, name: 'Front desk' });
@@ -150,7 +150,9 @@ async function main(): Promise<void> {
   say({ type: 'ready' });
 }
 
-main().catch((error: unknown) => {
+try {
+  main();
+} catch (error: unknown) {
   say({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   process.exit(1);
-});
+}
