@@ -73,7 +73,7 @@ export function ReportChart({
                 {axes}
                 <Tooltip isAnimationActive={false} wrapperClassName="report-tooltip" />
                 {series.map((s) => (
-                  <Line key={s.key} dataKey={s.key} name={s.label} className={`report-tone-${s.tone}`} dot={false} connectNulls={false} isAnimationActive={false} />
+                  <Line key={s.key} dataKey={s.key} name={s.label} className={`report-tone-${s.tone}`} dot={{ r: 2.5 }} connectNulls={false} isAnimationActive={false} />
                 ))}
               </LineChart>
             )}
