@@ -22,10 +22,11 @@ CREATE TABLE conversation_status_changes (
   CHECK (from_status <> to_status)
 ) STRICT;
 CREATE INDEX conversation_status_changes_by_conversation ON conversation_status_changes (conversation_id, at, id);
--- Since when changes are recorded: a request that began before it has no known start of its
--- resolution. Filled with the app's clock when the database is first opened at this version.
+-- Since when changes are recorded (the earliest row): a request that began before it has no known
+-- start of its resolution. A row is written with the app's clock when a database at this version
+-- is opened and has none. No key: a salvage copies the damaged file's rows in beside the fresh
+-- file's, and the earliest still says when recording began.
 CREATE TABLE status_changes_recorded_since (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
   at TEXT NOT NULL ${instant('at')}
 ) STRICT;
 CREATE INDEX conversation_status_changes_resolved ON conversation_status_changes (at, conversation_id) WHERE to_status = 'resolved';

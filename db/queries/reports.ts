@@ -66,10 +66,12 @@ const ASKS = `m.direction = 'inbound' AND m.requires_response = 1
 export function reportQueries(ctx: DbContext): ReportQueries {
   // The marker is set once, with the app's clock, the first time a database at this version opens;
   // to the minute, since ClubOS times a text to the minute (a text of this very minute counts).
-  ctx.prepare('INSERT OR IGNORE INTO status_changes_recorded_since (id, at) VALUES (1, ?)').run(`${ctx.nowIso().slice(0, 16)}:00.000Z`);
+  ctx
+    .prepare('INSERT INTO status_changes_recorded_since (at) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM status_changes_recorded_since)')
+    .run(`${ctx.nowIso().slice(0, 16)}:00.000Z`);
 
   const recordedSince = (): string | null =>
-    (ctx.prepare('SELECT at FROM status_changes_recorded_since WHERE id = 1').pluck().get() as string | undefined) ?? null;
+    (ctx.prepare('SELECT min(at) FROM status_changes_recorded_since').pluck().get() as string | null | undefined) ?? null;
 
   return {
     resolvesRecordedSince: recordedSince,

@@ -1,7 +1,12 @@
 // The data reports read from the desk's own database: resolves recorded with their time and who,
 // moved by a merge, and the timeline of a period with what was open when it began.
 import { describe, expect, it } from 'vitest';
-import { conversation, memoryDb, msg, OWNER, T0, withOwners } from '../db/helpers';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { memoryLogger } from '../../common/log/logger';
+import { manualClock } from '../../common/time/manual-clock';
+import { openDatabase } from '../../db';
+import { conversation, memoryDb, msg, OWNER, T0, tempDir, withOwners } from '../db/helpers';
 
 const MIN = 60_000;
 const at = (minutes: number): string => new Date(T0 + minutes * MIN).toISOString();
@@ -90,5 +95,28 @@ describe('report queries', () => {
       ['Bob', at(10)],
       ['Ann', at(30)],
     ]);
+  });
+});
+
+describe('since when resolves are recorded', () => {
+  it('is set at the first open, kept by later opens, and the earliest row wins after a salvage copied one in', () => {
+    const t = tempDir();
+    try {
+      const path = join(t.dir, 'frontdesk.sqlite');
+      const clock = manualClock(T0 + 30_000); // to the minute: texts are timed to the minute
+      openDatabase(path, { clock, logger: memoryLogger('t') }).db.close();
+      clock.set(T0 + 24 * 60 * MIN);
+      const reopened = openDatabase(path, { clock, logger: memoryLogger('t') }).db;
+      expect(reopened.reports.resolvesRecordedSince()).toBe(at(0));
+      reopened.close();
+      const raw = new Database(path);
+      raw.prepare('INSERT INTO status_changes_recorded_since (at) VALUES (?)').run(at(-600));
+      raw.close();
+      const salvaged = openDatabase(path, { clock, logger: memoryLogger('t') }).db;
+      expect(salvaged.reports.resolvesRecordedSince()).toBe(at(-600));
+      salvaged.close();
+    } finally {
+      t.cleanup();
+    }
   });
 });
