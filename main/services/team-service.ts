@@ -445,7 +445,7 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
       for (const reply of db().team.recentOutbound(conversationId, since)) {
         if (reply.staff?.id === who.id) continue;
         // A reply seen only in ClubOS (no desk says who) is someone else's too: not sent from here.
-        return { kind: 'replied', staff: reply.staff, at: reply.sentAt > reply.receivedAt ? reply.sentAt : reply.receivedAt };
+        return { kind: 'replied', staff: reply.staff, at: reply.sentAt };
       }
       const replying = presenceOf(db().team.conversationKey(conversationId), conversationId).find((p) => p.state === 'replying');
       if (replying) return { kind: 'replying', staff: replying.staff, at: new Date(now).toISOString() };
