@@ -164,9 +164,16 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     until: new Date(lease.expiresAt).toISOString(),
   });
 
+  // Every exchange with the store reports its status; the window hears of it only when something
+  // it shows changed (not the time of the last exchange alone, nor a lease renewed to a later time).
+  let lastEmitted = '';
   const emitStatus = (): void => {
     try {
-      events.emit({ type: 'teamStatusChanged', status: status() });
+      const next = status();
+      const shown = JSON.stringify({ ...next, lastSyncAt: null, pollers: next.pollers.map((p) => ({ ...p, until: null })) });
+      if (shown === lastEmitted) return;
+      lastEmitted = shown;
+      events.emit({ type: 'teamStatusChanged', status: next });
     } catch (error) {
       log.warn('could not report the team status', { error });
     }
