@@ -360,6 +360,28 @@ describe.skipIf(!run)('team store (PostgreSQL)', () => {
     }
   });
 
+  it('the reports port: every message the team knows (with who replied) and every resolve, in a time range', async () => {
+    const url = freshTeam();
+    const a = await desk(url, ALEX);
+    const c = conversation(a.db, 'Nia', '6014');
+    const t = (minutes: number): string => new Date(Date.now() + minutes * 60_000).toISOString();
+    const [, reply] = a.db.messages.insert([
+      msg(c, 0, { dedupeKey: 'nia-1', sentAt: t(-10), localDate: t(-10).slice(0, 10), localTime: t(-10).slice(11, 16), intent: 'question_about_billing' }),
+      msg(c, 0, { dedupeKey: 'nia-2', direction: 'outbound', body: 'Sorted!', sentAt: t(-5), localDate: t(-5).slice(0, 10), localTime: t(-5).slice(11, 16) }),
+    ]).insertedIds;
+    a.db.team.authors.set(reply!, ALEX);
+    a.db.conversations.setStatus(c, { status: 'resolved' });
+    await a.link.flush();
+    const events = await a.link.responseEvents({ from: t(-60), to: t(60) });
+    expect(events.map((e) => [e.kind, e.direction, e.staff?.name ?? null, e.intent])).toEqual([
+      ['message', 'inbound', null, 'question_about_billing'],
+      ['message', 'outbound', 'Alex', null],
+      ['resolved', null, 'Alex', null],
+    ]);
+    expect(new Set(events.map((e) => e.key))).toEqual(new Set([`${OWNER}/m/6014`]));
+    expect(await a.link.responseEvents({ from: t(-4), to: t(-3) })).toEqual([]);
+  });
+
   it('presence travels by NOTIFY to the other desks, never back to its own', async () => {
     const url = freshTeam();
     const a = await desk(url, ALEX);
