@@ -101,8 +101,9 @@ export interface TeamQueries {
   /** The local message id of a message identity, or null. */
   messageId(ownerId: string, dedupeKey: string, occurrence: number): number | null;
   /**
-   * Outbound messages of the conversation at or after `since` (ISO), newest first, with their
-   * author when known: the collision check's "someone else replied".
+   * Outbound messages of the conversation sent at or after `since` (ISO), newest first, with their
+   * author when known: the collision check's "someone else replied". By the time it was sent, not
+   * stored: an old reply read from ClubOS history just now is no collision.
    */
   recentOutbound(conversationId: number, since: string): Array<{ messageId: number; sentAt: string; receivedAt: string; staff: StaffMember | null }>;
 }
@@ -384,9 +385,9 @@ export function teamQueries(ctx: DbContext): TeamQueries {
       const rows = ctx
         .prepare(
           `SELECT m.id, m.sent_at, m.received_at, a.staff_id, a.staff_name FROM messages m LEFT JOIN message_authors a ON a.message_id = m.id
-           WHERE m.conversation_id = ? AND m.direction = 'outbound' AND (m.sent_at >= ? OR m.received_at >= ?) ORDER BY m.sent_at DESC, m.id DESC`,
+           WHERE m.conversation_id = ? AND m.direction = 'outbound' AND m.sent_at >= ? ORDER BY m.sent_at DESC, m.id DESC`,
         )
-        .all(conversationId, since, since) as Array<{ id: number; sent_at: string; received_at: string; staff_id: string | null; staff_name: string | null }>;
+        .all(conversationId, since) as Array<{ id: number; sent_at: string; received_at: string; staff_id: string | null; staff_name: string | null }>;
       return rows.map((r) => ({
         messageId: r.id,
         sentAt: r.sent_at,

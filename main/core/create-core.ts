@@ -108,8 +108,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return {
         db: current.db,
         clubContext: () => current.clubContext(),
-        // The assistant's sends go through the same outbox as every other text.
-        send: async (args) => sendReply(current.db, current.client, await current.clubContext(), outreach.outbox, args),
+        // The assistant's sends go through the same outbox as every other text. In a team they count
+        // as this desk's staff member's (approved here, or sent by this desk's assistant), so the
+        // collision check does not stop the same person a moment later.
+        send: async (args) => {
+          const sent = await sendReply(current.db, current.client, await current.clubContext(), outreach.outbox, args);
+          if (session() === current) team.recordAuthor(sent.id);
+          return sent;
+        },
       };
     },
     clock,

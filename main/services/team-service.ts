@@ -164,9 +164,16 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     until: new Date(lease.expiresAt).toISOString(),
   });
 
+  // Every exchange with the store reports its status; the window hears of it only when something
+  // it shows changed (not the time of the last exchange alone, nor a lease renewed to a later time).
+  let lastEmitted = '';
   const emitStatus = (): void => {
     try {
-      events.emit({ type: 'teamStatusChanged', status: status() });
+      const next = status();
+      const shown = JSON.stringify({ ...next, lastSyncAt: null, pollers: next.pollers.map((p) => ({ ...p, until: null })) });
+      if (shown === lastEmitted) return;
+      lastEmitted = shown;
+      events.emit({ type: 'teamStatusChanged', status: next });
     } catch (error) {
       log.warn('could not report the team status', { error });
     }
@@ -445,7 +452,7 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
       for (const reply of db().team.recentOutbound(conversationId, since)) {
         if (reply.staff?.id === who.id) continue;
         // A reply seen only in ClubOS (no desk says who) is someone else's too: not sent from here.
-        return { kind: 'replied', staff: reply.staff, at: reply.sentAt > reply.receivedAt ? reply.sentAt : reply.receivedAt };
+        return { kind: 'replied', staff: reply.staff, at: reply.sentAt };
       }
       const replying = presenceOf(db().team.conversationKey(conversationId), conversationId).find((p) => p.state === 'replying');
       if (replying) return { kind: 'replying', staff: replying.staff, at: new Date(now).toISOString() };

@@ -167,9 +167,10 @@ export async function responseEvents(client: ClientBase, range: { from: string; 
      WHERE sent_at >= $1 AND sent_at < $2 ORDER BY sent_at`,
     [range.from, range.to],
   );
-  const resolves = await client.query<{ entity: string; payload: Payload; staff_id: string | null; server_at: Date }>(
-    `SELECT entity, payload, staff_id, server_at FROM frontdesk.changes
-     WHERE kind = 'status' AND payload->>'status' = 'resolved' AND server_at >= $1 AND server_at < $2 ORDER BY seq`,
+  const resolves = await client.query<{ entity: string; payload: Payload; staff_id: string | null; staff_name: string | null; server_at: Date }>(
+    `SELECT c.entity, c.payload, c.staff_id, d.staff_name, c.server_at FROM frontdesk.changes c
+     LEFT JOIN LATERAL (SELECT staff_name FROM frontdesk.desks WHERE staff_id = c.staff_id ORDER BY last_seen DESC LIMIT 1) d ON true
+     WHERE c.kind = 'status' AND c.payload->>'status' = 'resolved' AND c.server_at >= $1 AND c.server_at < $2 ORDER BY c.seq`,
     [range.from, range.to],
   );
   const events: ResponseEvent[] = messages.rows.map((r) => ({
@@ -188,7 +189,7 @@ export async function responseEvents(client: ClientBase, range: { from: string; 
       key: r.entity,
       direction: null,
       at: r.server_at.toISOString(),
-      staff: r.staff_id !== null ? { id: r.staff_id, name: r.staff_id } : null,
+      staff: r.staff_id !== null ? { id: r.staff_id, name: r.staff_name ?? r.staff_id } : null,
       intent: null,
     });
   }

@@ -13,6 +13,7 @@ const memoryDbWithOwner = (): ReturnType<typeof memoryDb> => {
 };
 import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster';
 import { openDesk, settle, waitFor, type TestDesk } from './team-desks';
+import { startTcpProxy } from './tcp-proxy';
 
 const run = pgAvailable('team store tests (test/team/team-store.test.ts)');
 const ALEX = { id: 'alex', name: 'Alex' };
@@ -321,6 +322,64 @@ describe.skipIf(!run)('team store (PostgreSQL)', () => {
     expect(b.db.messages.page({ conversationId: cb.id, limit: 10 }).items.map((m) => m.body)).toEqual(['message at 1']);
     expect(b.db.team.notes.list(cb.id).map((n) => n.body)).toEqual(['kept by the desk']);
     expect(b.db.conversations.get(cb.id)!.tags).toContain('vip');
+  });
+
+  it('cut off from the store: offline with the reason, changes wait in the outbox, the desk polls alone after a lease; back: all of it goes', async () => {
+    const url = freshTeam();
+    const proxy = await startTcpProxy(cluster.port);
+    try {
+      const viaProxy = url.replace(`:${cluster.port}/`, `:${proxy.port}/`);
+      const a = await desk(viaProxy, ALEX, { leaseMs: 1500 });
+      const b = await desk(url, JORDAN, { leaseMs: 1500 });
+      await a.link.flush();
+      await b.link.flush();
+      expect(a.link.pollsOwner(OWNER)).toBe(true);
+      expect(b.link.pollsOwner(OWNER)).toBe(false);
+      proxy.cut();
+      await waitFor('offline', () => a.state() === 'offline');
+      expect(a.statuses.at(-1)!.lastError).toMatch(/./);
+      const c = conversation(a.db, 'Max', '6013');
+      a.db.messages.insert([msg(c, 1, { dedupeKey: 'max-1' })]);
+      a.db.team.notes.add({ conversationId: c, uid: 'note-max-0001', author: ALEX, body: 'while offline', createdAt: '2026-11-25T15:00:00.000Z' });
+      expect(a.db.team.outbox.count()).toBe(2);
+      await expect(a.link.flush()).rejects.toThrow(/offline/);
+      // B takes the inbox once A's lease runs out; A, offline longer than a lease, polls alone too.
+      await waitFor('B polls', () => b.link.pollsOwner(OWNER), 5000);
+      await waitFor('A polls alone', () => a.link.pollsOwner(OWNER), 5000);
+      proxy.restore();
+      await waitFor('online again', () => a.state() === 'online', 20_000);
+      await settle(a, b);
+      expect(a.db.team.outbox.count()).toBe(0);
+      const cb = b.db.team.conversationByKey(`${OWNER}/m/6013`)!;
+      expect(b.db.team.notes.list(cb.id).map((n) => n.body)).toEqual(['while offline']);
+      // Back online, A leaves the inbox to B, which holds its lease now.
+      await waitFor('A stops polling', () => !a.link.pollsOwner(OWNER), 5000);
+      expect(b.link.pollsOwner(OWNER)).toBe(true);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('the reports port: every message the team knows (with who replied) and every resolve, in a time range', async () => {
+    const url = freshTeam();
+    const a = await desk(url, ALEX);
+    const c = conversation(a.db, 'Nia', '6014');
+    const t = (minutes: number): string => new Date(Date.now() + minutes * 60_000).toISOString();
+    const [, reply] = a.db.messages.insert([
+      msg(c, 0, { dedupeKey: 'nia-1', sentAt: t(-10), localDate: t(-10).slice(0, 10), localTime: t(-10).slice(11, 16), intent: 'question_about_billing' }),
+      msg(c, 0, { dedupeKey: 'nia-2', direction: 'outbound', body: 'Sorted!', sentAt: t(-5), localDate: t(-5).slice(0, 10), localTime: t(-5).slice(11, 16) }),
+    ]).insertedIds;
+    a.db.team.authors.set(reply!, ALEX);
+    a.db.conversations.setStatus(c, { status: 'resolved' });
+    await a.link.flush();
+    const events = await a.link.responseEvents({ from: t(-60), to: t(60) });
+    expect(events.map((e) => [e.kind, e.direction, e.staff?.name ?? null, e.intent])).toEqual([
+      ['message', 'inbound', null, 'question_about_billing'],
+      ['message', 'outbound', 'Alex', null],
+      ['resolved', null, 'Alex', null],
+    ]);
+    expect(new Set(events.map((e) => e.key))).toEqual(new Set([`${OWNER}/m/6014`]));
+    expect(await a.link.responseEvents({ from: t(-4), to: t(-3) })).toEqual([]);
   });
 
   it('presence travels by NOTIFY to the other desks, never back to its own', async () => {
