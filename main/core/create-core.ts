@@ -81,8 +81,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const c = current.db.conversations.get(id);
       if (c) changes.updated(current.db, c);
     },
-    scheduledChanged: (conversationId) => events.emit({ type: 'scheduledChanged', conversationId }),
-    campaignChanged: (campaign) => events.emit({ type: 'campaignUpdated', campaign }),
+    scheduledChanged: (change) => events.emit({ type: 'scheduledChanged', ...change }),
+    campaignChanged: (change) => events.emit({ type: 'campaignUpdated', ...change }),
     notify: (notice) => events.emit({ type: 'attentionRaised', ...notice }),
     ...(options.outreach ?? {}),
   });

@@ -34,7 +34,8 @@ export interface OutreachEngineDeps {
   /** Scheduled texts later than this ask staff first. */
   lateLimitMs: () => number;
   touched: (conversationId: number) => void;
-  campaignChanged: (campaignId: number) => void;
+  /** A campaign changed; `recipientIds` are the recipients it moved, null when unknown (refetch). */
+  campaignChanged: (campaignId: number, recipientIds: number[] | null) => void;
   notify: (notice: AttentionNotice) => void;
   /** Longest sleep between passes. Default 5 s. */
   idleMs?: number;
@@ -83,7 +84,15 @@ export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
         if (r.notify) {
           const c = db.conversations.get(r.conversationId);
           const detail = `${c?.memberName ?? 'A member'} has waited ${Math.round(r.waitedMs / 60_000)} business minutes for an answer`;
-          deps.actionLog.append({ kind: 'reminder', conversationId: r.conversationId, memberId: c?.memberId ?? null, detail, actor: 'waiting rules', at: now });
+          deps.actionLog.append({
+            kind: 'overdue',
+            conversationId: r.conversationId,
+            memberId: c?.memberId ?? null,
+            memberName: c?.memberName ?? null,
+            summary: detail,
+            actor: 'waiting rules',
+            data: { waitedBusinessMinutes: Math.round(r.waitedMs / 60_000) },
+          });
           deps.notify({ conversationId: r.conversationId, reason: 'waiting', detail });
         }
       }
@@ -109,7 +118,8 @@ export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
     if (unsettled > 0) {
       if (now < verifyAt) return Math.min(delay, verifyAt - now);
       const report = await deps.outbox.verifyUnsettled({ client, context });
-      for (const c of campaigns) deps.campaignChanged(c.id);
+      // Settling from history may have moved any of their recipients.
+      for (const c of campaigns) deps.campaignChanged(c.id, null);
       if (report.pending > 0) {
         verifyAt = deps.clock.now() + verifyBackoff;
         verifyBackoff = Math.min(verifyBackoff * 2, MAX_VERIFY_BACKOFF_MS);
@@ -150,7 +160,8 @@ export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
         continue;
       }
       const step = await campaignStep(campaign, { db, client, context, outbox: deps.outbox, hours: deps.hours, actionLog: deps.actionLog, now: at });
-      deps.campaignChanged(campaign.id);
+      const recipientIds = step.kind === 'skipped' ? [step.recipientId] : step.kind === 'posted' && step.outcome.entry.originId !== null ? [step.outcome.entry.originId] : [];
+      deps.campaignChanged(campaign.id, recipientIds);
       if (step.kind === 'posted') {
         nextCampaignSend.set(campaign.id, at + Math.ceil(60_000 / campaign.ratePerMinute));
         if (step.outcome.status === 'failed' && step.outcome.failure === 'not_posted') holdUntil = deps.clock.now() + 60_000;

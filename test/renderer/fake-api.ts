@@ -228,13 +228,20 @@ export class FakeFrontdesk {
   private addScheduled(item: Pick<ScheduledItemView, 'kind' | 'conversationId' | 'channel' | 'body' | 'dueAt'>): ScheduledItemView {
     const full: ScheduledItemView = { ...item, id: this.scheduled.length + 1, createdAt: new Date(FAKE_NOW).toISOString(), state: 'pending', outcome: null, lateByMs: null };
     this.scheduled.push(full);
+    this.announceScheduled(full.conversationId);
     return structuredClone(full);
+  }
+
+  /** As the core does: the conversation's scheduled items as they now are. */
+  announceScheduled(conversationId: number): void {
+    this.emit({ type: 'scheduledChanged', conversationId, items: structuredClone(this.scheduled.filter((i) => i.conversationId === conversationId)) });
   }
 
   private moveScheduled(id: number, state: ScheduledItemView['state']): ScheduledItemView {
     const item = this.scheduled.find((i) => i.id === id);
     if (!item) throw new Refusal({ code: 'not_found', message: `Scheduled item ${id} does not exist.` });
     item.state = state;
+    this.announceScheduled(item.conversationId);
     return structuredClone(item);
   }
 
@@ -663,7 +670,6 @@ export class FakeFrontdesk {
       cancelCampaign: (a) => this.run('cancelCampaign', a, () => this.moveCampaign(a!.campaignId, (c) => ({ ...c, state: 'cancelled' }))),
       getOutreachSettings: (a) => this.run('getOutreachSettings', a, () => structuredClone(DEFAULT_OUTREACH_SETTINGS)),
       setOutreachSettings: (a) => this.run('setOutreachSettings', a, () => ({ ...structuredClone(DEFAULT_OUTREACH_SETTINGS), ...a })),
-      listOutreachLog: (a) => this.run('listOutreachLog', a, () => ({ entries: [] })),
       onEvent: (listener) => {
         this.listeners.add(listener);
         return () => {
