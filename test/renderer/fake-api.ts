@@ -49,6 +49,7 @@ export function makeDraft(partial: Partial<AssistantDraft> & { id: number; conve
 }
 import { plainDataProblem } from '../../main/ipc/plain-data';
 import { DEFAULT_OUTREACH_SETTINGS } from '../../main/outreach/outreach-settings';
+import { listOrder } from '../../common/conversation-filters';
 
 export const FAKE_NOW = Date.parse('2025-10-14T15:00:00Z');
 
@@ -412,7 +413,7 @@ export class FakeFrontdesk {
             .filter((c) => a?.ownerId === undefined || c.ownerId === a.ownerId)
             .filter((c) => a?.tag === undefined || c.tags.includes(a.tag) || c.intent === a.tag)
             .filter((c) => !a?.query || c.memberName.toLowerCase().includes(a.query.toLowerCase()))
-            .sort(byNewest);
+            .sort(listOrder(a?.sort ?? 'newest'));
           const { items, next } = page(all, a?.cursor, a?.limit);
           return { items: structuredClone(items), nextCursor: next };
         }),
