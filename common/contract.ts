@@ -485,7 +485,15 @@ export const channels = {
     result: z.object({ results: z.array(z.object({ draftId: id, ok: z.boolean(), error: apiErrorSchema.nullable() })) }),
   },
   listActions: {
-    args: z.object({ conversationId: id.optional(), beforeId: id.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    args: z
+      .object({
+        conversationId: id.optional(),
+        beforeId: id.optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+        /** Only these kinds (the Activity view's filter). */
+        kinds: z.array(z.string().regex(/^[a-z_]{1,40}$/)).min(1).max(60).optional(),
+      })
+      .strict(),
     result: z.object({ items: z.array(actionLogEntrySchema) }),
   },
   exportActionLog: { args: none, result: z.object({ fileName: z.string(), content: z.string() }) },

@@ -108,6 +108,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   /** How late a scheduled text in flight is, for its log line ("sent 75 min late"). */
   const lateByMs = new Map<number, number>();
 
+  /** Who sent what is in flight here, for its log lines; a text settled later from history is the outbox's. */
+  const actors = new Map<number, string>();
+  const actorFor = (entry: OutboxEntry): string => actors.get(entry.id) ?? (entry.origin === 'reply' ? 'outbox' : actorOf(entry));
+
   const settleSent = (entry: OutboxEntry, sentAt: number, context: ClubContext, verified: boolean): OutboxEntry => {
     const db = deps.db();
     return db.transaction(() => {
@@ -121,7 +125,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         memberId: entry.memberId,
         memberName: entry.memberName,
         summary: verified ? `${describe(entry)} confirmed from the ClubOS history after an unknown outcome` : `${describe(entry)} sent${lateText}`,
-        actor: actorOf(entry),
+        actor: actorFor(entry),
         data: { outboxId: entry.id, origin: entry.origin, body: entry.body, ...(late === undefined ? {} : { lateByMs: late }) },
       });
       return settled;
@@ -140,7 +144,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         memberName: entry.memberName,
         summary: failure === 'absent' ? `${describe(entry)} never arrived (checked in the ClubOS history)` : `${describe(entry)} not sent`,
         reason,
-        actor: actorOf(entry),
+        actor: actorFor(entry),
         data: { outboxId: entry.id, origin: entry.origin },
       });
       return settled;
@@ -166,7 +170,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const unsettled = (): OutboxEntry[] => deps.db().outreach.outbox.unsettled().filter((e) => !inFlight.has(e.id));
 
   return {
-    async send({ client, context, entry: input, onBegin, lateByMs: late }) {
+    async send({ client, context, entry: input, onBegin, lateByMs: late, actor }) {
       const placeholder = placeholderIn(input.body);
       if (placeholder !== null) throw new AppError('invalid_argument', `Not sent: the text still contains a placeholder (${placeholder}).`);
       const db = deps.db();
@@ -184,6 +188,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       });
       inFlight.add(entry.id);
       if (late !== undefined) lateByMs.set(entry.id, late);
+      actors.set(entry.id, actor ?? actorOf(entry));
       try {
         let sent;
         try {
@@ -202,7 +207,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
             memberName: entry.memberName,
             summary: `${describe(entry)}: ClubOS did not confirm it; nothing is sent again until its history is checked`,
             reason,
-            actor: actorOf(entry),
+            actor: actorFor(entry),
             data: { outboxId: entry.id, origin: entry.origin },
           });
           try {
@@ -222,6 +227,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       } finally {
         inFlight.delete(entry.id);
         lateByMs.delete(entry.id);
+        actors.delete(entry.id);
       }
     },
 

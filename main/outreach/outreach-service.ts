@@ -1,6 +1,6 @@
 // Outreach as the core serves it: the request handlers for scheduled texts, reminders, campaigns
 // and settings, over one outbox and one engine. What it does goes to the app's action log; the
-// gym's hours and facts come from Knowledge. The core passes getters for the current
+// gym's hours and facts come from Knowledge, through the port the core passes in. The core passes getters for the current
 // session (its database and ClubOS client), so a sign-in or sign-out needs no rewiring here.
 import type { CampaignRecipientView, CampaignView, Handlers, ScheduledItemView } from '../../common/contract';
 import type { Campaign, CampaignRecipient, FrontdeskDb, ScheduledItem } from '../../db';
@@ -9,8 +9,6 @@ import { AppError } from '../../common/errors/app-error';
 import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
 import type { Timers } from '../../common/time/timers';
-import { EMPTY_KNOWLEDGE, type Knowledge } from '../../common/knowledge';
-import { knowledgeBusinessHours } from './knowledge-hours';
 import { buildAudience } from './campaign-audience';
 import { mergeMessage, mergeFieldCatalog } from './merge-fields';
 import type { Outbox } from './outbox';
@@ -48,7 +46,6 @@ export interface OutreachOptions {
   appDb: FrontdeskDb;
   client: () => ClubOSClient;
   clubContext: () => Promise<ClubContext>;
-  knownTimeZone: () => string | null;
   clock: Clock;
   timers: Timers;
   logger: Logger;
@@ -64,7 +61,8 @@ export interface OutreachOptions {
   idleMs?: number;
   /** Defaults to the action log of the session database (db.actionLog). */
   actionLog?: ActionLogPort;
-  businessHours?: BusinessHoursPort;
+  /** The gym's hours and merge facts: Knowledge's (main/services/assistant/outreach-hours.ts). */
+  businessHours: BusinessHoursPort;
 }
 
 export interface OutreachService {
@@ -129,20 +127,7 @@ function campaignView(c: Campaign): CampaignView {
 export function createOutreachService(options: OutreachOptions): OutreachService {
   const { clock } = options;
   const settings = outreachSettingsStore(options.appDb);
-  // Knowledge is read once per saved version, not parsed again for every waiting conversation.
-  let knowledgeCache: { version: number; knowledge: Knowledge } | null = null;
-  const knowledge = (): Knowledge => {
-    const version = options.appDb.knowledge.versions(1)[0]?.version;
-    if (version === undefined) return EMPTY_KNOWLEDGE;
-    if (knowledgeCache?.version !== version) knowledgeCache = { version, knowledge: options.appDb.knowledge.current()?.knowledge ?? EMPTY_KNOWLEDGE };
-    return knowledgeCache.knowledge;
-  };
-  const hours =
-    options.businessHours ??
-    knowledgeBusinessHours({
-      knowledge,
-      timeZone: () => options.knownTimeZone() ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-    });
+  const hours = options.businessHours;
   const { outbox, actionLog } = standardOutbox({
     db: options.db,
     clock,

@@ -2,24 +2,16 @@
 // (issue 17's append-only `assistant_actions`, through action-log.ts) and the gym's business hours
 // with the Knowledge fields a message may merge (Settings → Knowledge, through knowledge-hours.ts).
 
+import type { OutreachActionKind } from '../../common/action-kinds';
+
 /**
- * What outreach writes to the action log. Lowercase words, as the log's CHECK wants; each has a
- * label in common/action-kinds.ts, which the Activity view and the CSV export use.
+ * What outreach writes to the action log: the kinds of common/action-kinds.ts (lowercase words,
+ * as the log's CHECK wants), each with the label the Activity view shows. A text sent, sent late,
+ * failed, of unknown outcome, settled from ClubOS history (sent or absent), skipped (opted out, no
+ * member, held as too late), blocked by a merge field; a schedule set or cancelled; a reminder;
+ * a conversation overdue; a campaign's steps.
  */
-export type OutreachActionKind =
-  | 'text_sent' // a text went out
-  | 'text_sent_late' // a scheduled text went out after its time (Frontdesk was closed then)
-  | 'text_failed' // ClubOS refused it or it could not be posted
-  | 'text_unconfirmed' // the post's outcome is unknown; ClubOS history will settle it
-  | 'text_settled_sent' // an unknown outcome settled from ClubOS history: it went out
-  | 'text_settled_absent' // an unknown outcome settled from ClubOS history: it never arrived
-  | 'text_skipped' // a recipient or scheduled text deliberately not sent (opted out, no member, too late)
-  | 'text_blocked' // a merge field could not be filled
-  | 'scheduled' // a send-later or reminder was set, or a late text confirmed
-  | 'cancelled' // a scheduled item or campaign was cancelled or dropped
-  | 'reminder' // a no-reply reminder came due
-  | 'overdue' // a waiting-too-long rule raised a conversation
-  | 'campaign'; // a campaign was drafted, approved, paused, resumed or finished
+export type { OutreachActionKind };
 
 export interface ActionRecord {
   kind: OutreachActionKind;

@@ -1,6 +1,6 @@
 // Merge fields, quiet hours, business hours, CSV recipients and history matching: the pure parts.
 import { describe, expect, it } from 'vitest';
-import { knowledgeBusinessHours } from '../../main/outreach/knowledge-hours';
+import { knowledgeBusinessHours } from '../../main/services/assistant/outreach-hours';
 import { knowledgeSchema, type Knowledge } from '../../common/knowledge';
 import { parseRecipientCsv } from '../../main/outreach/csv-recipients';
 import { comparableText, sameText, wentOut } from '../../main/outreach/history-match';

@@ -3,6 +3,7 @@
 import type { AppEvent, CampaignRecipientView, CampaignView, ScheduledItemView } from '../../common/contract';
 import type { AttentionNotice } from '../../main/outreach/outreach-engine';
 import { createOutreachService, type OutreachService } from '../../main/outreach/outreach-service';
+import { currentKnowledge, knowledgeBusinessHours } from '../../main/services/assistant/outreach-hours';
 import type { Timers } from '../../common/time/timers';
 import { conversationRig, type Rig, type RigOptions } from '../conversations/conversation-rig';
 
@@ -36,7 +37,7 @@ export async function outreachRig(options: RigOptions & { settleAfterMs?: number
     appDb: rig.app.db,
     client: () => rig.app.client,
     clubContext: () => Promise.resolve(rig.context),
-    knownTimeZone: () => rig.context.timeZone,
+    businessHours: knowledgeBusinessHours({ knowledge: currentKnowledge(rig.app.db), timeZone: () => rig.context.timeZone }),
     clock: rig.club.clock,
     timers: inertTimers,
     logger: rig.app.logger,

@@ -121,10 +121,6 @@ function matchesFilter(c: Conversation, filter: ListFilter): boolean {
   }
 }
 
-function byNewest(a: Conversation, b: Conversation): number {
-  return (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? '') || b.id - a.id;
-}
-
 function snippetOf(body: string, query: string): SearchHit['snippet'] {
   const parts: SearchHit['snippet'] = [];
   const lower = body.toLowerCase();
@@ -627,7 +623,16 @@ export class FakeFrontdesk {
           this.emit({ type: 'approvalQueueChanged', pending: this.queue.filter((x) => x.status === 'pending').length });
           return { results };
         }),
-      listActions: (a) => this.run('listActions', a, () => ({ items: structuredClone(this.actions.filter((x) => a?.conversationId === undefined || x.conversationId === a.conversationId)) })),
+      listActions: (a) =>
+        this.run('listActions', a, () => ({
+          items: structuredClone(
+            this.actions
+              .filter((x) => a?.conversationId === undefined || x.conversationId === a.conversationId)
+              .filter((x) => a?.kinds === undefined || a.kinds.includes(x.kind))
+              .filter((x) => a?.beforeId === undefined || x.id < a.beforeId)
+              .slice(0, a?.limit ?? 100),
+          ),
+        })),
       exportActionLog: (a) => this.run('exportActionLog', a, () => ({ fileName: 'frontdesk-action-log.csv', content: 'id,at,kind\r\n' })),
       setClubTimeZone: (a) =>
         this.run('setClubTimeZone', a, () => {

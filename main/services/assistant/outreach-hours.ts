@@ -1,15 +1,17 @@
-// Business hours and merge facts from the assistant's Knowledge (Settings → Knowledge), on the
-// club's clock, through issue 17's business-hours module (spansOn, isStaffedAt): there is one
-// place where staff write the gym's hours and holidays, and outreach reads it.
+// Outreach's BusinessHoursPort over the assistant's Knowledge (Settings → Knowledge), on the
+// club's clock, through the assistant's business-hours module (spansOn, isStaffedAt): there is one
+// place where staff write the gym's hours and holidays, and outreach reads it. It lives here, on
+// the assistant's side, because outreach sits below the services and sees only its port.
 //
 // Waiting is counted in staffed hours. A day Knowledge gives no staffed hours for falls back to
 // its opening hours, and a day with neither counts around the clock: a member's wait is never
 // ignored because Knowledge is still blank (Settings → Follow-ups says so).
-import { addDays, localDate, parseDate, zonedToEpoch } from '../../common/time/club-time';
-import type { Knowledge, TimeSpan } from '../../common/knowledge';
-import { isStaffedAt, spansOn } from '../services/assistant/business-hours';
-import { formatSpans } from '../services/assistant/clock-format';
-import type { BusinessHoursPort, KnowledgeField } from './ports';
+import { addDays, localDate, parseDate, zonedToEpoch } from '../../../common/time/club-time';
+import { EMPTY_KNOWLEDGE, type Knowledge, type TimeSpan } from '../../../common/knowledge';
+import type { FrontdeskDb } from '../../../db';
+import type { BusinessHoursPort, KnowledgeField } from '../../outreach/ports';
+import { isStaffedAt, spansOn } from './business-hours';
+import { formatSpans } from './clock-format';
 
 /** Business hours are summed over at most this many days: longer spans are capped, never looped over. */
 const MAX_DAYS = 400;
@@ -95,5 +97,16 @@ export function knowledgeBusinessHours(options: KnowledgeHoursOptions): Business
       const value = options.knowledge()[field.name].trim();
       return value === '' ? null : value;
     },
+  };
+}
+
+/** The current Knowledge of the app database, parsed once per saved version (waiting rules ask for it per conversation). */
+export function currentKnowledge(appDb: FrontdeskDb): () => Knowledge {
+  let cache: { version: number; knowledge: Knowledge } | null = null;
+  return () => {
+    const version = appDb.knowledge.versions(1)[0]?.version;
+    if (version === undefined) return EMPTY_KNOWLEDGE;
+    if (cache?.version !== version) cache = { version, knowledge: appDb.knowledge.current()?.knowledge ?? EMPTY_KNOWLEDGE };
+    return cache.knowledge;
   };
 }
