@@ -47,6 +47,8 @@ export interface OutreachEngine {
   start(): void;
   /** Runs a pass soon (a campaign started, an item was scheduled). */
   kick(): void;
+  /** Applies the waiting rules at the next pass (they, or Knowledge's hours, changed). */
+  recheckWaiting(): void;
   /** Stops after the post in flight, if any, has settled. */
   stop(): Promise<void>;
   /** Runs one pass now; for tests. Returns the delay until the next one. */
@@ -209,6 +211,10 @@ export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
       holdUntil = 0;
       verifyAt = 0;
       if (running && !current) schedule(0);
+    },
+    recheckWaiting() {
+      waitingAt = 0;
+      this.kick();
     },
     async stop() {
       running = false;

@@ -357,7 +357,8 @@ export function createOutreachService(options: OutreachOptions): OutreachService
     getOutreachSettings: () => Promise.resolve(settings.get()),
     setOutreachSettings: sync((change) => {
       const next = settings.update(change);
-      engine.kick();
+      // A new rule raises (or lowers) conversations now, not at the next minute's check.
+      engine.recheckWaiting();
       return (next);
     }),
   };

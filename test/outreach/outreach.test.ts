@@ -361,6 +361,15 @@ describe('waiting too long', () => {
     rig.club.clock.set(chicago(2026, 12, 13, 9, 35));
     await rig.outreach.engine.passOnce();
     expect(rig.notices.map((n) => n.conversationId)).toEqual([vip, plain]);
+    // Staff loosen the rules in Settings: at once (no minute's wait), both are no longer overdue.
+    await rig.outreach.handlers.setOutreachSettings({ waitingRules: { defaultBusinessMinutes: 600, rules: [] } });
+    await rig.outreach.engine.passOnce();
+    expect([plain, vip].map((id) => rig!.app.db.conversations.get(id!)?.attention ?? null)).toEqual([null, null]);
+    // Tightened again in the same waiting episode: raised again, but not notified a second time.
+    await rig.outreach.handlers.setOutreachSettings({ waitingRules: { defaultBusinessMinutes: 60, rules: [] } });
+    await rig.outreach.engine.passOnce();
+    expect(rig.app.db.conversations.get(vip!)?.attention).toMatchObject({ reason: 'waiting' });
+    expect(rig.notices).toHaveLength(2);
   });
 
   it('reads hours from Knowledge as staff change them: a holiday without staff stops the clock; blank Knowledge counts around the clock', async () => {

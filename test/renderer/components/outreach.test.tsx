@@ -116,18 +116,17 @@ describe('follow-up settings', () => {
     await user.type(wait, '1.5');
 
     await user.click(within(form).getByRole('button', { name: 'Add a rule' }));
-    await user.selectOptions(within(form).getByRole('combobox', { name: 'Applies to' }), 'Complaint');
-    const hours = within(form).getByRole('textbox', { name: 'Overdue after (business hours)' });
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Rule 1: Applies to' }), 'Complaint');
+    const hours = within(form).getByRole('textbox', { name: 'Rule 1: Overdue after (business hours)' });
     await user.clear(hours);
     await user.type(hours, '0.5');
     await user.click(within(form).getByRole('button', { name: 'Add a rule' }));
-    const [, second] = within(form).getAllByRole('combobox', { name: 'Applies to' });
-    await user.selectOptions(second!, 'A tag…');
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Rule 2: Applies to' }), 'A tag…');
     // A tag rule without its tag is refused before anything is sent.
     await user.click(within(form).getByRole('button', { name: 'Save follow-ups' }));
     expect(await within(form).findByText('name the tag (up to 60 characters)')).toBeInTheDocument();
     expect(fake.calls.some((c) => c.name === 'setOutreachSettings')).toBe(false);
-    await user.type(within(form).getByRole('textbox', { name: 'Tag' }), 'vip');
+    await user.type(within(form).getByRole('textbox', { name: 'Rule 2: Tag' }), 'vip');
     await user.click(within(form).getByRole('button', { name: 'Add a rule' }));
     await user.click(within(form).getByRole('button', { name: 'Remove rule 3' }));
     await user.click(within(form).getByRole('button', { name: 'Save follow-ups' }));

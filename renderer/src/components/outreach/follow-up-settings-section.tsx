@@ -22,10 +22,12 @@ function CountedHours({ knowledge }: { knowledge: KnowledgeState | null }) {
     return `${WEEKDAY_LABELS[d]} ${text}`;
   });
   const upcoming = k.holidays.length;
+  const noHours = WEEKDAYS.every((d) => k.staffedHours[d] === undefined && k.openingHours[d] === undefined);
   return (
     <div className="follow-up-hours">
       <p className="field-hint" id="follow-up-hours">
-        Waiting counts in the staffed hours from Knowledge, in the club&apos;s time zone: {days.join('; ')}.{' '}
+        Waiting counts in the staffed hours from Knowledge, in the club&apos;s time zone:{' '}
+        {noHours ? 'Knowledge has no hours yet, so it counts around the clock' : days.join('; ')}.{' '}
         {upcoming > 0 ? `${upcoming} holiday${upcoming === 1 ? '' : 's'} listed there count with their own hours.` : 'No holidays are listed.'}
       </p>
       <button
@@ -52,7 +54,9 @@ function RuleRow({ rule, index, errors, onChange, onRemove }: { rule: RuleInput;
   return (
     <li className="waiting-rule" aria-label={`Rule ${index + 1}`}>
       <div className="field">
-        <label htmlFor={`${base}-what`}>Applies to</label>
+        <label htmlFor={`${base}-what`}>
+          <span className="sr-only">Rule {index + 1}: </span>Applies to
+        </label>
         <select
           id={`${base}-what`}
           className="input"
@@ -74,7 +78,9 @@ function RuleRow({ rule, index, errors, onChange, onRemove }: { rule: RuleInput;
       </div>
       {rule.target === 'tag' ? (
         <div className="field">
-          <label htmlFor={`${base}-tag`}>Tag</label>
+          <label htmlFor={`${base}-tag`}>
+            <span className="sr-only">Rule {index + 1}: </span>Tag
+          </label>
           <input
             id={`${base}-tag`}
             className="input"
@@ -88,7 +94,9 @@ function RuleRow({ rule, index, errors, onChange, onRemove }: { rule: RuleInput;
         </div>
       ) : null}
       <div className="field">
-        <label htmlFor={`${base}-hours`}>Overdue after (business hours)</label>
+        <label htmlFor={`${base}-hours`}>
+          <span className="sr-only">Rule {index + 1}: </span>Overdue after (business hours)
+        </label>
         <input
           id={`${base}-hours`}
           className="input input--narrow"
