@@ -328,6 +328,30 @@ describe('campaigns', () => {
   });
 });
 
+describe('merge fields from Knowledge', () => {
+  it("blocks every recipient while a Knowledge field the text uses is empty, with the reason, and sends once staff fill it in", async () => {
+    rig = await outreachRig();
+    const members = rig.club.sim.members.slice(0, 3).map((m) => ({ id: m.id, name: `${m.firstName} ${m.lastName}` }));
+    const h = rig.outreach.handlers;
+    const c = await h.createCampaign({ name: 'Parking', body: 'Hi {firstName}, parking: {parking}', source: { kind: 'members', members }, ratePerMinute: 600 });
+    const { recipients } = await h.getCampaign({ campaignId: c.id });
+    expect(recipients.map((r) => [r.preview, r.reason])).toEqual(members.map(() => [null, "Blocked: the gym's {parking} is empty"]));
+    await h.approveCampaign({ campaignId: c.id, approvedBy: 'Alex Morgan' });
+    await rig.runFor(2 * MIN);
+    expect(rig.club.sim.sentTexts()).toEqual([]);
+    const done = await h.getCampaign({ campaignId: c.id });
+    expect(done.campaign.counts).toMatchObject({ skipped: 3, sent: 0 });
+    expect(done.recipients.map((r) => r.reason)).toEqual(members.map(() => "Blocked: the gym's {parking} is empty"));
+    expect(rig.app.db.actionLog.list({ kinds: ['text_blocked'] }).map((a) => a.reason)).toEqual(members.map(() => "Blocked: the gym's {parking} is empty"));
+
+    saveHours(rig, { parking: 'Free in the back lot' });
+    const second = await h.createCampaign({ name: 'Parking 2', body: 'Hi {firstName}, parking: {parking}', source: { kind: 'members', members }, ratePerMinute: 600 });
+    await h.approveCampaign({ campaignId: second.id, approvedBy: 'Alex Morgan' });
+    await rig.runFor(2 * MIN);
+    expect(rig.club.sim.sentTexts().map((t) => t.body)).toEqual(rig.club.sim.members.slice(0, 3).map((m) => `Hi ${m.firstName}, parking: Free in the back lot`));
+  });
+});
+
 describe('waiting too long', () => {
   it('raises a conversation waiting over 2 business hours and notifies once; a reply lowers it', async () => {
     rig = await outreachRig();
