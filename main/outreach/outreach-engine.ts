@@ -57,6 +57,13 @@ export interface OutreachEngine {
 
 const MAX_VERIFY_BACKOFF_MS = 5 * 60_000;
 
+/** "25 business minutes", "3 business hours": how long a member waited, in staffed time. */
+function businessTime(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 90) return `${minutes} business minute${minutes === 1 ? '' : 's'}`;
+  return `${Math.round(minutes / 60)} business hours`;
+}
+
 export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
   const log = deps.logger.scope('outreach');
   const idleMs = deps.idleMs ?? 5_000;
@@ -85,7 +92,7 @@ export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
         deps.touched(r.conversationId);
         if (r.notify) {
           const c = db.conversations.get(r.conversationId);
-          const detail = `${c?.memberName ?? 'A member'} has waited ${Math.round(r.waitedMs / 60_000)} business minutes for an answer`;
+          const detail = `${c?.memberName ?? 'A member'} has waited ${businessTime(r.waitedMs)} for an answer`;
           deps.actionLog.append({
             kind: 'overdue',
             conversationId: r.conversationId,

@@ -363,6 +363,7 @@ describe('waiting too long', () => {
     rig.club.clock.advance(HOUR + 2 * MIN);
     await rig.outreach.engine.passOnce();
     expect(rig.notices).toEqual([expect.objectContaining({ conversationId: c, reason: 'waiting' })]);
+    expect(rig.notices[0]?.detail).toMatch(/has waited 2 business hours for an answer$/);
     expect(rig.app.db.conversations.get(c!)?.attention).toMatchObject({ reason: 'waiting' });
     rig.club.clock.advance(10 * MIN);
     await rig.outreach.engine.passOnce();

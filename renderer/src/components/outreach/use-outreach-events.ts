@@ -18,7 +18,8 @@ export function useOutreachResync(reload: () => void): void {
 /** Calls `apply` with the items of each scheduledChanged for this conversation. */
 export function useScheduledEvents(conversationId: number, apply: (items: ScheduledItemView[]) => void): void {
   const change = useAppStore((s) => s.ui.scheduled);
-  const applied = useRef<number | null>(null);
+  // A change from before this view opened is older than what it fetches on opening.
+  const applied = useRef<number | null>(change?.nonce ?? null);
   useEffect(() => {
     if (!change || change.conversationId !== conversationId || applied.current === change.nonce) return;
     applied.current = change.nonce;
