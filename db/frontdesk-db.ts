@@ -33,7 +33,7 @@ export interface FrontdeskDb {
   readonly drafts: AssistantDraftQueries;
   /** Append-only log of every assistant (and sending) step. */
   readonly actionLog: ActionLogQueries;
-  /** Team mode's local side: me, notes, assignment, per-staff reads, the team outbox (migration 007). */
+  /** Team mode's local side: me, notes, assignment, per-staff reads, the team outbox (migration 008). */
   readonly team: TeamQueries;
   search(query: SearchQuery): { hits: SearchHit[]; nextCursor: string | null; total?: number };
   /** Members whose name matches, one conversation each (db/queries/search-people.ts). */

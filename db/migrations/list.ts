@@ -5,9 +5,10 @@ import { importStartedAt } from './003-import-started-at';
 import { outreach } from './004-outreach';
 import { assistant } from './005-assistant';
 import { triage } from './006-triage';
-import { team } from './007-team';
+import { outreachIntoActionLog } from './007-outreach-into-action-log';
+import { team } from './008-team';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, importStartedAt, outreach, assistant, triage, team];
+export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, importStartedAt, outreach, assistant, triage, outreachIntoActionLog, team];
 
 export const LATEST_VERSION = MIGRATIONS.length;
