@@ -36,7 +36,7 @@ export interface FrontdeskDb {
   readonly actionLog: ActionLogQueries;
   /** What response-time reports are computed from (requests, replies, resolves, waiting now). */
   readonly reports: ReportQueries;
-  /** Team mode's local side: me, notes, assignment, per-staff reads, the team outbox (migration 007). */
+  /** Team mode's local side: me, notes, assignment, per-staff reads, the team outbox (migration 008). */
   readonly team: TeamQueries;
   search(query: SearchQuery): { hits: SearchHit[]; nextCursor: string | null; total?: number };
   /** Members whose name matches, one conversation each (db/queries/search-people.ts). */

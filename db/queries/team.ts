@@ -1,4 +1,4 @@
-// Team mode's local side (migration 007): who "me" is, internal notes, assignment, per-staff read
+// Team mode's local side (migration 008): who "me" is, internal notes, assignment, per-staff read
 // marks, who sent which reply, and the team outbox the triggers fill. Applying a change received
 // from the team store happens inside `applyingRemote`, whose guard row keeps the triggers quiet
 // so a received change is never sent back.

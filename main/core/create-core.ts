@@ -11,6 +11,7 @@ import { createGymBotImporter } from '../import/gym-bot-importer';
 import { GymBotImportError } from '../import/gym-bot-source';
 import { createAccountService, type AccountService } from '../services/account-service';
 import { createAssistantService, type AssistantService } from '../services/assistant/assistant-service';
+import { currentKnowledge, knowledgeBusinessHours } from '../services/assistant/outreach-hours';
 import { memorySecretStore } from '../services/secret-store';
 import { openAppDatabase } from '../services/app-database';
 import { conversationEvents } from '../services/change-feed';
@@ -83,7 +84,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     appDb,
     client: () => session().client,
     clubContext: () => session().clubContext(),
-    knownTimeZone: () => session().knownContext()?.timeZone ?? null,
+    // Waiting is counted, and {todayHours} filled, from Knowledge's hours on the club's clock.
+    businessHours: knowledgeBusinessHours({
+      knowledge: currentKnowledge(appDb),
+      timeZone: () => session().knownContext()?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    }),
     clock,
     timers: options.timers ?? systemTimers,
     logger,
@@ -92,10 +97,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const c = current.db.conversations.get(id);
       if (c) changes.updated(current.db, c);
     },
-    scheduledChanged: (conversationId) => events.emit({ type: 'scheduledChanged', conversationId }),
-    campaignChanged: (campaign) => {
-      events.emit({ type: 'campaignUpdated', campaign });
-      team.campaignChanged(campaign);
+    scheduledChanged: (change) => events.emit({ type: 'scheduledChanged', ...change }),
+    campaignChanged: (change) => {
+      events.emit({ type: 'campaignUpdated', ...change });
+      team.campaignChanged(change.campaign);
     },
     notify: (notice) => events.emit({ type: 'attentionRaised', ...notice }),
     ...(options.outreach ?? {}),
@@ -111,8 +116,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         // The assistant's sends go through the same outbox as every other text. In a team they count
         // as this desk's staff member's (approved here, or sent by this desk's assistant), so the
         // collision check does not stop the same person a moment later.
-        send: async (args) => {
-          const sent = await sendReply(current.db, current.client, await current.clubContext(), outreach.outbox, args);
+        send: async (args, actor) => {
+          const sent = await sendReply(current.db, current.client, await current.clubContext(), outreach.outbox, args, actor);
           if (session() === current) team.recordAuthor(sent.id);
           return sent;
         },

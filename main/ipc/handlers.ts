@@ -94,7 +94,6 @@ export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNoti
     cancelCampaign: (args) => outreach.handlers.cancelCampaign(args),
     getOutreachSettings: (args) => outreach.handlers.getOutreachSettings(args),
     setOutreachSettings: (args) => outreach.handlers.setOutreachSettings(args),
-    listOutreachLog: (args) => outreach.handlers.listOutreachLog(args),
 
     getTeam: () => later(() => team.status()),
     setTeam: ({ connectionString }) => team.configure(connectionString),

@@ -82,7 +82,6 @@ const validArgs: { [K in ChannelName]: ArgsInput<K> } = {
   cancelCampaign: { campaignId: 1 },
   getOutreachSettings: {},
   setOutreachSettings: { lateLimitMinutes: 30 },
-  listOutreachLog: { limit: 20 },
   getTeam: {},
   setTeam: { connectionString: 'postgres://desk:secret@127.0.0.1:5432/frontdesk' },
   testTeamConnection: {},

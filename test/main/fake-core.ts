@@ -322,7 +322,6 @@ export function fakeHandlers(): MockHandlers {
     cancelCampaign: vi.fn(() => Promise.resolve(sampleCampaign({ state: 'cancelled' }))),
     getOutreachSettings: vi.fn(() => Promise.resolve(DEFAULT_OUTREACH_SETTINGS)),
     setOutreachSettings: vi.fn((args) => Promise.resolve({ ...DEFAULT_OUTREACH_SETTINGS, ...args })),
-    listOutreachLog: vi.fn(() => Promise.resolve({ entries: [] })),
     getReport: vi.fn(() => Promise.resolve(emptyReport())),
     exportReportCsv: vi.fn(() => Promise.resolve({ fileName: 'frontdesk-response-times.csv', content: 'kind\r\n' })),
     getTeam: vi.fn(() => Promise.resolve(sampleTeamStatus())),

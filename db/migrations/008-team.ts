@@ -1,4 +1,4 @@
-// Version 7: team mode (main/team/). Local tables first: every desk keeps working alone.
+// Version 8: team mode (main/team/). Local tables first: every desk keeps working alone.
 // - Assignment lives on the conversation (who, since when), with indexes for the `mine` list.
 // - `internal_notes`: staff notes in a thread; members never see them; append-only (triggers).
 //   They are not messages: nothing that counts, reads, syncs or sends messages sees them.
@@ -173,7 +173,7 @@ END;
 `;
 
 export const team: Migration = {
-  version: 7,
+  version: 8,
   name: 'team',
   up(conn) {
     conn.exec(SCHEMA);

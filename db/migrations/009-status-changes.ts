@@ -1,4 +1,4 @@
-// Version 8: when a conversation's status changed, and who changed it. Reports need the moment a
+// Version 9: when a conversation's status changed, and who changed it. Reports need the moment a
 // conversation was resolved ("time to resolve"), which `conversations` does not keep: it holds
 // only the current status and an `updated_at` that every later write moves. Conversations
 // resolved before this migration have no row here, so their time to resolve is unknown.
@@ -33,7 +33,7 @@ CREATE INDEX conversation_status_changes_resolved ON conversation_status_changes
 `;
 
 export const statusChanges: Migration = {
-  version: 8,
+  version: 9,
   name: 'status-changes',
   up(conn) {
     conn.exec(SCHEMA);
