@@ -16,6 +16,17 @@ export interface DbContext {
   transaction: <T>(fn: () => T) => T;
   /** How waiting is judged (db/queries/waiting.ts); changed through conversations.setStaleImportThreshold. */
   waiting: { staleImportMs: number };
+  /** Who "me" is for the `mine` list (team_identity, cached; undefined until first read). */
+  team: { me: string | null | undefined };
+}
+
+/** The staff id of this desk's user ('' when unknown, which no assignee has). */
+export function myStaffId(ctx: DbContext): string {
+  if (ctx.team.me === undefined) {
+    const id: unknown = ctx.prepare('SELECT staff_id FROM team_identity').pluck().get();
+    ctx.team.me = typeof id === 'string' ? id : null;
+  }
+  return ctx.team.me ?? '';
 }
 
 export function createContext(conn: Connection, prepare: Prepare, clock: Clock, logger: Logger): DbContext {
@@ -29,5 +40,6 @@ export function createContext(conn: Connection, prepare: Prepare, clock: Clock, 
     // while another connection writes; nested calls become savepoints.
     transaction: <T>(fn: () => T): T => conn.transaction(fn).immediate(),
     waiting: { staleImportMs: DEFAULT_STALE_IMPORT_MS },
+    team: { me: undefined },
   };
 }

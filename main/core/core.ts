@@ -10,6 +10,7 @@ import type { EventBus } from '../../common/event-bus';
 import type { Timers } from '../../common/time/timers';
 import type { GymBotImporter } from '../import/gym-bot-importer';
 import type { SecretStore } from '../services/secret-store';
+import type { TeamLinkFactory } from '../team/team-link';
 
 export interface CoreOptions {
   /** Folder for the database (and its backups); created if missing. */
@@ -19,6 +20,10 @@ export interface CoreOptions {
   credentials: CredentialStore;
   /** The model API key (Settings → Assistant); in memory when not given. */
   modelKey?: SecretStore;
+  /** The team's PostgreSQL connection string (Settings → Team); in memory when not given. */
+  teamSecret?: SecretStore;
+  /** Builds the link to a team store; default PostgreSQL (main/team/pg-link.ts). */
+  teamLink?: TeamLinkFactory;
   /** Shown by appInfo; the shell passes app.getVersion(). */
   appVersion?: string;
   /** Demo mode (no stored credentials): the built-in simulator's settings. */

@@ -49,6 +49,8 @@ export interface SessionDeps {
   events: EventBus;
   historyAsRead(): boolean;
   intervalSeconds(): number;
+  /** True when team mode drives this session's polling (one desk per inbox): the engine is then not started here. */
+  teamDrivesPolling?: () => boolean;
 }
 
 interface SessionParts {
@@ -122,7 +124,7 @@ function buildSession(deps: SessionDeps, parts: SessionParts): Session {
     },
     async start() {
       await ensureOwnOwner();
-      engine.start();
+      if (deps.teamDrivesPolling?.() !== true) engine.start();
     },
     async close() {
       closed = true;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { benchReportSchema } from './bench-report';
 import { QUICK_SIZES } from './bench-sizes';
+import { findPgBinDir } from '../team/pg-cluster';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX_CLI = join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'cli.mjs');
@@ -30,7 +31,7 @@ describe('npm run bench -- --quick', () => {
     expect(code, stderr).toBe(0);
     const report = benchReportSchema.parse(JSON.parse(stdout));
     expect(report.quick).toBe(true);
-    expect(Object.keys(report.figures).sort()).toEqual(['eventLoopLag', 'idlePoll', 'ingest', 'memory', 'pushLatency', 'queries']);
+    expect(Object.keys(report.figures).sort()).toEqual(['eventLoopLag', 'idlePoll', 'ingest', 'memory', 'pushLatency', 'queries', 'teamStore']);
     expect(report.figures.ingest.messages).toBe(QUICK_SIZES.ingest.messages);
     expect(report.figures.idlePoll).toMatchObject({ snapshotRows: QUICK_SIZES.idlePoll.rows, rowsWritten: 0 });
     expect(report.figures.queries.messages).toBe(QUICK_SIZES.database.messages);
@@ -39,5 +40,7 @@ describe('npm run bench -- --quick', () => {
     expect(report.figures.eventLoopLag.historyMessages).toBe(QUICK_SIZES.lag.messages);
     expect(report.figures.memory.conversations).toBe(QUICK_SIZES.database.conversations);
     expect(report.machine.cores).toBeGreaterThan(0);
+    // With PostgreSQL's binaries (always in CI) the team store figure is measured, not skipped.
+    if (findPgBinDir() !== null) expect(report.figures.teamStore).toMatchObject({ desks: QUICK_SIZES.team.desks, changesPerDesk: QUICK_SIZES.team.changesPerDesk });
   });
 });

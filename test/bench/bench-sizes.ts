@@ -8,6 +8,7 @@ export interface BenchSizes {
   queryRuns: number;
   push: { inboxRows: number; members: number; days: number; runs: number };
   lag: { messages: number; members: number; days: number };
+  team: { desks: number; changesPerDesk: number; seedConversations: number; probeEveryMs: number; pacedPerDeskPerSecond: number; pacedSeconds: number };
 }
 
 export const FULL_SIZES: BenchSizes = {
@@ -18,6 +19,8 @@ export const FULL_SIZES: BenchSizes = {
   queryRuns: 200,
   push: { inboxRows: 5_000, members: 400, days: 210, runs: 40 },
   lag: { messages: 100_000, members: 2_000, days: 1_095 },
+  // Issue 19: 12 desks as processes on this machine, each writing 1,000 staff changes at once.
+  team: { desks: 12, changesPerDesk: 1_000, seedConversations: 300, probeEveryMs: 100, pacedPerDeskPerSecond: 2, pacedSeconds: 10 },
 };
 
 export const QUICK_SIZES: BenchSizes = {
@@ -27,4 +30,5 @@ export const QUICK_SIZES: BenchSizes = {
   queryRuns: 20,
   push: { inboxRows: 1_000, members: 100, days: 60, runs: 10 },
   lag: { messages: 10_000, members: 500, days: 365 },
+  team: { desks: 3, changesPerDesk: 40, seedConversations: 20, probeEveryMs: 100, pacedPerDeskPerSecond: 2, pacedSeconds: 1 },
 };

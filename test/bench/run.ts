@@ -11,6 +11,7 @@ import { measureIngest } from './figures/ingest';
 import { measureMemory } from './figures/memory';
 import { measurePushLatency } from './figures/push-latency';
 import { measureQueries } from './figures/queries';
+import { measureTeamStore } from './figures/team-store';
 import { cachedBenchDb } from './harness/bench-db';
 import { machineInfo } from './harness/machine';
 import { progress } from './harness/progress';
@@ -31,13 +32,14 @@ async function main(argv: readonly string[]): Promise<BenchReport> {
   const memory = await measureMemory(database, { messages: queries.messages, conversations: queries.conversations }, 'thanks');
   const pushLatency = await measurePushLatency(sizes.push);
   const eventLoopLag = await measureEventLoopLag(sizes.lag);
+  const teamStore = await measureTeamStore(sizes.team);
 
   return benchReportSchema.parse({
     machine: { ...machineInfo(), loadAverage: { atStart: round2(loadAtStart), atEnd: round2(loadavg()[0] ?? 0) } },
     quick,
     startedAt: startedAt.toISOString(),
     durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
-    figures: { ingest, idlePoll, queries, pushLatency, eventLoopLag, memory },
+    figures: { ingest, idlePoll, queries, pushLatency, eventLoopLag, memory, teamStore },
   });
 }
 
