@@ -15,3 +15,4 @@ export type * from './types';
 export type { KnowledgeQueries, KnowledgeVersion } from './queries/knowledge';
 export type { AssistantDraftQueries, NewDraft } from './queries/assistant-drafts';
 export type { ActionLogQueries, ActionLogQuery, NewAction } from './queries/action-log';
+export type * from './queries/reports';

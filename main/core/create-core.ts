@@ -23,6 +23,10 @@ import { settingsService } from '../services/settings-service';
 import { createSyncControl } from '../services/sync-control';
 import { sendReply } from '../services/send-reply';
 import { createWaitingService } from '../services/waiting-service';
+import { createReportService } from '../services/reports/report-service';
+import { localReportSource } from '../services/reports/report-source';
+import { teamReportSource } from '../services/reports/team-report-source';
+import { hostTimeZone } from '../services/club-time-zone';
 import { createTeamService, type TeamService } from '../services/team-service';
 import { pgTeamLink } from '../team/pg-link';
 import type { Core, CoreOptions } from './core';
@@ -159,6 +163,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     assistant,
     search: createSearchService({ session }),
+    // Alone, reports read this desk's database; online in a team, the team store's events
+    // (every desk's replies and resolves), falling back to the local data when it is not.
+    reports: createReportService({
+      source: () => {
+        const db = () => session().db;
+        return teamReportSource({ team, db, local: localReportSource(db), now: () => clock.now() });
+      },
+      timeZone: async () => {
+        const current = session();
+        const context = await current.clubContext().catch(() => current.knownContext());
+        return context?.timeZone ?? hostTimeZone();
+      },
+      clock,
+    }),
     settings,
     sync: createSyncControl({ account, settings, team: () => team }),
   };
