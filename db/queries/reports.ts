@@ -6,6 +6,8 @@
 import type { Intent } from '../../common/intent-catalog';
 import type { DbContext } from '../db-context';
 
+const DAY_MS = 86_400_000;
+
 export interface ReportMessageRecord {
   direction: 'inbound' | 'outbound';
   sentAt: string;
@@ -57,6 +59,8 @@ export interface ReportQueries {
   waitingNow(): WaitingRecord[];
   /** Since when this database records resolves. */
   resolvesRecordedSince(): string | null;
+  /** The same "asks for an answer and was fresh when stored" for a message read elsewhere (the team store). */
+  asksForReply(m: { direction: string; sentAt: string; receivedAt: string; timed: boolean; requiresResponse: boolean }): boolean;
 }
 
 /** The waiting rule's "asks for an answer and was fresh when stored" (db/queries/waiting.ts). */
@@ -75,6 +79,10 @@ export function reportQueries(ctx: DbContext): ReportQueries {
 
   return {
     resolvesRecordedSince: recordedSince,
+    asksForReply: (m) =>
+      m.direction === 'inbound' &&
+      m.requiresResponse &&
+      Date.parse(m.receivedAt) - Date.parse(m.sentAt) - (m.timed ? 0 : DAY_MS) <= ctx.waiting.staleImportMs,
     timeline({ from, to }) {
       const since = recordedSince();
       const touched = ctx

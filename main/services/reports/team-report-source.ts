@@ -1,5 +1,5 @@
 // Reports in team mode: the team store's response events (every desk's texts, replies and
-// resolves, TEAM-API.md "Reports port") turned into the timeline the computation reads. Waiting
+// resolves, ARCHITECTURE.md "Team mode") turned into the timeline the computation reads. Waiting
 // now is this desk's own view, which the team store keeps in step. When the desk is not online in
 // a team, the local source answers instead.
 import { intentNeedsNoReply, isIntent, type Intent } from '../../../common/intent-catalog';
@@ -41,17 +41,17 @@ export function timelineFromTeamEvents(
       byKey.set(e.key, record);
     }
     if (e.kind === 'resolved') {
-      record.resolves.push({ at: e.at, actor: e.staff?.name ?? null });
+      record.resolves.push({ at: e.at, actor: e.actor !== undefined ? e.actor : (e.staff?.name ?? null) });
     } else if (e.direction === 'inbound' || e.direction === 'outbound') {
       const intent: Intent | null = e.intent !== null && isIntent(e.intent) ? e.intent : null;
-      record.messages.push({
-        direction: e.direction,
-        sentAt: e.at,
-        timed: true,
-        asksForReply: e.direction === 'inbound' && !(intent !== null && intentNeedsNoReply(intent)),
-        intent,
-        senderName: e.staff?.name ?? 'Unknown',
-      });
+      // Rows stored before the team store kept these (its version 3) are read as timed, asking
+      // unless their intent needs no reply, and named after the desk's staff member.
+      const timed = e.timed ?? true;
+      const asksForReply =
+        e.receivedAt != null && e.requiresResponse != null
+          ? db.reports.asksForReply({ direction: e.direction, sentAt: e.at, receivedAt: e.receivedAt, timed, requiresResponse: e.requiresResponse })
+          : e.direction === 'inbound' && !(intent !== null && intentNeedsNoReply(intent));
+      record.messages.push({ direction: e.direction, sentAt: e.at, timed, asksForReply, intent, senderName: e.senderName ?? e.staff?.name ?? 'Unknown' });
     }
   }
   // Only conversations with a member text in the period, as the local source answers.
