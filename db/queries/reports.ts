@@ -29,7 +29,7 @@ export interface ReportConversationRecord {
   memberName: string;
   /** Staff's latest "handled" mark: it closes a request without a reply. */
   handledAt: string | null;
-  /** The first asking text of a request still unanswered when the period began (null: none open). */
+  /** The first asking text of a request still open (unanswered, unresolved) when the period began (null: none open). */
   openRequestSince: string | null;
   /** The first asking text since the last recorded resolve (or since recording began), before the period. */
   openResolutionSince: string | null;
@@ -136,7 +136,10 @@ export function reportQueries(ctx: DbContext): ReportQueries {
           conversationId: c.id,
           memberName: c.member_name,
           handledAt: c.handled_at,
-          openRequestSince: (firstAskingBetween.get({ id: c.id, after: lastReply, inclusive: 0, before: from, staleMs }) as string | null) ?? null,
+          // A resolve ends a request as a reply does (requests.ts): one before the period too.
+          openRequestSince:
+            (firstAskingBetween.get({ id: c.id, after: lastResolve > lastReply ? lastResolve : lastReply, inclusive: 0, before: from, staleMs }) as string | null) ??
+            null,
           openResolutionSince:
             (firstAskingBetween.get({ id: c.id, after: fromRecording ? since : lastResolve, inclusive: fromRecording ? 1 : 0, before: from, staleMs }) as
               | string

@@ -160,7 +160,13 @@ export async function publishPresence(client: ClientBase, payload: string): Prom
   await client.query('SELECT pg_notify($1, $2)', [PRESENCE_CHANNEL, payload]);
 }
 
-/** Messages and resolves in [from, to), for response-time reports in team mode. */
+/** Conversations with a member text in [$1, $2): their earlier history tells what was open when the range began. */
+const TOUCHED = `SELECT t.key FROM frontdesk.messages t WHERE t.direction = 'inbound' AND t.sent_at >= $1 AND t.sent_at < $2`;
+
+/**
+ * Messages and resolves in [from, to), and every earlier one of the conversations with a member
+ * text in it (as a desk's own report reads them), for response-time reports in team mode.
+ */
 export async function responseEvents(client: ClientBase, range: { from: string; to: string }): Promise<ResponseEvent[]> {
   const messages = await client.query<{
     owner_id: string;
@@ -176,7 +182,9 @@ export async function responseEvents(client: ClientBase, range: { from: string; 
     sender_name: string | null;
   }>(
     `SELECT owner_id, key, direction, sent_at, author_id, author_name, intent, received_at, timed, requires_response, sender_name
-     FROM frontdesk.messages WHERE sent_at >= $1 AND sent_at < $2 ORDER BY sent_at`,
+     FROM frontdesk.messages
+     WHERE (sent_at >= $1 AND sent_at < $2) OR (sent_at < $1 AND key IN (${TOUCHED}))
+     ORDER BY sent_at, ord`,
     [range.from, range.to],
   );
   // A resolve is timed by the desk that made it (its payload's \`at\`, as its own report has it);
@@ -186,8 +194,8 @@ export async function responseEvents(client: ClientBase, range: { from: string; 
      FROM frontdesk.changes c
      LEFT JOIN LATERAL (SELECT staff_name FROM frontdesk.desks WHERE staff_id = c.staff_id ORDER BY last_seen DESC LIMIT 1) d ON true
      WHERE c.kind = 'status' AND c.payload->>'status' = 'resolved'
-       AND coalesce(c.payload->>'at', to_char(c.server_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) >= $1
        AND coalesce(c.payload->>'at', to_char(c.server_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) < $2
+       AND (coalesce(c.payload->>'at', to_char(c.server_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) >= $1 OR c.entity IN (${TOUCHED}))
      ORDER BY c.seq`,
     [range.from, range.to],
   );

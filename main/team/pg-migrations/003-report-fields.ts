@@ -4,7 +4,8 @@
 // without a minute counts but is not timed), whether it asks for a reply, and the sender's name
 // as ClubOS writes it; a resolve carries the desk's moment and actor in its payload (`at`,
 // `actor`). The desks fill them when they push (db/queries/team.ts, outbox.peek). Rows stored
-// before this version have NULLs, which the reports read as before (timed, asking).
+// before this version have NULLs, which the reports read as before (timed, asking). An index by
+// conversation lets a report read the earlier history of the conversations its period touches.
 // The push function is the same as version 2's but for the message insert.
 import type { PgMigration } from './pg-migration';
 
@@ -16,7 +17,11 @@ ALTER TABLE frontdesk.messages
   ADD COLUMN received_at text,
   ADD COLUMN timed boolean,
   ADD COLUMN requires_response boolean,
-  ADD COLUMN sender_name text;
+  ADD COLUMN sender_name text,
+  -- The order messages reached the store: texts of the same minute keep the order a desk stored them in.
+  ADD COLUMN ord bigserial;
+-- A conversation's earlier history, read for the conversations a report's period touches.
+CREATE INDEX messages_by_key ON frontdesk.messages (key, sent_at);
 
 CREATE OR REPLACE FUNCTION frontdesk.push(p_desk text, p_staff text, p_entries jsonb)
 RETURNS TABLE (pushed_through bigint, last_seq bigint)
