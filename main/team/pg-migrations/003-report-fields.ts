@@ -3,7 +3,8 @@
 // a first import of history, starts no request), whether ClubOS gave its minute (a text dated
 // without a minute counts but is not timed), whether it asks for a reply, and the sender's name
 // as ClubOS writes it; a resolve carries the desk's moment and actor in its payload (`at`,
-// `actor`). The desks fill them when they push (db/queries/team.ts, outbox.peek). Rows stored
+// `actor`, written with the local change: db/queries/conversations.ts, setStatus). A desk adds
+// when it stored a message as it pushes (db/queries/team.ts, outbox.peek). Rows stored
 // before this version have NULLs, which the reports read as before (timed, asking). An index by
 // conversation lets a report read the earlier history of the conversations its period touches.
 // The push function is the same as version 2's but for the message insert.
