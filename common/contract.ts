@@ -362,7 +362,7 @@ export const outreachSettingsSchema = z.object({
 export const mergeFieldSchema = z.object({ name: z.string(), label: z.string() });
 
 
-// Team mode (main/team/): several desks share one state through PostgreSQL. See TEAM-API.md.
+// Team mode (main/team/): several desks share one state through PostgreSQL. See ARCHITECTURE.md "Team mode".
 export const teamStateSchema = z.enum(['off', 'connecting', 'online', 'offline']);
 export const teamStatusSchema = z.object({
   /** `off`: no team configured (the default); `connecting`; `online`; `offline` (configured, unreachable: everything works locally and waits in the outbox). */
@@ -673,7 +673,7 @@ export const channels = {
   /** The same period as CSV, one row per request and per resolution, for the window to save. */
   exportReportCsv: { args: reportArgsSchema, result: reportCsvSchema },
 
-  // Team mode (TEAM-API.md)
+  // Team mode (ARCHITECTURE.md "Team mode")
   getTeam: { args: none, result: teamStatusSchema },
   /**
    * Joins a team (a PostgreSQL connection string, kept with safeStorage, never logged or shown

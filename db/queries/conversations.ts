@@ -148,6 +148,15 @@ export function conversationQueries(ctx: DbContext): ConversationQueries {
         ctx
           .prepare('INSERT INTO conversation_status_changes (conversation_id, from_status, to_status, at, actor) VALUES (?, ?, ?, ?, ?)')
           .run(id, before.status, s.status, now, s.actor ?? null);
+        // The team's copy of this change (just captured by a trigger, when in a team) carries the
+        // same moment and actor, so team-mode reports time the resolve as this desk's own do.
+        ctx
+          .prepare(
+            `UPDATE team_outbox SET payload = json_set(payload, '$.at', ?, '$.actor', ?)
+             WHERE seq = (SELECT max(seq) FROM team_outbox) AND kind = 'status'
+               AND json_extract(payload, '$.key') = (SELECT conversation_id FROM conversations WHERE id = ?) AND json_extract(payload, '$.at') IS NULL`,
+          )
+          .run(now, s.actor ?? null, id);
       }
       return getOrThrow(id);
     });

@@ -6,6 +6,8 @@
 import type { Intent } from '../../common/intent-catalog';
 import type { DbContext } from '../db-context';
 
+const DAY_MS = 86_400_000;
+
 export interface ReportMessageRecord {
   direction: 'inbound' | 'outbound';
   sentAt: string;
@@ -27,7 +29,7 @@ export interface ReportConversationRecord {
   memberName: string;
   /** Staff's latest "handled" mark: it closes a request without a reply. */
   handledAt: string | null;
-  /** The first asking text of a request still unanswered when the period began (null: none open). */
+  /** The first asking text of a request still open (unanswered, unresolved) when the period began (null: none open). */
   openRequestSince: string | null;
   /** The first asking text since the last recorded resolve (or since recording began), before the period. */
   openResolutionSince: string | null;
@@ -57,6 +59,8 @@ export interface ReportQueries {
   waitingNow(): WaitingRecord[];
   /** Since when this database records resolves. */
   resolvesRecordedSince(): string | null;
+  /** The same "asks for an answer and was fresh when stored" for a message read elsewhere (the team store). */
+  asksForReply(m: { direction: string; sentAt: string; receivedAt: string; timed: boolean; requiresResponse: boolean }): boolean;
 }
 
 /** The waiting rule's "asks for an answer and was fresh when stored" (db/queries/waiting.ts). */
@@ -75,6 +79,10 @@ export function reportQueries(ctx: DbContext): ReportQueries {
 
   return {
     resolvesRecordedSince: recordedSince,
+    asksForReply: (m) =>
+      m.direction === 'inbound' &&
+      m.requiresResponse &&
+      Date.parse(m.receivedAt) - Date.parse(m.sentAt) - (m.timed ? 0 : DAY_MS) <= ctx.waiting.staleImportMs,
     timeline({ from, to }) {
       const since = recordedSince();
       const touched = ctx
@@ -128,7 +136,10 @@ export function reportQueries(ctx: DbContext): ReportQueries {
           conversationId: c.id,
           memberName: c.member_name,
           handledAt: c.handled_at,
-          openRequestSince: (firstAskingBetween.get({ id: c.id, after: lastReply, inclusive: 0, before: from, staleMs }) as string | null) ?? null,
+          // A resolve ends a request as a reply does (requests.ts): one before the period too.
+          openRequestSince:
+            (firstAskingBetween.get({ id: c.id, after: lastResolve > lastReply ? lastResolve : lastReply, inclusive: 0, before: from, staleMs }) as string | null) ??
+            null,
           openResolutionSince:
             (firstAskingBetween.get({ id: c.id, after: fromRecording ? since : lastResolve, inclusive: fromRecording ? 1 : 0, before: from, staleMs }) as
               | string

@@ -206,7 +206,15 @@ export function teamQueries(ctx: DbContext): TeamQueries {
       },
       peek(limit) {
         return ctx
-          .prepare('SELECT seq, kind, payload, created_at FROM team_outbox ORDER BY seq LIMIT ?')
+          // A message goes with when this desk first stored it, which reports need ("fresh when
+          // stored"); read at push time from the local row, so the seed and the triggers agree.
+          .prepare(
+            `SELECT o.seq, o.kind, CASE WHEN o.kind = 'message' THEN json_set(o.payload, '$.receivedAt',
+               (SELECT m.received_at FROM messages m WHERE m.owner_id = json_extract(o.payload, '$.ownerId')
+                  AND m.dedupe_key = json_extract(o.payload, '$.dedupeKey') AND m.occurrence = json_extract(o.payload, '$.occurrence')))
+             ELSE o.payload END AS payload, o.created_at
+             FROM team_outbox o ORDER BY o.seq LIMIT ?`,
+          )
           .all(limit)
           .map((row) => {
             const r = outboxRow.parse(row);

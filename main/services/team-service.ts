@@ -55,7 +55,7 @@ export interface TeamService {
   assertNoCollision(conversationId: number): void;
   /** Records me as the author of a reply this desk sent. */
   recordAuthor(messageId: number): void;
-  /** For reports: the team store's response events in [from, to); null when not online in a team. */
+  /** For reports: the team store's response events in [from, to) (and the earlier history of the conversations it touches); null when not online in a team. */
   responseEvents(range: { from: string; to: string }): Promise<ResponseEvent[] | null>;
   /** Whether this desk should poll the inbox itself (alone, offline, or holding its lease). */
   shouldPoll(ownerId: string): boolean;

@@ -96,8 +96,17 @@ export function applyChanges(ctx: ApplyContext, changes: readonly TeamChange[]):
     return `${change.kind}|${typeof p.key === 'string' ? p.key : ''}|${typeof detail === 'string' ? detail : ''}`;
   };
 
+  // Of several status changes to one conversation in this batch only the last decides; applying
+  // the earlier ones would flicker through states (this desk's own, already superseded here) and
+  // record resolves that did not happen now in the conversation's history, which reports read.
+  const lastStatus = new Map<string, number>();
+  changes.forEach((change, index) => {
+    if (change.kind === 'status' && typeof change.payload.key === 'string') lastStatus.set(change.payload.key, index);
+  });
+
   db.team.applyingRemote(() => {
-    for (const change of changes) {
+    for (const [index, change] of changes.entries()) {
+      if (change.kind === 'status' && typeof change.payload.key === 'string' && lastStatus.get(change.payload.key) !== index) continue;
       // This desk changed the same field since and has not pushed it yet: that change is later
       // than this one at the store, so it wins there; applying this would only flicker.
       if (pending.size > 0 && pending.has(field(change))) continue;

@@ -160,17 +160,43 @@ export async function publishPresence(client: ClientBase, payload: string): Prom
   await client.query('SELECT pg_notify($1, $2)', [PRESENCE_CHANNEL, payload]);
 }
 
-/** Messages and resolves in [from, to), for response-time reports in team mode. */
+/** Conversations with a member text in [$1, $2): their earlier history tells what was open when the range began. */
+const TOUCHED = `SELECT t.key FROM frontdesk.messages t WHERE t.direction = 'inbound' AND t.sent_at >= $1 AND t.sent_at < $2`;
+
+/**
+ * Messages and resolves in [from, to), and every earlier one of the conversations with a member
+ * text in it (as a desk's own report reads them), for response-time reports in team mode.
+ */
 export async function responseEvents(client: ClientBase, range: { from: string; to: string }): Promise<ResponseEvent[]> {
-  const messages = await client.query<{ owner_id: string; key: string; direction: string; sent_at: string; author_id: string | null; author_name: string | null; intent: string | null }>(
-    `SELECT owner_id, key, direction, sent_at, author_id, author_name, intent FROM frontdesk.messages
-     WHERE sent_at >= $1 AND sent_at < $2 ORDER BY sent_at`,
+  const messages = await client.query<{
+    owner_id: string;
+    key: string;
+    direction: string;
+    sent_at: string;
+    author_id: string | null;
+    author_name: string | null;
+    intent: string | null;
+    received_at: string | null;
+    timed: boolean | null;
+    requires_response: boolean | null;
+    sender_name: string | null;
+  }>(
+    `SELECT owner_id, key, direction, sent_at, author_id, author_name, intent, received_at, timed, requires_response, sender_name
+     FROM frontdesk.messages
+     WHERE (sent_at >= $1 AND sent_at < $2) OR (sent_at < $1 AND key IN (${TOUCHED}))
+     ORDER BY sent_at, ord`,
     [range.from, range.to],
   );
-  const resolves = await client.query<{ entity: string; payload: Payload; staff_id: string | null; staff_name: string | null; server_at: Date }>(
-    `SELECT c.entity, c.payload, c.staff_id, d.staff_name, c.server_at FROM frontdesk.changes c
+  // A resolve is timed by the desk that made it (its payload's \`at\`, as its own report has it);
+  // changes from before version 3 only have the store's time.
+  const resolves = await client.query<{ entity: string; payload: Payload; staff_id: string | null; staff_name: string | null; at: string }>(
+    `SELECT c.entity, c.payload, c.staff_id, d.staff_name, coalesce(c.payload->>'at', to_char(c.server_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS at
+     FROM frontdesk.changes c
      LEFT JOIN LATERAL (SELECT staff_name FROM frontdesk.desks WHERE staff_id = c.staff_id ORDER BY last_seen DESC LIMIT 1) d ON true
-     WHERE c.kind = 'status' AND c.payload->>'status' = 'resolved' AND c.server_at >= $1 AND c.server_at < $2 ORDER BY c.seq`,
+     WHERE c.kind = 'status' AND c.payload->>'status' = 'resolved'
+       AND coalesce(c.payload->>'at', to_char(c.server_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) < $2
+       AND (coalesce(c.payload->>'at', to_char(c.server_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) >= $1 OR c.entity IN (${TOUCHED}))
+     ORDER BY c.seq`,
     [range.from, range.to],
   );
   const events: ResponseEvent[] = messages.rows.map((r) => ({
@@ -181,16 +207,24 @@ export async function responseEvents(client: ClientBase, range: { from: string; 
     at: r.sent_at,
     staff: r.author_id !== null && r.author_name !== null ? { id: r.author_id, name: r.author_name } : null,
     intent: r.intent,
+    receivedAt: r.received_at,
+    timed: r.timed,
+    requiresResponse: r.requires_response,
+    senderName: r.sender_name,
   }));
   for (const r of resolves.rows) {
+    const staff = r.staff_id !== null ? { id: r.staff_id, name: r.staff_name ?? r.staff_id } : null;
+    const recorded = typeof r.payload.at === 'string';
     events.push({
       kind: 'resolved',
       ownerId: str(r.payload.ownerId) ?? '',
       key: r.entity,
       direction: null,
-      at: r.server_at.toISOString(),
-      staff: r.staff_id !== null ? { id: r.staff_id, name: r.staff_name ?? r.staff_id } : null,
+      at: r.at,
+      staff,
       intent: null,
+      // The desk's own record of who resolved it (null when it did not know); before version 3, the staff member.
+      actor: recorded ? (str(r.payload.actor) ?? null) : (staff?.name ?? null),
     });
   }
   return events.sort((a, b) => a.at.localeCompare(b.at));

@@ -55,6 +55,7 @@ export interface TeamLink {
   staff(): Promise<StaffSeen[]>;
   /** Whether this desk polls the inbox now: it holds the lease, or the store has been unreachable for longer than a lease. */
   pollsOwner(ownerId: string): boolean;
+  /** Messages and resolves in [from, to), with the earlier history of the conversations that have a member text in it. */
   responseEvents(range: { from: string; to: string }): Promise<ResponseEvent[]>;
 }
 

@@ -57,4 +57,14 @@ export interface ResponseEvent {
   /** Who sent a reply or resolved it, where a desk said so. */
   staff: StaffMember | null;
   intent: string | null;
+  /**
+   * What a desk's own report reads (team store version 3; null for rows stored before it): when
+   * the first desk stored the message, whether ClubOS gave its minute, whether it asks for a
+   * reply, the sender's name as ClubOS writes it; for a resolve, the actor the desk recorded.
+   */
+  receivedAt?: string | null;
+  timed?: boolean | null;
+  requiresResponse?: boolean | null;
+  senderName?: string | null;
+  actor?: string | null;
 }

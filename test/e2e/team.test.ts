@@ -46,6 +46,15 @@ describe('team mode in the window', () => {
     await conversationRow(page, name).focus();
     await page.keyboard.press('m');
     await threadPane(page).getByText('Assigned to you').waitFor();
+    // The row says so too, in both densities: "You" on screen, the whole phrase in its name.
+    for (let i = 0; i < 2; i++) {
+      const row = conversationRow(page, name);
+      await row.locator('.row-assignee').getByText('You', { exact: true }).waitFor();
+      expect(await row.getAttribute('aria-selected')).toBe('true');
+      await page.getByRole('option', { name: new RegExp(`${name}.*\\(assigned to you\\)`) }).waitFor();
+      await axeClean(page, `team-row-assignee-${i}`);
+      await page.getByRole('button', { name: 'Compact', exact: true }).click();
+    }
     const mine = page.getByRole('navigation').getByRole('button', { name: /^Mine/ });
     await expect.poll(() => mine.textContent()).toMatch(/1/);
     await mine.click();

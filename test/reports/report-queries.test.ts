@@ -40,6 +40,20 @@ describe('report queries', () => {
     ]);
   });
 
+  it('a resolve before the period ends the request open before it, as a reply does', () => {
+    const { db, clock } = setup();
+    const c = conversation(db, 'Kim Ode');
+    db.messages.insert([msg(c, 0, { body: 'Locker broken' })]);
+    clock.set(T0 + 30 * MIN);
+    db.conversations.setStatus(c, { status: 'resolved', actor: 'Alex M.' });
+    clock.set(T0 + 150 * MIN);
+    db.messages.insert([msg(c, 150, { body: 'Still broken' })]);
+    const [record] = db.reports.timeline({ from: at(120), to: at(240) }).conversations;
+    // Not open since 0: the text in the period starts a request of its own.
+    expect(record?.openRequestSince).toBeNull();
+    expect(record?.openResolutionSince).toBeNull();
+  });
+
   it('knows which request and resolution were open when the period began', () => {
     const { db, clock } = setup();
     const c = conversation(db, 'Jane Doe');

@@ -45,8 +45,9 @@ describe('team report source', () => {
     expect(timeline.conversations.map((c) => c.conversationId)).toEqual([jane]);
     const data = reportData(timeline, { fromDate: '2026-11-25', toDate: '2026-11-25', ...range });
     expect(data.requests.map((r) => [r.startedAt, r.responder, r.firstResponseMs])).toEqual([[at(40), 'Sam', 5 * MIN]]);
-    // Resolves are recorded from the database's first open (T0): the resolution that began at −30 is left out.
-    expect(data.resolutions).toEqual([]);
+    // Resolves are recorded from the database's first open (T0): as the local rule reads it, the
+    // resolution begins at the first asking text since then (+10), not at −30.
+    expect(data.resolutions.map((r) => [r.startedAt, r.resolver, r.resolutionMs])).toEqual([[at(10), 'Sam', 40 * MIN]]);
   });
 
   it('answers from the local data when the desk is not online in a team', async () => {

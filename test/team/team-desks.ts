@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { StaffMember, TeamState } from '../../common/contract';
 import { memoryLogger } from '../../common/log/logger';
 import { systemClock } from '../../common/time/clock';
+import type { ManualClock } from '../../common/time/manual-clock';
 import type { FrontdeskDb } from '../../db';
 import { pgTeamLink } from '../../main/team/pg-link';
 import type { AppliedEffects, TeamLink, TeamLinkStatus } from '../../main/team/team-link';
@@ -12,6 +13,8 @@ import { memoryDb, OWNER, withOwners } from '../db/helpers';
 
 export interface TestDesk {
   db: FrontdeskDb;
+  /** The desk database's clock (manual, from T0): when its rows are stored and changed. */
+  clock: ManualClock;
   deskId: string;
   staff: StaffMember;
   link: TeamLink;
@@ -32,13 +35,14 @@ export async function waitFor(what: string, check: () => boolean, timeoutMs = 15
 }
 
 export async function openDesk(url: string, staff: StaffMember, options: { leaseMs?: number; ownerIds?: string[] } = {}): Promise<TestDesk> {
-  const { db } = memoryDb();
+  const { db, clock } = memoryDb();
   withOwners(db, ...(options.ownerIds ?? [OWNER]));
   db.team.setIdentity(staff);
   db.team.setCapturing(true);
   const deskId = randomUUID();
   const desk: TestDesk = {
     db,
+    clock,
     deskId,
     staff,
     applied: [],

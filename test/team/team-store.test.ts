@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_LATEST_VERSION } from '../../main/team/pg-migrations/list';
 import { migrate } from '../../main/team/pg-store';
-import { conversation, memoryDb, msg, OWNER, withOwners } from '../db/helpers';
+import { conversation, memoryDb, msg, OWNER, T0, withOwners } from '../db/helpers';
 
 const memoryDbWithOwner = (): ReturnType<typeof memoryDb> => {
   const t = memoryDb();
@@ -222,6 +222,44 @@ describe.skipIf(!run)('team store (PostgreSQL)', () => {
     await client.end();
   });
 
+  it('handled: of two marks, the later at the store wins on every desk', async () => {
+    const url = freshTeam();
+    const a = await desk(url, ALEX);
+    const b = await desk(url, SAM);
+    const ca = conversation(a.db, 'Ivy', '6016');
+    a.db.messages.insert([msg(ca, 1)]);
+    await settle(a, b);
+    const cb = b.db.team.conversationByKey(`${OWNER}/m/6016`)!.id;
+    a.clock.set(T0 + 10 * 60_000);
+    a.db.conversations.markHandled(ca);
+    b.clock.set(T0 + 5 * 60_000); // B's own clock is behind; the store's order decides, not the desks' clocks
+    b.db.conversations.markHandled(cb);
+    await a.link.flush(); // A's mark reaches the store first…
+    await settle(b, a); // …B's after it: B's wins everywhere.
+    const bMark = b.db.conversations.get(cb)!.handledAt;
+    expect(bMark).toBe(new Date(T0 + 5 * 60_000).toISOString());
+    expect(a.db.conversations.get(ca)!.handledAt).toBe(bMark);
+  });
+
+  it('campaign progress: each desk reports its own campaigns, the others show the last report', async () => {
+    const url = freshTeam();
+    const a = await desk(url, ALEX);
+    const b = await desk(url, SAM);
+    const progress = (sent: number) => ({ id: 7, name: 'Holiday hours', status: sent < 3 ? 'running' : 'finished', counts: { sent, total: 3 } });
+    a.db.team.outbox.enqueue('campaign', { campaignId: 7, campaign: progress(1), staffId: ALEX.id, staffName: ALEX.name });
+    await settle(a, b);
+    expect(b.db.team.campaigns.list()).toMatchObject([{ deskId: a.deskId, staff: ALEX, campaign: progress(1) }]);
+    a.db.team.outbox.enqueue('campaign', { campaignId: 7, campaign: progress(2), staffId: ALEX.id, staffName: ALEX.name });
+    a.db.team.outbox.enqueue('campaign', { campaignId: 7, campaign: progress(3), staffId: ALEX.id, staffName: ALEX.name });
+    // B's campaign with the same local id is its own, a different one.
+    b.db.team.outbox.enqueue('campaign', { campaignId: 7, campaign: { ...progress(0), name: 'Pool closed' }, staffId: SAM.id, staffName: SAM.name });
+    await settle(a, b);
+    await settle(a, b);
+    expect(b.db.team.campaigns.list()).toMatchObject([{ deskId: a.deskId, staff: ALEX, campaign: progress(3) }]);
+    expect(a.db.team.campaigns.list()).toMatchObject([{ deskId: b.deskId, staff: SAM, campaign: { name: 'Pool closed' } }]);
+    expect(a.db.team.campaigns.list()).toHaveLength(1); // never its own
+  });
+
   it('a desk queued for a pending decision sees it leave its queue when another desk decides', async () => {
     const url = freshTeam();
     const a = await desk(url, ALEX);
@@ -336,6 +374,10 @@ describe.skipIf(!run)('team store (PostgreSQL)', () => {
       expect(a.link.pollsOwner(OWNER)).toBe(true);
       expect(b.link.pollsOwner(OWNER)).toBe(false);
       proxy.cut();
+      const cutAt = Date.now();
+      // The poller lost the network: the other desk takes the inbox within two poll intervals (a lease lasts one).
+      await waitFor('B polls', () => b.link.pollsOwner(OWNER), 2 * 1500);
+      expect(Date.now() - cutAt).toBeLessThanOrEqual(2 * 1500);
       await waitFor('offline', () => a.state() === 'offline');
       expect(a.statuses.at(-1)!.lastError).toMatch(/./);
       const c = conversation(a.db, 'Max', '6013');
@@ -364,6 +406,7 @@ describe.skipIf(!run)('team store (PostgreSQL)', () => {
     const url = freshTeam();
     const a = await desk(url, ALEX);
     const c = conversation(a.db, 'Nia', '6014');
+    a.clock.set(Date.now()); // the desk's clock times its resolve
     const t = (minutes: number): string => new Date(Date.now() + minutes * 60_000).toISOString();
     const [, reply] = a.db.messages.insert([
       msg(c, 0, { dedupeKey: 'nia-1', sentAt: t(-10), localDate: t(-10).slice(0, 10), localTime: t(-10).slice(11, 16), intent: 'question_about_billing' }),
@@ -378,6 +421,8 @@ describe.skipIf(!run)('team store (PostgreSQL)', () => {
       ['message', 'outbound', 'Alex', null],
       ['resolved', null, 'Alex', null],
     ]);
+    // Timed by the desk that resolved it, as its own report has it.
+    expect(events.at(-1)!.at).toBe(new Date(a.clock.now()).toISOString());
     expect(new Set(events.map((e) => e.key))).toEqual(new Set([`${OWNER}/m/6014`]));
     expect(await a.link.responseEvents({ from: t(-4), to: t(-3) })).toEqual([]);
   });
@@ -402,7 +447,18 @@ describe.skipIf(!run)('team store (PostgreSQL)', () => {
     expect(b.link.pollsOwner(OWNER)).toBe(false);
     await a.close();
     open.splice(open.indexOf(a), 1);
-    await waitFor('B takes over', () => b.link.pollsOwner(OWNER), 5000);
+    const closedAt = Date.now();
+    // A clean close lets go of the lease at once: nobody has to wait for it to run out.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      expect((await client.query('SELECT owner_id FROM frontdesk.poll_leases WHERE desk_id = $1', [a.deskId])).rows).toEqual([]);
+    } finally {
+      await client.end();
+    }
+    // Another desk polls within two poll intervals (a lease lasts one).
+    await waitFor('B takes over', () => b.link.pollsOwner(OWNER), 2 * 2000);
+    expect(Date.now() - closedAt).toBeLessThanOrEqual(2 * 2000);
   });
 
   it('a desk that cannot reach the store says so, keeps its changes in the outbox, and polls alone after a lease', async () => {

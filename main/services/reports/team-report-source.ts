@@ -1,5 +1,5 @@
 // Reports in team mode: the team store's response events (every desk's texts, replies and
-// resolves, TEAM-API.md "Reports port") turned into the timeline the computation reads. Waiting
+// resolves, ARCHITECTURE.md "Team mode") turned into the timeline the computation reads. Waiting
 // now is this desk's own view, which the team store keeps in step. When the desk is not online in
 // a team, the local source answers instead.
 import { intentNeedsNoReply, isIntent, type Intent } from '../../../common/intent-catalog';
@@ -29,37 +29,64 @@ export function timelineFromTeamEvents(
   range: { from: string; to: string },
   resolvesRecordedSince: string | null,
 ): ReportTimelineRecord {
-  const byKey = new Map<string, ReportConversationRecord>();
+  interface Gathered {
+    record: ReportConversationRecord;
+    before: ReportConversationRecord['messages'];
+    resolvesBefore: string[];
+  }
+  const byKey = new Map<string, Gathered>();
+  const from = Date.parse(range.from);
+  const to = Date.parse(range.to);
+  // Stable: the store's order (time, then the order messages reached it) breaks ties of a minute.
   const sorted = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   for (const e of sorted) {
     if (e.direction === 'system') continue;
-    let record = byKey.get(e.key);
-    if (!record) {
+    let gathered = byKey.get(e.key);
+    if (!gathered) {
       const local = localConversation(db, e.ownerId, e.key);
       if (!local) continue; // not here yet: the team store sends it with its next changes
-      record = { conversationId: local.id, memberName: local.memberName, handledAt: local.handledAt, openRequestSince: null, openResolutionSince: null, messages: [], resolves: [] };
-      byKey.set(e.key, record);
+      gathered = {
+        record: { conversationId: local.id, memberName: local.memberName, handledAt: local.handledAt, openRequestSince: null, openResolutionSince: null, messages: [], resolves: [] },
+        before: [],
+        resolvesBefore: [],
+      };
+      byKey.set(e.key, gathered);
     }
+    const early = Date.parse(e.at) < from;
     if (e.kind === 'resolved') {
-      record.resolves.push({ at: e.at, actor: e.staff?.name ?? null });
+      if (early) gathered.resolvesBefore.push(e.at);
+      else gathered.record.resolves.push({ at: e.at, actor: e.actor !== undefined ? e.actor : (e.staff?.name ?? null) });
     } else if (e.direction === 'inbound' || e.direction === 'outbound') {
       const intent: Intent | null = e.intent !== null && isIntent(e.intent) ? e.intent : null;
-      record.messages.push({
-        direction: e.direction,
-        sentAt: e.at,
-        timed: true,
-        asksForReply: e.direction === 'inbound' && !(intent !== null && intentNeedsNoReply(intent)),
-        intent,
-        senderName: e.staff?.name ?? 'Unknown',
-      });
+      // Rows stored before the team store kept these (its version 3) are read as timed, asking
+      // unless their intent needs no reply, and named after the desk's staff member.
+      const timed = e.timed ?? true;
+      const asksForReply =
+        e.receivedAt != null && e.requiresResponse != null
+          ? db.reports.asksForReply({ direction: e.direction, sentAt: e.at, receivedAt: e.receivedAt, timed, requiresResponse: e.requiresResponse })
+          : e.direction === 'inbound' && !(intent !== null && intentNeedsNoReply(intent));
+      const message = { direction: e.direction, sentAt: e.at, timed, asksForReply, intent, senderName: e.senderName ?? e.staff?.name ?? 'Unknown' };
+      (early ? gathered.before : gathered.record.messages).push(message);
     }
   }
+  // What was open when the period began, by the local queries' rule (db/queries/reports.ts): the
+  // first asking text since the last reply or resolve; a resolution since the last resolve, or since
+  // recording began.
+  const firstAsking = (before: ReportConversationRecord['messages'], after: number, inclusive: boolean): string | null =>
+    before.find((m) => m.asksForReply && (Date.parse(m.sentAt) > after || (inclusive && Date.parse(m.sentAt) === after)))?.sentAt ?? null;
+  const latest = (instants: string[]): number => instants.reduce((n, at) => Math.max(n, Date.parse(at)), -Infinity);
+  const since = resolvesRecordedSince === null ? null : Date.parse(resolvesRecordedSince);
+  for (const { record, before, resolvesBefore } of byKey.values()) {
+    const lastReply = latest(before.filter((m) => m.direction === 'outbound').map((m) => m.sentAt));
+    const lastResolve = latest(resolvesBefore);
+    const fromRecording = since !== null && since > lastResolve;
+    record.openRequestSince = firstAsking(before, Math.max(lastReply, lastResolve), false);
+    record.openResolutionSince = firstAsking(before, fromRecording ? since : lastResolve, fromRecording);
+  }
   // Only conversations with a member text in the period, as the local source answers.
-  const from = Date.parse(range.from);
-  const to = Date.parse(range.to);
-  const conversations = [...byKey.values()].filter((c) =>
-    c.messages.some((m) => m.direction === 'inbound' && Date.parse(m.sentAt) >= from && Date.parse(m.sentAt) < to),
-  );
+  const conversations = [...byKey.values()]
+    .map((g) => g.record)
+    .filter((c) => c.messages.some((m) => m.direction === 'inbound' && Date.parse(m.sentAt) >= from && Date.parse(m.sentAt) < to));
   return { resolvesRecordedSince, conversations };
 }
 

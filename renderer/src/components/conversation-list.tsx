@@ -42,6 +42,7 @@ export function ConversationList() {
   const loadList = useAppStore((s) => s.loadList);
   const loadMore = useAppStore((s) => s.loadMore);
   const selectConversation = useAppStore((s) => s.selectConversation);
+  const me = useAppStore((s) => s.team.status?.me ?? null);
   const selectRelative = useAppStore((s) => s.selectRelative);
   const { locale, timeZone } = useTimeOptions();
   const now = useNow(30_000);
@@ -202,6 +203,7 @@ export function ConversationList() {
                 top={row.start}
                 height={row.size}
                 compact={density === 'compact'}
+                me={me}
                 onSelect={selectConversation}
               />
             );

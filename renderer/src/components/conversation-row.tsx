@@ -1,10 +1,11 @@
 // One row of the conversation list: who, what they said last, when, how long they have waited,
-// unread count and tags.
-import type { Conversation } from '../../../common/contract';
+// unread count, tags and who has it (team mode).
+import type { Conversation, StaffMember } from '../../../common/contract';
 import { formatFullTime, formatListTime } from '../format/list-time';
 import type { LocaleOptions } from '../format/locale';
 import { tagLabel } from '../format/tag-label';
 import { waitingTime } from '../format/waiting-time';
+import { staffLabel } from '../store/team-slice';
 
 const STATUS_LABELS: Partial<Record<Conversation['status'], string>> = {
   snoozed: 'Snoozed',
@@ -34,6 +35,8 @@ export interface ConversationRowProps {
   height: number;
   /** One line less: waiting next to the time, tags left out. */
   compact?: boolean;
+  /** This desk's staff member: their own assignments read "You". */
+  me?: StaffMember | null;
   onSelect: (id: number) => void;
 }
 
@@ -47,6 +50,7 @@ export function ConversationRow({
   top,
   height,
   compact = false,
+  me = null,
   onSelect,
 }: ConversationRowProps) {
   const unread = c.unreadCount > 0;
@@ -71,6 +75,15 @@ export function ConversationRow({
       {ATTENTION[c.attention.reason].label}
     </span>
   ) : null;
+  // Who has it, on the name line in both densities: short to see, whole for a screen reader.
+  const assignee = c.assignee ? staffLabel(c.assignee, me) : null;
+  const assigneeChip =
+    assignee !== null ? (
+      <span className="chip chip--assignee row-assignee" title={assignee === 'You' ? 'Assigned to you' : `Assigned to ${assignee}`}>
+        <span aria-hidden="true">{assignee}</span>
+        <span className="sr-only">(assigned to {assignee === 'You' ? 'you' : assignee})</span>
+      </span>
+    ) : null;
   return (
     <div
       id={rowDomId(c.id)}
@@ -86,6 +99,7 @@ export function ConversationRow({
         <span className="row-name" dir="auto">
           {c.memberName || 'Unknown member'}
         </span>
+        {assigneeChip}
         {compact && attentionChip}
         {compact && waitingChip}
         {c.lastMessageAt !== null ? (

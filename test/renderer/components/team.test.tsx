@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../../common/contract';
 import { stubElementSize } from '../element-size';
 import { FAKE_NOW, FakeFrontdesk, makeConversation, makeMessage } from '../fake-api';
-import { renderApp } from '../render-app';
+import { memoryStorage, renderApp } from '../render-app';
 
 let restore: () => void;
 beforeAll(() => {
@@ -126,6 +126,37 @@ describe('team mode in the window', () => {
     expect(ask).toHaveTextContent('Jordan has this conversation. Take it over?');
     await user.click(within(ask).getByRole('button', { name: 'Take over' }));
     await waitFor(() => expect(fake.callsOf('assignConversation').at(-1)).toEqual({ conversationId: 1, to: { kind: 'nobody' }, takeOver: true }));
+  });
+
+  it.each(['comfortable', 'compact'] as const)('list rows show who has each conversation (%s density), live', async (density) => {
+    const fake = new FakeFrontdesk({
+      conversations: [
+        makeConversation({ id: 1, memberName: 'Jane Doe', assignee: { id: 'frontdesk', name: 'Frontdesk' } }),
+        makeConversation({ id: 2, memberName: 'Sam Read', assignee: JORDAN }),
+        makeConversation({ id: 3, memberName: 'Ana Ruiz' }),
+      ],
+    });
+    const prefStorage = memoryStorage();
+    prefStorage.setItem('frontdesk.listPrefs', JSON.stringify({ sort: 'newest', density }));
+    renderApp(fake, { prefStorage });
+    // Mine reads "You" (short on screen, whole in the row's accessible name); a colleague by name.
+    const jane = await screen.findByRole('option', { name: /Jane Doe.*\(assigned to you\)/ });
+    await waitFor(() => expect(within(jane).getByText('You')).toBeInTheDocument());
+    const sam = screen.getByRole('option', { name: /Sam Read.*\(assigned to Jordan\)/ });
+    expect(within(sam).getByText('Jordan')).toBeInTheDocument();
+    const ana = screen.getByRole('option', { name: /Ana Ruiz/ });
+    expect(ana.querySelector('.row-assignee')).toBeNull();
+
+    // Another desk assigns Ana to Jordan and takes Jane: the rows follow the event.
+    act(() => {
+      for (const id of [3, 1]) {
+        const conversation = { ...fake.conversations.find((c) => c.id === id)!, assignee: JORDAN };
+        fake.emit({ type: 'conversationUpdated', conversation, counts: fake.counts(), ownerCounts: fake.counts(conversation.ownerId) });
+      }
+    });
+    await waitFor(() => expect(screen.getByRole('option', { name: /Ana Ruiz/ })).toHaveAccessibleName(/\(assigned to Jordan\)/));
+    expect(screen.getByRole('option', { name: /Jane Doe/ })).toHaveAccessibleName(/\(assigned to Jordan\)/);
+    expect(within(screen.getByRole('option', { name: /Jane Doe/ })).queryByText('You')).toBeNull();
   });
 
   it('Settings → Team: the connection string is a password field, sent once and never shown again', async () => {

@@ -1,5 +1,5 @@
-// The CI-sized multi-desk soak (team-soak.ts): three desks, poller SIGKILLs, PostgreSQL stopped
-// and restarted, a desk cut off; 0 lost, 0 duplicated, every desk the same shared state.
+// The CI-sized multi-desk soak (team-soak.ts): three desks, poller SIGKILLs, the poller closed,
+// PostgreSQL stopped and restarted, the poller cut off; 0 lost, 0 duplicated, every desk the same shared state.
 import { describe, expect, it } from 'vitest';
 import { pgAvailable } from '../pg-cluster';
 import { CI_TEAM_SOAK, runTeamSoak } from './team-soak';
@@ -13,6 +13,9 @@ describe.skipIf(!run)('team soak', () => {
     expect(report.kills).toBe(CI_TEAM_SOAK.pollerKills);
     // Another desk polls within two poll intervals of the poller's death.
     for (const ms of report.takeoverMs) expect(ms).toBeLessThanOrEqual(2 * CI_TEAM_SOAK.pollIntervalSeconds * 1000);
+    // …and of its clean close (the lease is let go at once) or its loss of the network (the lease runs out).
+    expect(report.closeTakeoverMs).toBeLessThanOrEqual(2 * CI_TEAM_SOAK.pollIntervalSeconds * 1000);
+    expect(report.cutTakeoverMs).toBeLessThanOrEqual(2 * CI_TEAM_SOAK.pollIntervalSeconds * 1000);
     expect(report.texts).toBeGreaterThan(50);
     for (const desk of report.perDesk) {
       expect({ desk: desk.desk, lost: desk.lost, duplicated: desk.duplicated }).toEqual({ desk: desk.desk, lost: 0, duplicated: 0 });

@@ -1,6 +1,6 @@
 // The multi-desk soak: three cores (child processes) on one team against the simulator, new
 // member texts arriving all along, the desk that polls SIGKILLed again and again (and kept down
-// long enough for another to take over), PostgreSQL stopped and started mid-run, one desk cut
+// long enough for another to take over), the poller closed cleanly, PostgreSQL stopped and started mid-run, the poller cut
 // off from the team store for a while. Then every desk must hold every text exactly once, and
 // all three the same shared state, row by row.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -50,6 +50,10 @@ export interface TeamSoakReport {
   kills: number;
   /** For each kill of the poller: ms until another desk polled that inbox. */
   takeoverMs: number[];
+  /** The poller's desk closed cleanly (it lets go of its lease at once): ms until another desk polled. */
+  closeTakeoverMs: number;
+  /** The poller's desk lost its way to the store: ms from the cut until another desk polled. */
+  cutTakeoverMs: number;
   storeRestarts: number;
   perDesk: Array<{ desk: number; messages: number; lost: number; duplicated: number; actions: number }>;
   /** Rows that differ between desk 0 and each other desk, by table. */
@@ -210,6 +214,20 @@ export async function runTeamSoak(settings: TeamSoakSettings, log: (line: string
 
     for (let k = 0; k < Math.ceil(settings.pollerKills / 2); k++) await killPoller();
 
+    // The poller's desk is closed by its user: a clean shutdown lets go of the lease at once.
+    await waitUntil('one poller', () => pollers().length === 1 && desks.every((d) => d.child !== null), 4 * intervalMs);
+    const closing = pollers()[0]!;
+    const closed = waitMessage(closing, 'state', 60_000);
+    closing.child!.send({ type: 'dump' }); // pushes what it has, then closes the core and exits
+    await closed;
+    const closedAt = Date.now();
+    closing.polling = [];
+    const closeTakeoverMs = await waitUntil('a takeover after a clean close', () => desks.some((d) => d !== closing && d.child !== null && d.polling.includes(owner)), 4 * intervalMs);
+    log(`closed desk ${closing.index} (poller); another took over in ${Date.now() - closedAt} ms`);
+    await waitUntil('the closed desk gone', () => closing.child === null, 30_000);
+    spawnDesk(closing);
+    await waitMessage(closing, 'ready', 60_000);
+
     // The team store goes away (a crash) and comes back.
     log('stopping PostgreSQL');
     cluster.stopServer('immediate');
@@ -218,11 +236,16 @@ export async function runTeamSoak(settings: TeamSoakSettings, log: (line: string
     log('PostgreSQL back');
     await waitUntil('desks back online', () => desks.every((d) => d.state === 'online'), 60_000);
 
-    // One desk loses its way to the store for a while (it keeps ClubOS, and polls alone meanwhile).
-    const lonely = desks[desks.length - 1]!;
+    // The poller's desk loses its way to the store for a while (it keeps ClubOS, and polls alone
+    // meanwhile): another desk takes the inbox over when the lease runs out.
+    await waitUntil('one poller', () => pollers().length === 1, 4 * intervalMs);
+    const lonely = pollers()[0]!;
     lonely.proxy.cut();
-    log(`desk ${lonely.index} cut off from the team store`);
-    await sleep(settings.deskOfflineMs);
+    const cutAt = Date.now();
+    log(`desk ${lonely.index} (poller) cut off from the team store`);
+    const cutTakeoverMs = await waitUntil('a takeover after a cut', () => desks.some((d) => d !== lonely && d.child !== null && d.polling.includes(owner)), 4 * intervalMs);
+    log(`another desk took over in ${cutTakeoverMs} ms`);
+    await sleep(Math.max(0, settings.deskOfflineMs - (Date.now() - cutAt)));
     lonely.proxy.restore();
     log(`desk ${lonely.index} back`);
     await waitUntil('the desk back online', () => lonely.state === 'online', 60_000);
@@ -277,6 +300,8 @@ export async function runTeamSoak(settings: TeamSoakSettings, log: (line: string
       texts,
       kills,
       takeoverMs,
+      closeTakeoverMs,
+      cutTakeoverMs,
       storeRestarts: 1,
       perDesk,
       differences,
