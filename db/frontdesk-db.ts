@@ -1,5 +1,6 @@
 // The database as the rest of the app sees it: query groups over one connection. No SQL leaves
 // db/; callers compose writes with `transaction`.
+import type { WriteTurn } from './write-turn';
 import type { Logger } from '../common/log/logger';
 import type { Clock } from '../common/time/clock';
 import { createContext } from './db-context';
@@ -40,6 +41,17 @@ export interface FrontdeskDb {
    * poll's messages and its owner sync state commit together. `fn` must be synchronous.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Shares writes with the sync worker's connection to the same file (db/write-turn.ts): this
+   * connection's writes take their turn, and, on the main thread, leave checkpoints to the worker
+   * (a checkpoint after a long import is the kind of work the main thread must not do). Null
+   * ends the sharing.
+   */
+  shareWrites(turn: WriteTurn | null): void;
+  /** True while another connection waits for this one's write transaction to end (see shareWrites). */
+  writeWaiting(): boolean;
+  /** Copies what the write-ahead log holds into the file if no reader needs it (PASSIVE). */
+  checkpoint(): void;
   /** Lets SQLite refresh its statistics, then closes. Idempotent. */
   close(): void;
 }
@@ -59,6 +71,15 @@ export function createFrontdeskDb(conn: Connection, options: { path: string; clo
     search: (query) => searchMessages(ctx, query),
     searchPeople: (query) => searchPeople(ctx, query),
     transaction: ctx.transaction,
+    shareWrites(turn) {
+      ctx.setWriteTurn(turn);
+      if (turn?.role === 'main') conn.pragma('wal_autocheckpoint = 0');
+      else conn.pragma('wal_autocheckpoint = 1000');
+    },
+    writeWaiting: () => ctx.writeWaiting(),
+    checkpoint() {
+      conn.pragma('wal_checkpoint(PASSIVE)');
+    },
     close() {
       if (!conn.open) return;
       try {

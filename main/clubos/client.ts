@@ -24,7 +24,7 @@ import { requireOk } from './session-check';
 import { DASHBOARD_VIEW, SEARCH_VIEW, signInToClubOS } from './sign-in';
 import type { FormField } from './parse/form-fields';
 import type { ClubOSId } from '../../common/clubos-id';
-import type { ClubContext, ClubOSClient, ClubPageContext, MemberSearchResult, SendRequest } from './types';
+import type { ClubContext, ClubOSClient, ClubPageContext, InboxPage, InboxPageSource, MemberSearchResult, SendRequest } from './types';
 
 export interface ClubOSClientOptions {
   /** `https://anytime.club-os.com`, or the simulator's `http://127.0.0.1:<port>`. */
@@ -59,7 +59,7 @@ export function hostTimeZone(): string {
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
+export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient & InboxPageSource {
   const { clock } = options;
   const logger = options.logger.scope('clubos');
   const limits: ResponseLimits = {
@@ -168,6 +168,31 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
     return parseSearchPage(requireOk(dashboard, 'the dashboard'));
   }
 
+  /**
+   * The inbox page of one owner, as text (read here) or as bytes (read by the sync worker, so the
+   * main thread never decodes tens of MB). Always the POST with the owner: the GET refresh reads
+   * an owner remembered in the session, which two owners polled side by side would overwrite.
+   */
+  function inboxPage(ownerId: ClubOSId, signal: AbortSignal | undefined, as: 'text'): Promise<Omit<InboxPage, 'html'> & { html: string }>;
+  function inboxPage(ownerId: ClubOSId, signal: AbortSignal | undefined, as: 'bytes'): Promise<InboxPage>;
+  function inboxPage(ownerId: ClubOSId, signal: AbortSignal | undefined, as: 'text' | 'bytes'): Promise<Omit<InboxPage, 'html'> & { html: string | Uint8Array }> {
+    requireClubOSId(ownerId, 'the inbox owner');
+    return withSession('reading the inbox', signal, async (session) => {
+      const request = {
+        method: 'POST',
+        path: '/action/Dashboard/messages',
+        form: [['userId', ownerId]],
+        xhr: true,
+        referer: DASHBOARD_VIEW,
+        signal,
+        maxBytes: limits.inboxMaxBytes,
+        timeoutMs: limits.inboxTimeoutMs,
+      } as const;
+      const html = as === 'bytes' ? requireOk(await http.request({ ...request, bytes: true }), 'the inbox') : requireOk(await http.request(request), 'the inbox');
+      return { ownerId, fetchedAt: clock.now(), timeZone: resolved(session.context).timeZone, html };
+    });
+  }
+
   return {
     async signIn() {
       return withSession('signing in', undefined, (session) => Promise.resolve(resolved(session.context)));
@@ -178,25 +203,12 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
     },
 
     async getInbox(ownerId, signal) {
-      requireClubOSId(ownerId, 'the inbox owner');
-      // Always the POST with the owner: the GET refresh reads an owner remembered in the session,
-      // which two owners polled side by side would overwrite.
-      return withSession('reading the inbox', signal, async (session) => {
-        const answer = await http.request({
-          method: 'POST',
-          path: '/action/Dashboard/messages',
-          form: [['userId', ownerId]],
-          xhr: true,
-          referer: DASHBOARD_VIEW,
-          signal,
-          maxBytes: limits.inboxMaxBytes,
-          timeoutMs: limits.inboxTimeoutMs,
-        });
-        const html = requireOk(answer, 'the inbox');
-        // A long inbox is read in slices, yielding between them, so the window stays responsive.
-        return readInboxSnapshotInSlices(html, { ownerId, fetchedAt: clock.now(), timeZone: resolved(session.context).timeZone });
-      });
+      const page = await inboxPage(ownerId, signal, 'text');
+      // A long inbox is read in slices, yielding between them, so the window stays responsive.
+      return readInboxSnapshotInSlices(page.html, page);
     },
+
+    getInboxPage: (ownerId, signal) => inboxPage(ownerId, signal, 'bytes'),
 
     async getHistory(memberId, signal) {
       requireClubOSId(memberId, 'the member');

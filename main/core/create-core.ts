@@ -22,6 +22,8 @@ import { settingsService } from '../services/settings-service';
 import { createSyncControl } from '../services/sync-control';
 import { sendReply } from '../services/send-reply';
 import { createWaitingService } from '../services/waiting-service';
+import type { SyncEngineFactory } from '../services/account-session';
+import { startSyncWorker } from '../sync-worker/sync-worker-host';
 import type { Core, CoreOptions } from './core';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -31,6 +33,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const { db: appDb, notice: startupNotice } = openAppDatabase(join(options.dataDir, 'frontdesk.sqlite'), { logger, clock });
   const events = createEventBus((error) => log.error('an event subscriber failed', { error }));
   const settings = settingsService(appDb, log);
+  // Polls (reading the inbox page, reconciling, writing) run in a worker thread with their own
+  // connection, so the window's IPC, the tray and the menu never wait on them (ARCHITECTURE.md).
+  const syncInWorker: SyncEngineFactory = ({ db, client, clubContext }) =>
+    startSyncWorker({
+      db,
+      pages: client,
+      pollContext: async () => ({ context: await clubContext(), historyAsRead: settings.get().historyAsRead }),
+      events,
+      logger,
+      clock,
+      intervalSeconds: settings.get().pollIntervalSeconds,
+      ...(options.onSyncWorker ? { onWorker: options.onSyncWorker } : {}),
+    });
 
   let account: AccountService;
   try {
@@ -42,6 +57,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       logger,
       historyAsRead: () => settings.get().historyAsRead,
       intervalSeconds: () => settings.get().pollIntervalSeconds,
+      ...(options.syncIn === 'main' ? {} : { syncEngine: syncInWorker }),
     },
     events,
     clock,

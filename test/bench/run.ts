@@ -11,6 +11,8 @@ import { measureIngest } from './figures/ingest';
 import { measureMemory } from './figures/memory';
 import { measurePushLatency } from './figures/push-latency';
 import { measureQueries } from './figures/queries';
+import { measureScaling } from './figures/scaling';
+import { writeScalingChart } from './scaling-chart';
 import { cachedBenchDb } from './harness/bench-db';
 import { machineInfo } from './harness/machine';
 import { progress } from './harness/progress';
@@ -31,13 +33,14 @@ async function main(argv: readonly string[]): Promise<BenchReport> {
   const memory = await measureMemory(database, { messages: queries.messages, conversations: queries.conversations }, 'thanks');
   const pushLatency = await measurePushLatency(sizes.push);
   const eventLoopLag = await measureEventLoopLag(sizes.lag);
+  const scaling = await measureScaling(sizes.scaling, { peakRssMb: eventLoopLag.peakRssMb, messages: eventLoopLag.historyMessages });
 
   return benchReportSchema.parse({
     machine: { ...machineInfo(), loadAverage: { atStart: round2(loadAtStart), atEnd: round2(loadavg()[0] ?? 0) } },
     quick,
     startedAt: startedAt.toISOString(),
     durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
-    figures: { ingest, idlePoll, queries, pushLatency, eventLoopLag, memory },
+    figures: { ingest, idlePoll, queries, pushLatency, eventLoopLag, memory, scaling },
   });
 }
 
@@ -47,6 +50,10 @@ main(process.argv.slice(2)).then(
   (report) => {
     const missed = Object.entries(report.figures).filter(([, f]) => !f.met).map(([name]) => name);
     progress(missed.length === 0 ? 'every target met' : `targets missed: ${missed.join(', ')}`);
+    for (const step of report.figures.scaling.idlePoll) {
+      progress(`scaling: ${step.rows} rows: idle poll p50 ${step.p50Ms} ms${step.growth === null ? '' : ` (x${step.growth} for x${step.rowsGrowth} rows)`}`);
+    }
+    progress(`chart: ${writeScalingChart(report)}`);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`, () => process.exit(0));
   },
   (error: unknown) => {
