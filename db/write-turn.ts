@@ -25,6 +25,8 @@ export interface WriteTurn {
   hold<T>(write: () => T): T;
   /** The other side waits to write (only the main thread ever waits for the worker). */
   peerWaiting(): boolean;
+  /** The worker is gone (ended or killed, perhaps inside a transaction): its word is cleared. */
+  peerGone(): void;
 }
 
 export function createWriteTurnBuffer(): SharedArrayBuffer {
@@ -75,6 +77,11 @@ export function writeTurn(buffer: SharedArrayBuffer, role: WriteTurnRole, maxWai
     buffer,
     role,
     peerWaiting: () => role === 'worker' && Atomics.load(words, MAIN_WANTS) > 0,
+    peerGone() {
+      if (role !== 'main') return;
+      Atomics.store(words, WORKER_WRITES, 0);
+      Atomics.notify(words, WORKER_WRITES);
+    },
     hold<T>(write: () => T): T {
       // A write inside a write already holds the turn.
       if (depth > 0) return write();

@@ -35,11 +35,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = settingsService(appDb, log);
   // Polls (reading the inbox page, reconciling, writing) run in a worker thread with their own
   // connection, so the window's IPC, the tray and the menu never wait on them (ARCHITECTURE.md).
-  const syncInWorker: SyncEngineFactory = ({ db, client, clubContext }) =>
+  const syncInWorker: SyncEngineFactory = (parts) =>
     startSyncWorker({
-      db,
-      pages: client,
-      pollContext: async () => ({ context: await clubContext(), historyAsRead: settings.get().historyAsRead }),
+      db: parts.db,
+      pages: parts.client,
+      pollContext: async () => ({ context: await parts.clubContext(), historyAsRead: settings.get().historyAsRead }),
       events,
       logger,
       clock,

@@ -56,7 +56,7 @@ export function createRpc<Out extends CallTable, In extends CallTable>(
     Promise.resolve()
       .then(() => {
         if (!handler) throw new Error(`no such call: ${method}`);
-        return handler(args as In[keyof In]['args'], abort.signal);
+        return handler(args, abort.signal);
       })
       .then(
         (value: unknown) => {
@@ -76,7 +76,7 @@ export function createRpc<Out extends CallTable, In extends CallTable>(
           return;
         }
         const id = nextId++;
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        pending.set(id, { resolve, reject });
         signal?.addEventListener(
           'abort',
           () => {

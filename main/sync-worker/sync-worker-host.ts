@@ -98,6 +98,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
     });
     const exited = new Promise<void>((resolve) => {
       worker.on('exit', (code) => {
+        turn.peerGone();
         resolve();
         if (current?.worker !== worker) return;
         current = null;
@@ -127,7 +128,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
   }
 
   /** A call on the running worker; one made while it restarts waits for the new one. */
-  async function call<M extends keyof EngineCalls & string>(method: M, args: EngineCalls[M]['args']): Promise<EngineCalls[M]['result']> {
+  async function call<M extends keyof EngineCalls>(method: M, args: EngineCalls[M]['args']): Promise<EngineCalls[M]['result']> {
     if (closing) throw new WorkerGone('sync is closed');
     if (!current) {
       if (crashes.stopped) {
@@ -153,7 +154,12 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
     async stop() {
       polling = false;
       status = { ...status, polling };
-      if (current) remember(await call('stop', []).catch((error: unknown) => (error instanceof WorkerGone ? status : Promise.reject(error))));
+      if (!current) return;
+      try {
+        remember(await call('stop', []));
+      } catch (error) {
+        if (!(error instanceof WorkerGone)) throw error;
+      }
     },
     async syncNow(ownerId?: ClubOSId) {
       try {

@@ -13,7 +13,11 @@ export interface WorkerScript {
 
 export const BUILT_WORKER_FILE = 'sync-worker.js';
 
-export function syncWorkerScript(dir: string = __dirname): WorkerScript {
+/** This file's folder: `__dirname` in the CommonJS the app and tsx run; a bundle into one ES module has none. */
+const here = typeof __dirname === 'string' ? __dirname : null;
+
+export function syncWorkerScript(dir: string | null = here): WorkerScript {
+  if (dir === null) throw new Error("the sync worker's file cannot be found from this build (no __dirname); build the core with syncIn: 'main'");
   const built = join(dir, BUILT_WORKER_FILE);
   if (existsSync(built)) return { filename: built, execArgv: [] };
   const tsx = pathToFileURL(createRequire(join(dir, 'worker-script.ts')).resolve('tsx')).href;
