@@ -43,9 +43,8 @@ export interface FrontdeskDb {
   transaction<T>(fn: () => T): T;
   /**
    * Shares writes with the sync worker's connection to the same file (db/write-turn.ts): this
-   * connection's writes take their turn, and, on the main thread, leave checkpoints to the worker
-   * (a checkpoint after a long import is the kind of work the main thread must not do). Null
-   * ends the sharing.
+   * connection's writes take their turn, and no commit runs a checkpoint (the worker runs them
+   * between its transactions, where they hold up nobody: checkpoint()). Null ends the sharing.
    */
   shareWrites(turn: WriteTurn | null): void;
   /** True while another connection waits for this one's write transaction to end (see shareWrites). */
@@ -73,8 +72,10 @@ export function createFrontdeskDb(conn: Connection, options: { path: string; clo
     transaction: ctx.transaction,
     shareWrites(turn) {
       ctx.setWriteTurn(turn);
-      if (turn?.role === 'main') conn.pragma('wal_autocheckpoint = 0');
-      else conn.pragma('wal_autocheckpoint = 1000');
+      // A checkpoint run by a commit runs inside that writer's turn and would hold up the other
+      // side for as long as it copies; while writes are shared, checkpoints run between
+      // transactions instead (checkpoint()).
+      conn.pragma(`wal_autocheckpoint = ${turn === null ? 1000 : 0}`);
     },
     writeWaiting: () => ctx.writeWaiting(),
     checkpoint() {

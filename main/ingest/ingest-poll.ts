@@ -138,6 +138,8 @@ export async function ingestPoll(ctx: IngestContext, write: PollWrite): Promise<
   while (position.next < grouped.length) {
     await yieldToEventLoop();
     position = writeOlder(ctx, write, grouped, position.next, position.batchRows, history);
+    // Between transactions, where copying the write-ahead log back holds up no other writer.
+    ctx.db.checkpoint();
   }
   return {
     insertedIds: first.insertedIds,

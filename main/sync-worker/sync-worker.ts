@@ -4,7 +4,6 @@
 // hears the engine's events (messagesAdded with its data, syncStatusChanged) over the port and
 // emits them on its event bus. Runs under plain Node and in Electron's main process alike.
 import { parentPort, workerData } from 'node:worker_threads';
-import { setPriority } from 'node:os';
 import { openConnection, writeTurn } from '../../db';
 import { createEventBus } from '../../common/event-bus';
 import type { Logger, LogFields, LogLevel } from '../../common/log/logger';
@@ -39,20 +38,8 @@ const logger = portLogger('sync-worker');
 const db = openConnection(data.dbPath, { logger, clock: systemClock });
 db.shareWrites(writeTurn(data.writeTurn, 'worker'));
 
-// On Linux a thread has its own nice value: this one yields the CPU to the main thread (the
-// window) when both want it, as browsers do with background threads. Elsewhere the call would
-// lower the whole app, so it is not made.
-const BACKGROUND_NICE = 10;
-if (process.platform === 'linux') {
-  try {
-    setPriority(BACKGROUND_NICE);
-  } catch (error) {
-    logger.info('could not lower the sync worker\'s priority', { error });
-  }
-}
-
-/** The main thread leaves checkpoints to this connection; idle polls write nothing, so they are also run on a timer. */
-const CHECKPOINT_EVERY_MS = 30_000;
+/** Neither connection checkpoints at commit while writes are shared (FrontdeskDb.shareWrites): this one does, between imports' transactions and on a timer. */
+const CHECKPOINT_EVERY_MS = 10_000;
 setInterval(() => {
   try {
     db.checkpoint();
