@@ -8,10 +8,10 @@
 // db/write-turn.ts), so that connection never waits longer than one batch, while commits (which
 // cost a few ms each) stay rare. The older history is written one conversation after another
 // (each conversation's rows oldest first): a conversation's cached columns are then recomputed
-// about once for the whole import instead of once per batch that touches it. The live rows and the history dated on or after the import's
-// first day go first, in one transaction: once they are in, any row of those days a later
-// attempt finds unmatched arrived after this snapshot, so it is live even when its label no
-// longer carries a minute.
+// about once for the whole import instead of once per batch that touches it. The live rows and
+// the history dated on or after the import's first day go first, in one transaction: once they
+// are in, any row of those days a later attempt finds unmatched arrived after this snapshot, so
+// it is live even when its label no longer carries a minute.
 import type { FrontdeskDb } from '../../db';
 import type { NewInboxMessage } from '../sync/reconcile';
 import type { PollWrite } from '../sync/sync-store';
@@ -28,7 +28,11 @@ const OPT_INTENTS = ['opt_out', 'opt_in'] as const;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** What one poll stored: the new messages' ids (oldest first) and the conversations they changed, live and history apart. */
+/**
+ * What one poll stored: the new messages' ids in the order stored (live rows oldest first; older
+ * history conversation by conversation, each oldest first) and the conversations they changed,
+ * live and history apart.
+ */
 export interface IngestResult {
   insertedIds: number[];
   conversationIds: number[];
