@@ -322,28 +322,11 @@ export const waitingRulesSchema = z.object({
     )
     .max(100),
 });
-const dayHoursSchema = z.object({ open: hhmm, close: z.union([hhmm, z.literal('24:00')]) }).refine((d) => d.open < d.close, 'a day must open before it closes').nullable();
-export const businessHoursSchema = z.object({
-  /** Sunday first; null is closed all day. */
-  week: z.array(dayHoursSchema).length(7),
-  closedDates: z.array(localDate).max(400),
-  facts: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/), z.string().max(500)),
-});
+/** Business hours are Knowledge's (staffed hours, holidays), not a setting of their own. */
 export const outreachSettingsSchema = z.object({
   waitingRules: waitingRulesSchema,
-  businessHours: businessHoursSchema,
   /** A scheduled text found this late (the app was closed) waits for staff to confirm it. */
   lateLimitMinutes: z.number().int().min(1).max(10_080),
-});
-export const outreachLogEntrySchema = z.object({
-  id,
-  at: isoTime,
-  kind: z.string(),
-  conversationId: id.nullable(),
-  memberId: z.string().nullable(),
-  detail: z.string(),
-  reason: z.string().nullable(),
-  actor: z.string(),
 });
 export const mergeFieldSchema = z.object({ name: z.string(), label: z.string() });
 
@@ -502,7 +485,15 @@ export const channels = {
     result: z.object({ results: z.array(z.object({ draftId: id, ok: z.boolean(), error: apiErrorSchema.nullable() })) }),
   },
   listActions: {
-    args: z.object({ conversationId: id.optional(), beforeId: id.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    args: z
+      .object({
+        conversationId: id.optional(),
+        beforeId: id.optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+        /** Only these kinds (the Activity view's filter). */
+        kinds: z.array(z.string().regex(/^[a-z_]{1,40}$/)).min(1).max(60).optional(),
+      })
+      .strict(),
     result: z.object({ items: z.array(actionLogEntrySchema) }),
   },
   exportActionLog: { args: none, result: z.object({ fileName: z.string(), content: z.string() }) },
@@ -588,10 +579,6 @@ export const channels = {
   cancelCampaign: { args: z.object({ campaignId: id }).strict(), result: campaignSchema },
   getOutreachSettings: { args: none, result: outreachSettingsSchema },
   setOutreachSettings: { args: outreachSettingsSchema.partial().strict(), result: outreachSettingsSchema },
-  listOutreachLog: {
-    args: z.object({ before: id.optional(), conversationId: id.optional(), limit: pageLimit }).strict(),
-    result: z.object({ entries: z.array(outreachLogEntrySchema) }),
-  },
 } as const;
 
 export type Channels = typeof channels;
@@ -666,8 +653,13 @@ export const appEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('syncStatusChanged'), seq: z.number().int(), status: syncStatusSchema }),
   z.object({ type: z.literal('accountChanged'), seq: z.number().int(), account: accountSchema }),
-  z.object({ type: z.literal('campaignUpdated'), seq: z.number().int(), campaign: campaignSchema }),
-  z.object({ type: z.literal('scheduledChanged'), seq: z.number().int(), conversationId: id }),
+  /**
+   * A campaign as it now is, with the recipients this change moved (a text sent, a member skipped);
+   * null when more changed than is worth sending (a cancel, a reworded text): refetch what is shown.
+   */
+  z.object({ type: z.literal('campaignUpdated'), seq: z.number().int(), campaign: campaignSchema, recipients: z.array(campaignRecipientSchema).nullable() }),
+  /** A conversation's scheduled texts and reminders as `listScheduled` now answers for it. */
+  z.object({ type: z.literal('scheduledChanged'), seq: z.number().int(), conversationId: id, items: z.array(scheduledItemSchema) }),
   /** A conversation needs staff: waited too long, no reply by a reminder, or a late scheduled text to confirm. */
   z.object({
     type: z.literal('attentionRaised'),
@@ -720,7 +712,6 @@ export type CampaignView = z.infer<typeof campaignSchema>;
 export type CampaignRecipientView = z.infer<typeof campaignRecipientSchema>;
 export type CampaignSource = z.infer<typeof campaignSourceSchema>;
 export type OutreachSettings = z.infer<typeof outreachSettingsSchema>;
-export type OutreachLogEntryView = z.infer<typeof outreachLogEntrySchema>;
 export type MergeField = z.infer<typeof mergeFieldSchema>;
 export type MarkReadMode = z.infer<typeof markReadModeSchema>;
 

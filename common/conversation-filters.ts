@@ -40,7 +40,30 @@ export function inView(c: Conversation, view: ListView, now: number): boolean {
   return (view.ownerId === null || c.ownerId === view.ownerId) && (view.tag === null || c.tags.includes(view.tag)) && matchesFilter(c, view.filter, now);
 }
 
-/** The list's order: newest activity first, then the higher id (the SQL's ORDER BY). */
+/** Newest activity first, then the higher id (the SQL's ORDER BY within a run of the list; see listOrder). */
 export function newestFirst(a: Conversation, b: Conversation): number {
   return (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? '') || b.id - a.id;
+}
+
+/** Raised by a waiting-too-long rule or a due no-reply reminder: listed before the rest. */
+export const isRaised = (c: Conversation): boolean => c.attention != null;
+
+export type ListSort = 'newest' | 'longest_waiting';
+
+/**
+ * The list's order for a sort, as the SQL orders it: raised conversations first; then, for
+ * "longest waiting", members waiting (the longest wait on top); then newest activity first.
+ */
+export function listOrder(sort: ListSort): (a: Conversation, b: Conversation) => number {
+  return (a, b) => {
+    const raised = Number(isRaised(b)) - Number(isRaised(a));
+    if (raised !== 0) return raised;
+    if (sort === 'longest_waiting') {
+      const waiting = Number(b.requiresResponse) - Number(a.requiresResponse);
+      if (waiting !== 0) return waiting;
+      const since = (a.waitingSince ?? '').localeCompare(b.waitingSince ?? '');
+      if (since !== 0) return since;
+    }
+    return newestFirst(a, b);
+  };
 }

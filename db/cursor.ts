@@ -34,6 +34,22 @@ export function decodeConversationCursor(cursor: string): TimeKey {
   return { at, id };
 }
 
+// The list shows conversations raised by a waiting rule or reminder first: a cursor says which of
+// the two runs (raised, then the rest) the next page continues.
+const raisedCursor = z.tuple([z.literal('r'), z.string().max(40), z.number().int().positive()]);
+const restStartCursor = z.tuple([z.literal('r0')]);
+export type ListCursor = { run: 'raised'; key: TimeKey } | { run: 'rest'; key: TimeKey | null };
+export const encodeRaisedCursor = (key: TimeKey): string => encode(['r', key.at, key.id]);
+/** The next page starts at the first conversation that is not raised. */
+export const encodeRestStartCursor = (): string => encode(['r0']);
+export function decodeListCursor(cursor: string): ListCursor {
+  const schema = z.union([raisedCursor, restStartCursor, conversationCursor]);
+  const value = decode(cursor, schema);
+  if (value[0] === 'r') return { run: 'raised', key: { at: value[1], id: value[2] } };
+  if (value[0] === 'r0') return { run: 'rest', key: null };
+  return { run: 'rest', key: { at: value[1], id: value[2] } };
+}
+
 export const encodeMessageCursor = (key: TimeKey): string => encode(['m', key.at, key.id]);
 export function decodeMessageCursor(cursor: string): TimeKey {
   const [, at, id] = decode(cursor, messageCursor);

@@ -5,8 +5,9 @@ import { importStartedAt } from './003-import-started-at';
 import { outreach } from './004-outreach';
 import { assistant } from './005-assistant';
 import { triage } from './006-triage';
+import { outreachIntoActionLog } from './007-outreach-into-action-log';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, importStartedAt, outreach, assistant, triage];
+export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, importStartedAt, outreach, assistant, triage, outreachIntoActionLog];
 
 export const LATEST_VERSION = MIGRATIONS.length;

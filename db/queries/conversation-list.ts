@@ -1,8 +1,8 @@
-// The conversation list: one filter, optional owner, tag and text, newest activity first, keyset
-// paged. Each filter walks its own partial index (migration 002) so a page costs the rows it
+// The conversation list: one filter, optional owner, tag and text, newest activity first (the
+// conversations a waiting rule or reminder raised before the rest), keyset paged. Each filter walks its own partial index (migration 002) so a page costs the rows it
 // returns plus the few it skips, however many conversations are resolved or archived.
 import type { Conversation, ListFilter } from '../../common/contract';
-import { decodeConversationCursor, decodeWaitingCursor, encodeConversationCursor, encodeWaitingCursor } from '../cursor';
+import { decodeListCursor, decodeWaitingCursor, encodeConversationCursor, encodeRaisedCursor, encodeRestStartCursor, encodeWaitingCursor, type TimeKey } from '../cursor';
 import type { DbContext } from '../db-context';
 import { bodyOnly, planSearch } from '../fts-query';
 import { epochToStored } from '../iso-time';
@@ -43,6 +43,10 @@ const TEXT_MATCH = `(c.member_name LIKE @like ESCAPE '\\'
 
 const escapeLike = (text: string): string => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
+/** Raised by a waiting-too-long rule or a due no-reply reminder: listed before the rest (migration 007). */
+const RAISED = 'c.attention_reason IS NOT NULL';
+const NOT_RAISED = 'c.attention_reason IS NULL';
+
 export function listConversations(
   ctx: DbContext,
   query: ListConversationsQuery,
@@ -51,10 +55,10 @@ export function listConversations(
   const limit = clampLimit(query.limit, 50);
   const byWaiting = query.sort === 'longest_waiting';
   const offset = byWaiting && query.cursor ? decodeWaitingCursor(query.cursor) : 0;
-  const cursor = !byWaiting && query.cursor ? decodeConversationCursor(query.cursor) : null;
+  const cursor = !byWaiting && query.cursor ? decodeListCursor(query.cursor) : null;
   const text = query.query?.trim() ?? '';
   const plan = text === '' ? null : planSearch(text);
-  const params: Record<string, string | number> = { now: epochToStored(query.now ?? ctx.clock.now()), limit: limit + 1 };
+  const params: Record<string, string | number> = { now: epochToStored(query.now ?? ctx.clock.now()) };
   const where = [filter.where, 'c.last_message_at IS NOT NULL'];
 
   if (query.ownerId !== undefined) {
@@ -74,27 +78,53 @@ export function listConversations(
     params.like = escapeLike(text);
     if (plan.match !== null) params.match = bodyOnly(plan.match);
   }
-  if (cursor) {
-    where.push('(c.last_message_at, c.id) < (@cursorAt, @cursorId)');
-    params.cursorAt = cursor.at;
-    params.cursorId = cursor.id;
-  }
   // A rare tag drives the query from its rows (rowid lookups, then a small sort); otherwise the
   // filter's index is walked in order. Pinning the index keeps the plan independent of statistics.
   const source = rareTag
     ? 'conversations c NOT INDEXED'
     : `conversations c INDEXED BY ${query.ownerId !== undefined ? filter.ownerIndex : filter.index}`;
-  // Waiting first, the longest wait on top; then everything else by latest activity.
-  const order = byWaiting
-    ? 'c.requires_response DESC, c.waiting_since ASC, c.last_message_at DESC, c.id DESC LIMIT @limit OFFSET @offset'
-    : 'c.last_message_at DESC, c.id DESC LIMIT @limit';
-  if (byWaiting) params.offset = offset;
-  const sql = `SELECT ${CONVERSATION_COLUMNS} FROM ${source} WHERE ${where.join(' AND ')} ORDER BY ${order}`;
-  const rows = ctx.prepare(sql).all(params);
-  const items = rows.slice(0, limit).map(toConversation);
-  const last = items[items.length - 1];
-  const more = rows.length > limit;
-  if (byWaiting) return { items, nextCursor: more ? encodeWaitingCursor(offset + items.length) : null };
-  const nextCursor = more && last?.lastMessageAt ? encodeConversationCursor({ at: last.lastMessageAt, id: last.id }) : null;
-  return { items, nextCursor };
+
+  if (byWaiting) {
+    // Raised first, then waiting, the longest wait on top; then everything else by latest activity.
+    const order = `(${RAISED}) DESC, c.requires_response DESC, c.waiting_since ASC, c.last_message_at DESC, c.id DESC LIMIT @limit OFFSET @offset`;
+    const sql = `SELECT ${CONVERSATION_COLUMNS} FROM ${source} WHERE ${where.join(' AND ')} ORDER BY ${order}`;
+    const rows = ctx.prepare(sql).all({ ...params, limit: limit + 1, offset });
+    const items = rows.slice(0, limit).map(toConversation);
+    return { items, nextCursor: rows.length > limit ? encodeWaitingCursor(offset + items.length) : null };
+  }
+
+  // Newest first, in two runs: the raised conversations (few, from their own partial index), then
+  // the rest from the filter's index. The cursor names the run it continues. A conversation raised
+  // or lowered between two pages changes runs like one with new activity changes place: the
+  // window places it from its conversationUpdated event and drops repeats when it merges pages.
+  const page = (run: string, from: string, key: TimeKey | null, n: number): Conversation[] => {
+    const conditions = [...where, run];
+    const values: Record<string, string | number> = { ...params, limit: n + 1 };
+    if (key) {
+      conditions.push('(c.last_message_at, c.id) < (@cursorAt, @cursorId)');
+      values.cursorAt = key.at;
+      values.cursorId = key.id;
+    }
+    const sql = `SELECT ${CONVERSATION_COLUMNS} FROM ${from} WHERE ${conditions.join(' AND ')} ORDER BY c.last_message_at DESC, c.id DESC LIMIT @limit`;
+    return ctx.prepare(sql).all(values).map(toConversation);
+  };
+  const keyOf = (c: Conversation): TimeKey => ({ at: c.lastMessageAt ?? '', id: c.id });
+
+  const items: Conversation[] = [];
+  if (cursor === null || cursor.run === 'raised') {
+    const raisedSource = rareTag ? 'conversations c NOT INDEXED' : 'conversations c INDEXED BY conversations_attention';
+    const raised = page(RAISED, raisedSource, cursor?.key ?? null, limit);
+    if (raised.length > limit) {
+      const shown = raised.slice(0, limit);
+      return { items: shown, nextCursor: encodeRaisedCursor(keyOf(shown[shown.length - 1]!)) };
+    }
+    items.push(...raised);
+  }
+  const remaining = limit - items.length;
+  const rest = page(NOT_RAISED, source, cursor?.run === 'rest' ? cursor.key : null, remaining);
+  items.push(...rest.slice(0, remaining));
+  if (rest.length <= remaining) return { items, nextCursor: null };
+  // The raised run filled this page exactly: the next one starts the rest.
+  const last = remaining > 0 ? items[items.length - 1] : undefined;
+  return { items, nextCursor: last ? encodeConversationCursor(keyOf(last)) : encodeRestStartCursor() };
 }

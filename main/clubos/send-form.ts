@@ -5,6 +5,9 @@ import type { SendRequest } from './types';
 /** ClubOS's default subject is "<Staff name> has sent you a message"; the override keeps its tail. */
 export const DEFAULT_EMAIL_SUBJECT = ' has sent you a message';
 
+/** `memberSalesFollowUpStatus` of the captured popup of a send that went through. */
+const CAPTURED_SALES_FOLLOW_UP_STATUS = '6';
+
 export interface SendFormContext {
   /** The logged-in staff member's ClubOS id. */
   staffId: string;
@@ -22,7 +25,6 @@ export function buildSendForm(popupFields: readonly FormField[], request: SendRe
     ['followUpStatus', '1'],
     ['followUpType', '3'],
     ['followUpSequence', ''],
-    ['memberSalesFollowUpStatus', '2'],
     ['followUpLog.outcome', '2'],
     ['followUpOutcomeNotes', `Message sent via Frontdesk on ${context.localStamp}`],
     ['event.createdFor.tfoUserId', context.staffId],
@@ -36,6 +38,10 @@ export function buildSendForm(popupFields: readonly FormField[], request: SendRe
   ];
   let fields: FormField[] = [...popupFields];
   for (const [name, value] of overrides) fields = setField(fields, name, value);
+  // The popup carries the member's own sales follow-up stage; posting another value would move the
+  // member in ClubOS's sales pipeline as a side effect of a text. Only a popup without it gets the
+  // value the captured working send carried.
+  if (!fields.some(([name]) => name === 'memberSalesFollowUpStatus')) fields = [...fields, ['memberSalesFollowUpStatus', CAPTURED_SALES_FOLLOW_UP_STATUS]];
   return fields;
 }
 

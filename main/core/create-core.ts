@@ -11,6 +11,7 @@ import { createGymBotImporter } from '../import/gym-bot-importer';
 import { GymBotImportError } from '../import/gym-bot-source';
 import { createAccountService, type AccountService } from '../services/account-service';
 import { createAssistantService, type AssistantService } from '../services/assistant/assistant-service';
+import { currentKnowledge, knowledgeBusinessHours } from '../services/assistant/outreach-hours';
 import { memorySecretStore } from '../services/secret-store';
 import { openAppDatabase } from '../services/app-database';
 import { conversationEvents } from '../services/change-feed';
@@ -88,7 +89,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     appDb,
     client: () => session().client,
     clubContext: () => session().clubContext(),
-    knownTimeZone: () => session().knownContext()?.timeZone ?? null,
+    // Waiting is counted, and {todayHours} filled, from Knowledge's hours on the club's clock.
+    businessHours: knowledgeBusinessHours({
+      knowledge: currentKnowledge(appDb),
+      timeZone: () => session().knownContext()?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    }),
     clock,
     timers: options.timers ?? systemTimers,
     logger,
@@ -97,8 +102,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const c = current.db.conversations.get(id);
       if (c) changes.updated(current.db, c);
     },
-    scheduledChanged: (conversationId) => events.emit({ type: 'scheduledChanged', conversationId }),
-    campaignChanged: (campaign) => events.emit({ type: 'campaignUpdated', campaign }),
+    scheduledChanged: (change) => events.emit({ type: 'scheduledChanged', ...change }),
+    campaignChanged: (change) => events.emit({ type: 'campaignUpdated', ...change }),
     notify: (notice) => events.emit({ type: 'attentionRaised', ...notice }),
     ...(options.outreach ?? {}),
   });
@@ -111,7 +116,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         db: current.db,
         clubContext: () => current.clubContext(),
         // The assistant's sends go through the same outbox as every other text.
-        send: async (args) => sendReply(current.db, current.client, await current.clubContext(), outreach.outbox, args),
+        send: async (args, actor) => sendReply(current.db, current.client, await current.clubContext(), outreach.outbox, args, actor),
       };
     },
     clock,

@@ -92,6 +92,5 @@ export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNoti
     cancelCampaign: (args) => outreach.handlers.cancelCampaign(args),
     getOutreachSettings: (args) => outreach.handlers.getOutreachSettings(args),
     setOutreachSettings: (args) => outreach.handlers.setOutreachSettings(args),
-    listOutreachLog: (args) => outreach.handlers.listOutreachLog(args),
   };
 }

@@ -20,7 +20,7 @@ export type CampaignStep =
   | { kind: 'finished' }
   /** Nothing queued, but texts still unconfirmed: wait for the outbox to settle them. */
   | { kind: 'waiting' }
-  | { kind: 'skipped' }
+  | { kind: 'skipped'; recipientId: number }
   | { kind: 'posted'; outcome: SendOutcome };
 
 export async function campaignStep(campaign: Campaign, deps: CampaignStepDeps): Promise<CampaignStep> {
@@ -31,22 +31,36 @@ export async function campaignStep(campaign: Campaign, deps: CampaignStepDeps): 
     const counts = db.outreach.campaigns.get(campaign.id)?.counts;
     if (counts && counts.sending > 0) return { kind: 'waiting' };
     if (db.outreach.campaigns.transition(campaign.id, ['running'], 'done')) {
-      deps.actionLog.append({ kind: 'campaign', detail: `Campaign "${campaign.name}" finished: ${counts?.sent ?? 0} sent, ${counts?.skipped ?? 0} skipped, ${counts?.failed ?? 0} failed`, actor, at: now });
+      deps.actionLog.append({
+        kind: 'campaign',
+        summary: `Campaign "${campaign.name}" finished: ${counts?.sent ?? 0} sent, ${counts?.skipped ?? 0} skipped, ${counts?.failed ?? 0} failed`,
+        actor,
+        data: { campaignId: campaign.id, step: 'finished' },
+      });
     }
     return { kind: 'finished' };
   }
-  const skip = (reason: string, kind: 'skip' | 'blocked' = 'skip'): CampaignStep => {
+  const skip = (reason: string, kind: 'text_skipped' | 'text_blocked' = 'text_skipped'): CampaignStep => {
     db.transaction(() => {
       db.outreach.campaigns.transitionRecipient(recipient.id, ['queued'], 'skipped', { reason });
-      deps.actionLog.append({ kind, conversationId: recipient.conversationId, memberId: recipient.memberId, detail: `Campaign "${campaign.name}": ${recipient.memberName} skipped`, reason, actor, at: now });
+      deps.actionLog.append({
+        kind,
+        conversationId: recipient.conversationId,
+        memberId: recipient.memberId,
+        memberName: recipient.memberName,
+        summary: `Campaign "${campaign.name}": ${recipient.memberName} skipped`,
+        reason,
+        actor,
+        data: { campaignId: campaign.id, recipientId: recipient.id },
+      });
     });
-    return { kind: 'skipped' };
+    return { kind: 'skipped', recipientId: recipient.id };
   };
   if (recipient.memberId === null) return skip('no ClubOS member matched');
   const conversation = recipient.conversationId === null ? null : db.conversations.get(recipient.conversationId);
   if (conversation?.optedOut) return skip('opted out of texts (texted STOP)');
   const merged = mergeMessage(campaign.body, { memberName: recipient.memberName }, deps.hours, now);
-  if (!merged.ok) return skip(merged.reason, 'blocked');
+  if (!merged.ok) return skip(merged.reason, 'text_blocked');
 
   const memberId = recipient.memberId;
   const outcome = await deps.outbox.send({

@@ -76,12 +76,27 @@ export interface Outbox {
    * attempt (a campaign recipient moves to 'sending' with it). Throws before writing anything when
    * the text carries a placeholder or the same text to the same member is still unsettled.
    */
-  send(input: { client: ClubOSClient; context: ClubContext; entry: NewOutboxEntry; onBegin?: (entry: OutboxEntry) => void; actor?: string }): Promise<SendOutcome>;
+  send(input: {
+    client: ClubOSClient;
+    context: ClubContext;
+    entry: NewOutboxEntry;
+    onBegin?: (entry: OutboxEntry) => void;
+    actor?: string;
+    /** A scheduled text running after its time: its log line says "sent N min late". */
+    lateByMs?: number;
+  }): Promise<SendOutcome>;
   /** Settles every unknown attempt not in flight from the members' ClubOS histories. */
   verifyUnsettled(input: { client: ClubOSClient; context: ClubContext }): Promise<VerifyReport>;
   /** Attempts whose outcome is unknown and not in flight in this process. */
   unsettledCount(): number;
 }
+
+const actorOf = (entry: { origin: OutboxEntry['origin'] }): string => (entry.origin === 'reply' ? 'staff' : entry.origin === 'scheduled' ? 'scheduler' : entry.origin);
+
+const minutesLate = (ms: number): string => {
+  const minutes = Math.round(ms / 60_000);
+  return minutes < 90 ? `${minutes} min` : `${Math.round(minutes / 60)} h`;
+};
 
 const describe = (entry: { memberName: string; channel: 'sms' | 'email' }): string =>
   `${entry.channel === 'sms' ? 'Text' : 'Email'} to ${entry.memberName}`;
@@ -90,19 +105,28 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const log = deps.logger.scope('outbox');
   const settleAfterMs = deps.settleAfterMs ?? 60_000;
   const inFlight = new Set<number>();
+  /** How late a scheduled text in flight is, for its log line ("sent 75 min late"). */
+  const lateByMs = new Map<number, number>();
+
+  /** Who sent what is in flight here, for its log lines; a text settled later from history is the outbox's. */
+  const actors = new Map<number, string>();
+  const actorFor = (entry: OutboxEntry): string => actors.get(entry.id) ?? (entry.origin === 'reply' ? 'outbox' : actorOf(entry));
 
   const settleSent = (entry: OutboxEntry, sentAt: number, context: ClubContext, verified: boolean): OutboxEntry => {
     const db = deps.db();
     return db.transaction(() => {
       const settled = db.outreach.outbox.markSent(entry.id, sentAt, { verifiedInHistory: verified });
       deps.settle[entry.origin].sent(settled, sentAt, context, verified);
+      const late = lateByMs.get(entry.id);
+      const lateText = late === undefined ? '' : ` ${minutesLate(late)} late`;
       deps.actionLog.append({
-        kind: verified ? 'send_verified' : 'send',
+        kind: verified ? 'text_settled_sent' : late === undefined ? 'text_sent' : 'text_sent_late',
         conversationId: entry.conversationId,
         memberId: entry.memberId,
-        detail: verified ? `${describe(entry)} confirmed from the ClubOS history after an unknown outcome` : `${describe(entry)} sent`,
-        actor: entry.origin === 'reply' ? 'staff' : entry.origin,
-        at: deps.clock.now(),
+        memberName: entry.memberName,
+        summary: verified ? `${describe(entry)} confirmed from the ClubOS history after an unknown outcome` : `${describe(entry)} sent${lateText}`,
+        actor: actorFor(entry),
+        data: { outboxId: entry.id, origin: entry.origin, body: entry.body, ...(late === undefined ? {} : { lateByMs: late }) },
       });
       return settled;
     });
@@ -114,13 +138,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const settled = db.outreach.outbox.markFailed(entry.id, reason);
       deps.settle[entry.origin].notSent(settled, failure, reason);
       deps.actionLog.append({
-        kind: failure === 'opted_out' ? 'skip' : 'send_failed',
+        kind: failure === 'opted_out' ? 'text_skipped' : failure === 'absent' ? 'text_settled_absent' : 'text_failed',
         conversationId: entry.conversationId,
         memberId: entry.memberId,
-        detail: `${describe(entry)} not sent`,
+        memberName: entry.memberName,
+        summary: failure === 'absent' ? `${describe(entry)} never arrived (checked in the ClubOS history)` : `${describe(entry)} not sent`,
         reason,
-        actor: entry.origin === 'reply' ? 'staff' : entry.origin,
-        at: deps.clock.now(),
+        actor: actorFor(entry),
+        data: { outboxId: entry.id, origin: entry.origin },
       });
       return settled;
     });
@@ -145,7 +170,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const unsettled = (): OutboxEntry[] => deps.db().outreach.outbox.unsettled().filter((e) => !inFlight.has(e.id));
 
   return {
-    async send({ client, context, entry: input, onBegin }) {
+    async send({ client, context, entry: input, onBegin, lateByMs: late, actor }) {
       const placeholder = placeholderIn(input.body);
       if (placeholder !== null) throw new AppError('invalid_argument', `Not sent: the text still contains a placeholder (${placeholder}).`);
       const db = deps.db();
@@ -162,6 +187,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         return begun;
       });
       inFlight.add(entry.id);
+      if (late !== undefined) lateByMs.set(entry.id, late);
+      actors.set(entry.id, actor ?? actorOf(entry));
       try {
         let sent;
         try {
@@ -174,13 +201,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
           }
           log.warn('a send has an unknown outcome; checking the member history', { outboxId: entry.id, error });
           deps.actionLog.append({
-            kind: 'send_unknown',
+            kind: 'text_unconfirmed',
             conversationId: entry.conversationId,
             memberId: entry.memberId,
-            detail: `${describe(entry)}: ClubOS did not confirm it`,
+            memberName: entry.memberName,
+            summary: `${describe(entry)}: ClubOS did not confirm it; nothing is sent again until its history is checked`,
             reason,
-            actor: entry.origin === 'reply' ? 'staff' : entry.origin,
-            at: deps.clock.now(),
+            actor: actorFor(entry),
+            data: { outboxId: entry.id, origin: entry.origin },
           });
           try {
             const settled = settleFromHistory(entry, await client.getHistory(entry.memberId), context);
@@ -198,6 +226,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         return { status: 'sent', entry: settled, sentAt: sent.sentAt };
       } finally {
         inFlight.delete(entry.id);
+        lateByMs.delete(entry.id);
+        actors.delete(entry.id);
       }
     },
 

@@ -34,7 +34,8 @@ export interface OutreachEngineDeps {
   /** Scheduled texts later than this ask staff first. */
   lateLimitMs: () => number;
   touched: (conversationId: number) => void;
-  campaignChanged: (campaignId: number) => void;
+  /** A campaign changed; `recipientIds` are the recipients it moved, null when unknown (refetch). */
+  campaignChanged: (campaignId: number, recipientIds: number[] | null) => void;
   notify: (notice: AttentionNotice) => void;
   /** Longest sleep between passes. Default 5 s. */
   idleMs?: number;
@@ -46,6 +47,8 @@ export interface OutreachEngine {
   start(): void;
   /** Runs a pass soon (a campaign started, an item was scheduled). */
   kick(): void;
+  /** Applies the waiting rules at the next pass (they, or Knowledge's hours, changed). */
+  recheckWaiting(): void;
   /** Stops after the post in flight, if any, has settled. */
   stop(): Promise<void>;
   /** Runs one pass now; for tests. Returns the delay until the next one. */
@@ -53,6 +56,13 @@ export interface OutreachEngine {
 }
 
 const MAX_VERIFY_BACKOFF_MS = 5 * 60_000;
+
+/** "25 business minutes", "3 business hours": how long a member waited, in staffed time. */
+function businessTime(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 90) return `${minutes} business minute${minutes === 1 ? '' : 's'}`;
+  return `${Math.round(minutes / 60)} business hours`;
+}
 
 export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
   const log = deps.logger.scope('outreach');
@@ -82,8 +92,16 @@ export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
         deps.touched(r.conversationId);
         if (r.notify) {
           const c = db.conversations.get(r.conversationId);
-          const detail = `${c?.memberName ?? 'A member'} has waited ${Math.round(r.waitedMs / 60_000)} business minutes for an answer`;
-          deps.actionLog.append({ kind: 'reminder', conversationId: r.conversationId, memberId: c?.memberId ?? null, detail, actor: 'waiting rules', at: now });
+          const detail = `${c?.memberName ?? 'A member'} has waited ${businessTime(r.waitedMs)} for an answer`;
+          deps.actionLog.append({
+            kind: 'overdue',
+            conversationId: r.conversationId,
+            memberId: c?.memberId ?? null,
+            memberName: c?.memberName ?? null,
+            summary: detail,
+            actor: 'waiting rules',
+            data: { waitedBusinessMinutes: Math.round(r.waitedMs / 60_000) },
+          });
           deps.notify({ conversationId: r.conversationId, reason: 'waiting', detail });
         }
       }
@@ -109,7 +127,8 @@ export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
     if (unsettled > 0) {
       if (now < verifyAt) return Math.min(delay, verifyAt - now);
       const report = await deps.outbox.verifyUnsettled({ client, context });
-      for (const c of campaigns) deps.campaignChanged(c.id);
+      // Settling from history may have moved any of their recipients.
+      for (const c of campaigns) deps.campaignChanged(c.id, null);
       if (report.pending > 0) {
         verifyAt = deps.clock.now() + verifyBackoff;
         verifyBackoff = Math.min(verifyBackoff * 2, MAX_VERIFY_BACKOFF_MS);
@@ -150,7 +169,8 @@ export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
         continue;
       }
       const step = await campaignStep(campaign, { db, client, context, outbox: deps.outbox, hours: deps.hours, actionLog: deps.actionLog, now: at });
-      deps.campaignChanged(campaign.id);
+      const recipientIds = step.kind === 'skipped' ? [step.recipientId] : step.kind === 'posted' && step.outcome.entry.originId !== null ? [step.outcome.entry.originId] : [];
+      deps.campaignChanged(campaign.id, recipientIds);
       if (step.kind === 'posted') {
         nextCampaignSend.set(campaign.id, at + Math.ceil(60_000 / campaign.ratePerMinute));
         if (step.outcome.status === 'failed' && step.outcome.failure === 'not_posted') holdUntil = deps.clock.now() + 60_000;
@@ -198,6 +218,10 @@ export function createOutreachEngine(deps: OutreachEngineDeps): OutreachEngine {
       holdUntil = 0;
       verifyAt = 0;
       if (running && !current) schedule(0);
+    },
+    recheckWaiting() {
+      waitingAt = 0;
+      this.kick();
     },
     async stop() {
       running = false;

@@ -1,5 +1,6 @@
-// Outreach as the core serves it: the request handlers for scheduled texts, reminders, campaigns,
-// settings and the log, over one outbox and one engine. The core passes getters for the current
+// Outreach as the core serves it: the request handlers for scheduled texts, reminders, campaigns
+// and settings, over one outbox and one engine. What it does goes to the app's action log; the
+// gym's hours and facts come from Knowledge, through the port the core passes in. The core passes getters for the current
 // session (its database and ClubOS client), so a sign-in or sign-out needs no rewiring here.
 import type { CampaignRecipientView, CampaignView, Handlers, ScheduledItemView } from '../../common/contract';
 import type { Campaign, CampaignRecipient, FrontdeskDb, ScheduledItem } from '../../db';
@@ -8,7 +9,6 @@ import { AppError } from '../../common/errors/app-error';
 import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
 import type { Timers } from '../../common/time/timers';
-import { scheduleBusinessHours } from './business-hours';
 import { buildAudience } from './campaign-audience';
 import { mergeMessage, mergeFieldCatalog } from './merge-fields';
 import type { Outbox } from './outbox';
@@ -37,31 +37,32 @@ export type OutreachHandlers = Pick<
   | 'cancelCampaign'
   | 'getOutreachSettings'
   | 'setOutreachSettings'
-  | 'listOutreachLog'
 >;
 
 export interface OutreachOptions {
   /** The current session's database (outbox, campaigns…). */
   db: () => FrontdeskDb;
-  /** App-wide settings live here. */
+  /** App-wide settings and Knowledge live here. */
   appDb: FrontdeskDb;
   client: () => ClubOSClient;
   clubContext: () => Promise<ClubContext>;
-  knownTimeZone: () => string | null;
   clock: Clock;
   timers: Timers;
   logger: Logger;
   /** A conversation changed (message recorded, attention raised, scheduled item moved). */
   conversationTouched: (conversationId: number) => void;
-  scheduledChanged: (conversationId: number) => void;
-  campaignChanged: (campaign: CampaignView) => void;
+  /** A conversation's scheduled items changed: all of them as they now are. */
+  scheduledChanged: (change: { conversationId: number; items: ScheduledItemView[] }) => void;
+  /** A campaign changed: as it now is, with the recipients it moved (null: too many or unknown). */
+  campaignChanged: (change: { campaign: CampaignView; recipients: CampaignRecipientView[] | null }) => void;
   notify: (notice: AttentionNotice) => void;
   /** Overrides for tests and the soak. */
   settleAfterMs?: number;
   idleMs?: number;
-  /** Defaults to the outreach log table of the session database. */
+  /** Defaults to the action log of the session database (db.actionLog). */
   actionLog?: ActionLogPort;
-  businessHours?: BusinessHoursPort;
+  /** The gym's hours and merge facts: Knowledge's (main/services/assistant/outreach-hours.ts). */
+  businessHours: BusinessHoursPort;
 }
 
 export interface OutreachService {
@@ -126,12 +127,7 @@ function campaignView(c: Campaign): CampaignView {
 export function createOutreachService(options: OutreachOptions): OutreachService {
   const { clock } = options;
   const settings = outreachSettingsStore(options.appDb);
-  const hours =
-    options.businessHours ??
-    scheduleBusinessHours({
-      hours: () => settings.get().businessHours,
-      timeZone: () => options.knownTimeZone() ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-    });
+  const hours = options.businessHours;
   const { outbox, actionLog } = standardOutbox({
     db: options.db,
     clock,
@@ -151,18 +147,30 @@ export function createOutreachService(options: OutreachOptions): OutreachService
     if (!item) throw new AppError('not_found', `Scheduled item ${id} does not exist.`);
     return item;
   };
+  const memberNameOf = (conversationId: number): string | null => options.db().conversations.get(conversationId)?.memberName ?? null;
   const conversationOrFail = (id: number) => {
     const c = options.db().conversations.get(id);
     if (!c) throw new AppError('not_found', `Conversation ${id} does not exist.`);
     return c;
   };
-  const announceCampaign = (id: number): CampaignView => {
-    const view = campaignView(campaignOrFail(id));
-    options.campaignChanged(view);
+  const announceCampaign = (id: number, recipientIds: readonly number[] | null): CampaignView => {
+    const campaign = campaignOrFail(id);
+    const view = campaignView(campaign);
+    const db = options.db();
+    const recipients =
+      recipientIds === null
+        ? null
+        : recipientIds.flatMap((rid) => {
+            const r = db.outreach.campaigns.recipient(rid);
+            return r ? [recipientView(campaign, r)] : [];
+          });
+    options.campaignChanged({ campaign: view, recipients });
     return view;
   };
+  const scheduledFor = (conversationId: number): ScheduledItemView[] =>
+    options.db().outreach.scheduled.forConversation(conversationId, clock.now(), 7 * 86_400_000).map(scheduledView);
   const scheduledTouched = (conversationId: number): void => {
-    options.scheduledChanged(conversationId);
+    options.scheduledChanged({ conversationId, items: scheduledFor(conversationId) });
     options.conversationTouched(conversationId);
   };
 
@@ -179,7 +187,7 @@ export function createOutreachService(options: OutreachOptions): OutreachService
     waitingRules: () => settings.get().waitingRules,
     lateLimitMs: () => settings.get().lateLimitMinutes * 60_000,
     touched: scheduledTouched,
-    campaignChanged: (id) => void announceCampaign(id),
+    campaignChanged: (id, recipientIds) => void announceCampaign(id, recipientIds),
     notify: options.notify,
     ...(options.idleMs === undefined ? {} : { idleMs: options.idleMs }),
   });
@@ -211,8 +219,14 @@ export function createOutreachService(options: OutreachOptions): OutreachService
     return at;
   };
 
-  const logStaff = (kind: 'scheduled' | 'cancelled' | 'campaign', detail: string, conversationId?: number): void =>
-    actionLog.append({ kind, detail, actor: 'staff', at: clock.now(), ...(conversationId === undefined ? {} : { conversationId }) });
+  const logStaff = (kind: 'scheduled' | 'cancelled' | 'campaign', summary: string, about?: { conversationId: number; memberName: string | null } | { campaignId: number }): void =>
+    actionLog.append({
+      kind,
+      summary,
+      actor: 'staff',
+      ...(about && 'conversationId' in about ? { conversationId: about.conversationId, memberName: about.memberName } : {}),
+      ...(about && 'campaignId' in about ? { data: { campaignId: about.campaignId } } : {}),
+    });
 
   const handlers: OutreachHandlers = {
     scheduleSend: sync((args) => {
@@ -222,7 +236,7 @@ export function createOutreachService(options: OutreachOptions): OutreachService
       const merged = mergeMessage(args.body, { memberName: c.memberName }, hours, dueAt);
       if (!merged.ok) throw new AppError('invalid_argument', merged.reason);
       const item = options.db().outreach.scheduled.create({ kind: 'send', conversationId: c.id, channel: args.channel, subject: args.subject ?? null, body: args.body, dueAt });
-      logStaff('scheduled', `Text to ${c.memberName} scheduled for ${args.dueAt}`, c.id);
+      logStaff('scheduled', `Text to ${c.memberName} scheduled for ${args.dueAt}`, { conversationId: c.id, memberName: c.memberName });
       scheduledTouched(c.id);
       engine.kick();
       return (scheduledView(item));
@@ -230,14 +244,14 @@ export function createOutreachService(options: OutreachOptions): OutreachService
     scheduleReminder: sync((args) => {
       const c = conversationOrFail(args.conversationId);
       const item = options.db().outreach.scheduled.create({ kind: 'remind', conversationId: c.id, dueAt: requireFuture(args.dueAt) });
-      logStaff('scheduled', `Reminder set for ${args.dueAt} if ${c.memberName} has not replied`, c.id);
+      logStaff('scheduled', `Reminder set for ${args.dueAt} if ${c.memberName} has not replied`, { conversationId: c.id, memberName: c.memberName });
       scheduledTouched(c.id);
       engine.kick();
       return (scheduledView(item));
     }),
     listScheduled: sync(({ conversationId }) => {
       conversationOrFail(conversationId);
-      return ({ items: options.db().outreach.scheduled.forConversation(conversationId, clock.now(), 7 * 86_400_000).map(scheduledView) });
+      return { items: scheduledFor(conversationId) };
     }),
     cancelScheduled: sync(({ id }) => {
       const db = options.db();
@@ -245,7 +259,7 @@ export function createOutreachService(options: OutreachOptions): OutreachService
       if (!db.outreach.scheduled.transition(id, ['pending', 'needs_confirmation'], 'cancelled', { outcome: 'Cancelled by staff' })) {
         throw new AppError('invalid_argument', `That ${item.kind === 'send' ? 'scheduled text' : 'reminder'} is already ${item.state === 'sending' ? 'being sent' : item.state}.`);
       }
-      logStaff('cancelled', `Scheduled ${item.kind === 'send' ? 'text' : 'reminder'} cancelled`, item.conversationId);
+      logStaff('cancelled', `Scheduled ${item.kind === 'send' ? 'text' : 'reminder'} cancelled`, { conversationId: item.conversationId, memberName: memberNameOf(item.conversationId) });
       scheduledTouched(item.conversationId);
       return (scheduledView(scheduledOrFail(id)));
     }),
@@ -256,7 +270,10 @@ export function createOutreachService(options: OutreachOptions): OutreachService
         ? db.outreach.scheduled.transition(id, ['needs_confirmation'], 'pending', { dueAt: clock.now(), outcome: 'Confirmed late by staff' })
         : db.outreach.scheduled.transition(id, ['needs_confirmation'], 'cancelled', { outcome: 'Dropped by staff after it came due late' });
       if (!moved) throw new AppError('invalid_argument', 'That scheduled text is not waiting for confirmation.');
-      logStaff(send ? 'scheduled' : 'cancelled', send ? 'Late scheduled text confirmed: sending now' : 'Late scheduled text dropped', item.conversationId);
+      logStaff(send ? 'scheduled' : 'cancelled', send ? 'Late scheduled text confirmed: sending now' : 'Late scheduled text dropped', {
+        conversationId: item.conversationId,
+        memberName: memberNameOf(item.conversationId),
+      });
       scheduledTouched(item.conversationId);
       engine.kick();
       return (scheduledView(scheduledOrFail(id)));
@@ -278,15 +295,25 @@ export function createOutreachService(options: OutreachOptions): OutreachService
         audience.recipients,
       );
       for (const r of db.outreach.campaigns.recipients(campaign.id, { state: 'skipped', limit: 10_000 })) {
-        actionLog.append({ kind: 'skip', conversationId: r.conversationId, memberId: r.memberId, detail: `Campaign "${campaign.name}": ${r.memberName} left out`, reason: r.reason, actor: `campaign ${campaign.id}`, at: clock.now() });
+        actionLog.append({
+          kind: 'text_skipped',
+          conversationId: r.conversationId,
+          memberId: r.memberId,
+          memberName: r.memberName,
+          summary: `Campaign "${campaign.name}": ${r.memberName} left out`,
+          reason: r.reason,
+          actor: `campaign ${campaign.id}`,
+          data: { campaignId: campaign.id, recipientId: r.id },
+        });
       }
-      logStaff('campaign', `Campaign "${campaign.name}" drafted for ${campaign.counts.total} recipients (${audience.description})`);
-      return announceCampaign(campaign.id);
+      logStaff('campaign', `Campaign "${campaign.name}" drafted for ${campaign.counts.total} recipients (${audience.description})`, { campaignId: campaign.id });
+      return announceCampaign(campaign.id, null);
     },
     updateCampaignText: sync(({ campaignId, body }) => {
       campaignOrFail(campaignId);
       if (!options.db().outreach.campaigns.setBody(campaignId, body)) throw new AppError('invalid_argument', 'Only a campaign that has not been approved can be reworded.');
-      return (announceCampaign(campaignId));
+      // Every queued recipient's preview changed with the text.
+      return announceCampaign(campaignId, null);
     }),
     listCampaigns: () => Promise.resolve({ campaigns: options.db().outreach.campaigns.list().map(campaignView) }),
     getCampaign: sync(({ campaignId, state, offset, limit }) => {
@@ -299,22 +326,22 @@ export function createOutreachService(options: OutreachOptions): OutreachService
       if (!options.db().outreach.campaigns.transition(campaignId, ['draft'], 'running', { approvedBy })) {
         throw new AppError('invalid_argument', `Campaign "${campaign.name}" is ${campaign.state}, not a draft waiting for approval.`);
       }
-      logStaff('campaign', `Campaign "${campaign.name}" approved by ${approvedBy}; sending ${campaign.counts.queued} texts at up to ${campaign.ratePerMinute} a minute`);
+      logStaff('campaign', `Campaign "${campaign.name}" approved by ${approvedBy}; sending ${campaign.counts.queued} texts at up to ${campaign.ratePerMinute} a minute`, { campaignId });
       engine.kick();
-      return (announceCampaign(campaignId));
+      return announceCampaign(campaignId, []);
     }),
     pauseCampaign: sync(({ campaignId }) => {
       const campaign = campaignOrFail(campaignId);
       if (!options.db().outreach.campaigns.transition(campaignId, ['running'], 'paused')) throw new AppError('invalid_argument', `Campaign "${campaign.name}" is not running.`);
-      logStaff('campaign', `Campaign "${campaign.name}" paused`);
-      return (announceCampaign(campaignId));
+      logStaff('campaign', `Campaign "${campaign.name}" paused`, { campaignId });
+      return announceCampaign(campaignId, []);
     }),
     resumeCampaign: sync(({ campaignId }) => {
       const campaign = campaignOrFail(campaignId);
       if (!options.db().outreach.campaigns.transition(campaignId, ['paused'], 'running')) throw new AppError('invalid_argument', `Campaign "${campaign.name}" is not paused.`);
-      logStaff('campaign', `Campaign "${campaign.name}" resumed`);
+      logStaff('campaign', `Campaign "${campaign.name}" resumed`, { campaignId });
       engine.kick();
-      return (announceCampaign(campaignId));
+      return announceCampaign(campaignId, []);
     }),
     cancelCampaign: sync(({ campaignId }) => {
       const db = options.db();
@@ -324,18 +351,15 @@ export function createOutreachService(options: OutreachOptions): OutreachService
         return db.outreach.campaigns.skipQueued(campaignId, 'the campaign was cancelled before this text');
       });
       if (skipped === null) throw new AppError('invalid_argument', `Campaign "${campaign.name}" is already ${campaign.state}.`);
-      logStaff('cancelled', `Campaign "${campaign.name}" cancelled; ${skipped} queued texts will not be sent`);
-      return (announceCampaign(campaignId));
+      logStaff('cancelled', `Campaign "${campaign.name}" cancelled; ${skipped} queued texts will not be sent`, { campaignId });
+      return announceCampaign(campaignId, null);
     }),
     getOutreachSettings: () => Promise.resolve(settings.get()),
     setOutreachSettings: sync((change) => {
       const next = settings.update(change);
-      engine.kick();
+      // A new rule raises (or lowers) conversations now, not at the next minute's check.
+      engine.recheckWaiting();
       return (next);
-    }),
-    listOutreachLog: sync(({ before, conversationId, limit }) => {
-      const entries = options.db().outreach.log.list({ limit: limit ?? 100, ...(before ? { before } : {}), ...(conversationId ? { conversationId } : {}) });
-      return ({ entries: entries.map((e) => ({ ...e, at: iso(e.at) })) });
     }),
   };
 

@@ -1,38 +1,38 @@
-// The two narrow interfaces outreach needs from the assistant's side of the app: an action log and
-// the gym's business hours (with the knowledge fields a message may merge). Each has a concrete
-// implementation here (action-log.ts, business-hours.ts); the app can point both at shared ones.
+// The two narrow interfaces outreach needs from the assistant's side of the app: the action log
+// (issue 17's append-only `assistant_actions`, through action-log.ts) and the gym's business hours
+// with the Knowledge fields a message may merge (Settings → Knowledge, through knowledge-hours.ts).
 
-export type ActionKind =
-  | 'send' // a text went out
-  | 'send_failed' // ClubOS refused it or it could not be posted
-  | 'send_unknown' // the post's outcome is unknown; ClubOS history will settle it
-  | 'send_verified' // an unknown outcome settled from ClubOS history
-  | 'skip' // a recipient or scheduled text deliberately not sent
-  | 'blocked' // a merge field could not be filled
-  | 'scheduled' // a send-later or reminder was set
-  | 'cancelled' // a scheduled item or campaign was cancelled
-  | 'reminder' // a no-reply reminder or waiting-too-long alert fired
-  | 'campaign'; // a campaign was created, approved, paused, resumed or finished
+import type { OutreachActionKind } from '../../common/action-kinds';
+
+/**
+ * What outreach writes to the action log: the kinds of common/action-kinds.ts (lowercase words,
+ * as the log's CHECK wants), each with the label the Activity view shows. A text sent, sent late,
+ * failed, of unknown outcome, settled from ClubOS history (sent or absent), skipped (opted out, no
+ * member, held as too late), blocked by a merge field; a schedule set or cancelled; a reminder;
+ * a conversation overdue; a campaign's steps.
+ */
+export type { OutreachActionKind };
 
 export interface ActionRecord {
-  kind: ActionKind;
+  kind: OutreachActionKind;
   conversationId?: number | null;
   memberId?: string | null;
-  /** What happened, in words staff can read ("Sent 'See you at 6' to Jane Doe"). */
-  detail: string;
+  memberName?: string | null;
+  /** What happened, in words staff can read ("Text to Jane Doe sent"). */
+  summary: string;
   /** Why, when it was a skip, block or failure. */
   reason?: string | null;
   /** 'staff' when a person did it, else the part of Frontdesk that did ('campaign 3', 'scheduler'). */
-  actor?: string;
-  /** Epoch ms. */
-  at: number;
+  actor: string;
+  /** Anything else worth keeping (the text's body, how late it was, the outbox id). */
+  data?: Record<string, string | number | boolean | null>;
 }
 
 export interface ActionLogPort {
   append(record: ActionRecord): void;
 }
 
-/** A fact the gym keeps (hours, phone, a policy) that a message may merge as `{name}`. */
+/** A fact the gym keeps (hours, address, a policy) that a message may merge as `{name}`. */
 export interface KnowledgeField {
   name: string;
   label: string;

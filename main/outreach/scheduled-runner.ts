@@ -34,8 +34,17 @@ export async function runScheduledItem(item: ScheduledItem, deps: ScheduledRunne
   const { db, now } = deps;
   const conversation = db.conversations.get(item.conversationId);
   const lateBy = Math.max(0, now - item.dueAt);
-  const log = (kind: 'send' | 'skip' | 'blocked' | 'reminder', detail: string, reason?: string): void =>
-    deps.actionLog.append({ kind, conversationId: item.conversationId, memberId: conversation?.memberId ?? null, detail, reason: reason ?? null, actor: 'scheduler', at: now });
+  const log = (kind: 'text_skipped' | 'text_blocked' | 'reminder', summary: string, reason?: string): void =>
+    deps.actionLog.append({
+      kind,
+      conversationId: item.conversationId,
+      memberId: conversation?.memberId ?? null,
+      memberName: conversation?.memberName ?? null,
+      summary,
+      reason: reason ?? null,
+      actor: 'scheduler',
+      data: { scheduledId: item.id, ...(lateBy > LATE_AFTER_MS ? { lateByMs: lateBy } : {}) },
+    });
 
   if (!conversation) {
     db.outreach.scheduled.transition(item.id, ['pending'], 'cancelled', { outcome: 'The conversation no longer exists' });
@@ -58,7 +67,7 @@ export async function runScheduledItem(item: ScheduledItem, deps: ScheduledRunne
   if (lateBy > deps.lateLimitMs) {
     const outcome = `Due ${minutesText(lateBy)} ago while Frontdesk was not running: send it now or cancel it`;
     if (db.outreach.scheduled.transition(item.id, ['pending'], 'needs_confirmation', { outcome, lateByMs: lateBy })) {
-      log('skip', `Scheduled text to ${conversation.memberName} held for confirmation`, outcome);
+      log('text_skipped', `Scheduled text to ${conversation.memberName} held for staff to send now or drop`, outcome);
       deps.notify(item.conversationId, 'confirm_late', `A scheduled text to ${conversation.memberName} is ${minutesText(lateBy)} late`);
       deps.touched(item.conversationId);
     }
@@ -66,14 +75,14 @@ export async function runScheduledItem(item: ScheduledItem, deps: ScheduledRunne
   }
   if (item.channel === 'sms' && conversation.optedOut) {
     db.outreach.scheduled.transition(item.id, ['pending'], 'failed', { outcome: 'Not sent: the member opted out of texts (STOP)' });
-    log('skip', `Scheduled text to ${conversation.memberName} not sent`, 'the member opted out of texts');
+    log('text_skipped', `Scheduled text to ${conversation.memberName} not sent`, 'the member opted out of texts');
     deps.touched(item.conversationId);
     return true;
   }
   const merged = mergeMessage(item.body ?? '', { memberName: conversation.memberName }, deps.hours, now);
   if (!merged.ok) {
     db.outreach.scheduled.transition(item.id, ['pending'], 'failed', { outcome: merged.reason });
-    log('blocked', `Scheduled text to ${conversation.memberName} not sent`, merged.reason);
+    log('text_blocked', `Scheduled text to ${conversation.memberName} not sent`, merged.reason);
     deps.touched(item.conversationId);
     return true;
   }
@@ -87,7 +96,7 @@ export async function runScheduledItem(item: ScheduledItem, deps: ScheduledRunne
     const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof Error && 'code' in error && error.code === 'not_found') {
       db.outreach.scheduled.transition(item.id, ['pending'], 'failed', { outcome: `Not sent: ${reason}` });
-      log('skip', `Scheduled text to ${conversation.memberName} not sent`, reason);
+      log('text_skipped', `Scheduled text to ${conversation.memberName} not sent`, reason);
       return true;
     }
     return false;
@@ -105,6 +114,8 @@ export async function runScheduledItem(item: ScheduledItem, deps: ScheduledRunne
       subject: item.subject,
       body: merged.text,
     },
+    // Late by its own clock, or confirmed by staff after it came due too late.
+    ...(lateBy > LATE_AFTER_MS ? { lateByMs: lateBy } : item.lateByMs !== null ? { lateByMs: item.lateByMs } : {}),
     onBegin: () => {
       const lateByMs = lateBy > LATE_AFTER_MS ? lateBy : item.lateByMs;
       if (!db.outreach.scheduled.transition(item.id, ['pending'], 'sending', { lateByMs })) throw new Error('the scheduled item was changed meanwhile');

@@ -33,9 +33,12 @@ export function applyWaitingRules(db: FrontdeskDb, hours: BusinessHoursPort, rul
     const stillWaiting = new Set(waiting.map((w) => w.id));
     for (const w of waiting) {
       const threshold = thresholdFor(w, rules);
-      if (threshold === null) continue;
-      const waited = hours.businessMsBetween(w.waitingSince, now);
-      if (waited < threshold) continue;
+      const waited = threshold === null ? 0 : hours.businessMsBetween(w.waitingSince, now);
+      if (threshold === null || waited < threshold) {
+        // Staff loosened the rules (or Knowledge's hours): no longer overdue.
+        if (w.attentionReason === 'waiting' && db.outreach.attention.clear(w.id)) lowered.push(w.id);
+        continue;
+      }
       if (w.attentionReason === null) db.outreach.attention.raise(w.id, 'waiting', now);
       const first = db.outreach.attention.noticeOnce(w.id, `waiting:${new Date(w.waitingSince).toISOString()}`);
       if (w.attentionReason === null || first) raised.push({ conversationId: w.id, waitedMs: waited, notify: first });

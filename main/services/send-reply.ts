@@ -15,6 +15,8 @@ export async function sendReply(
   context: ClubContext,
   outbox: Outbox,
   args: Args<'sendReply'>,
+  /** Who sends, for the action log: 'staff', 'assistant', or the approver. */
+  actor = 'staff',
 ): Promise<Message> {
   const existing = db.conversations.get(args.conversationId);
   if (!existing) throw new AppError('not_found', `Conversation ${args.conversationId} does not exist.`);
@@ -25,6 +27,7 @@ export async function sendReply(
   const outcome = await outbox.send({
     client,
     context,
+    actor,
     entry: {
       origin: 'reply',
       originId: null,

@@ -48,7 +48,7 @@ async function setup(policy: Partial<AssistantSettings['policy']>, change: Parti
     session: () => ({
       db: r.app.db,
       clubContext: () => Promise.resolve(r.context),
-      send: (args) => sendReply(r.app.db, r.app.client, r.context, outbox, args),
+      send: (args, actor) => sendReply(r.app.db, r.app.client, r.context, outbox, args, actor),
     }),
     clock: r.club.clock,
     logger: memoryLogger('test'),
@@ -86,7 +86,9 @@ describe('assistant service', () => {
     const sent = s.outboundTo(1).slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatch(/Tomorrow the front desk is staffed 9 AM–7 PM\.$/u);
-    expect(s.kinds(id)).toEqual(['assessed', 'drafted', 'auto_send_started', 'auto_sent']);
+    // The outbox's own record of the post sits in the same log, in the assistant's name.
+    expect(s.kinds(id)).toEqual(['assessed', 'drafted', 'auto_send_started', 'text_sent', 'auto_sent']);
+    expect(s.rig.app.db.actionLog.list({ conversationId: id, kinds: ['text_sent'] })[0]?.actor).toBe('assistant');
     const autoSent = s.rig.app.db.actionLog.list({ conversationId: id, kinds: ['auto_sent'] })[0]!;
     expect(autoSent.detail.facts).toEqual(['staffedHours']);
     const raw = s.rig.rawMessages(id).filter((m) => m.direction === 'inbound').at(-1)!;
@@ -179,7 +181,7 @@ describe('assistant service', () => {
     expect(s.outboundTo(9).slice(before)).toEqual([`${first!.body} See you soon!`]);
     await expect(s.assistant.decideDraft({ draftId: first!.id, decision: 'approve' })).rejects.toMatchObject({ code: 'conflict' });
     expect(s.outboundTo(9).slice(before)).toHaveLength(1);
-    expect(s.kinds(a)).toEqual(['assessed', 'drafted', 'queued', 'approved', 'edited', 'sent']);
+    expect(s.kinds(a)).toEqual(['assessed', 'drafted', 'queued', 'approved', 'edited', 'text_sent', 'sent']);
 
     const rejected = await s.assistant.decideDraft({ draftId: second!.id, decision: 'reject' });
     expect(rejected.status).toBe('rejected');

@@ -8,19 +8,8 @@ import { memoryLogger } from '../../common/log/logger';
 import { manualClock } from '../../common/time/manual-clock';
 import type { ConversationStatus } from '../../common/contract';
 import { openDatabase, type FrontdeskDb, type NewMessage } from '../../db';
+import { mulberry32 as prng } from '../../main/clubos-simulator/mulberry32';
 import { conversation, memoryDb, msg, OTHER_OWNER, OWNER, T0, tempDir, withOwners } from './helpers';
-
-/** mulberry32: a small seeded PRNG, so a failure replays exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATUSES: ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved', 'archived'];
 

@@ -3,13 +3,13 @@
 // pushed change would show a row the next refetch takes away (or hide one it brings back).
 import { describe, expect, it } from 'vitest';
 import type { Conversation, ListFilter } from '../../common/contract';
-import { inView, newestFirst } from '../../common/conversation-filters';
+import { inView, listOrder } from '../../common/conversation-filters';
 import { conversation, memoryDb, msg, OTHER_OWNER, OWNER, T0, withOwners } from './helpers';
 
 const FILTERS: ListFilter[] = ['all', 'unread', 'needs_reply', 'snoozed', 'resolved', 'archived'];
 
 describe('conversation filters: the predicate agrees with the SQL', () => {
-  it('puts every conversation in the same lists, in the same order, for each owner and tag', () => {
+  it('puts every conversation in the same lists, in the same order, for each owner, tag and sort', () => {
     const { db, clock } = memoryDb();
     withOwners(db, OWNER, OTHER_OWNER);
     const minutes = (n: number): string => new Date(T0 + n * 60_000).toISOString();
@@ -34,6 +34,8 @@ describe('conversation filters: the predicate agrees with the SQL', () => {
             else if (status === 'snoozed-later') db.conversations.setStatus(id, { status: 'snoozed', snoozedUntil: minutes(10_000) });
             else if (status !== 'open') db.conversations.setStatus(id, { status });
             if (n % 3 === 0) db.conversations.setTags(id, ['vip']);
+            // Some are raised by a waiting rule or a reminder: those list first.
+            if (n % 4 === 1) db.outreach.attention.raise(id, n % 8 === 1 ? 'waiting' : 'no_reply', T0 + n * 60_000);
           }
         }
       }
@@ -44,17 +46,20 @@ describe('conversation filters: the predicate agrees with the SQL', () => {
 
     const everything: Conversation[] = db.conversations.getMany(Array.from({ length: n + 1 }, (_, i) => i + 1));
     expect(everything).toHaveLength(n + 1);
+    expect(everything.filter((c) => c.attention).length).toBeGreaterThan(5);
     for (const filter of FILTERS) {
       for (const ownerId of [null, OWNER, OTHER_OWNER]) {
         for (const tag of [null, 'vip']) {
-          const view = { filter, ownerId, tag };
-          const listed = db.conversations
-            .list({ filter, limit: 500, now, ...(ownerId ? { ownerId } : {}), ...(tag ? { tag } : {}) })
-            .items.map((c) => c.id);
-          const predicted = everything.filter((c) => inView(c, view, now)).sort(newestFirst).map((c) => c.id);
-          expect({ view, ids: predicted }).toEqual({ view, ids: listed });
-          // The fixture gives every filter something to agree on.
-          if (ownerId === null && tag === null) expect(listed.length).toBeGreaterThan(0);
+          for (const sort of ['newest', 'longest_waiting'] as const) {
+            const view = { filter, ownerId, tag, sort };
+            const listed = db.conversations
+              .list({ filter, sort, limit: 500, now, ...(ownerId ? { ownerId } : {}), ...(tag ? { tag } : {}) })
+              .items.map((c) => c.id);
+            const predicted = everything.filter((c) => inView(c, view, now)).sort(listOrder(sort)).map((c) => c.id);
+            expect({ view, ids: predicted }).toEqual({ view, ids: listed });
+            // The fixture gives every filter something to agree on.
+            if (ownerId === null && tag === null) expect(listed.length).toBeGreaterThan(0);
+          }
         }
       }
     }

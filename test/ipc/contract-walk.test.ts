@@ -80,7 +80,6 @@ const validArgs: { [K in ChannelName]: ArgsInput<K> } = {
   cancelCampaign: { campaignId: 1 },
   getOutreachSettings: {},
   setOutreachSettings: { lateLimitMinutes: 30 },
-  listOutreachLog: { limit: 20 },
 };
 
 const OWN_CONTENTS = 7;

@@ -303,7 +303,6 @@ export function fakeHandlers(): MockHandlers {
     cancelCampaign: vi.fn(() => Promise.resolve(sampleCampaign({ state: 'cancelled' }))),
     getOutreachSettings: vi.fn(() => Promise.resolve(DEFAULT_OUTREACH_SETTINGS)),
     setOutreachSettings: vi.fn((args) => Promise.resolve({ ...DEFAULT_OUTREACH_SETTINGS, ...args })),
-    listOutreachLog: vi.fn(() => Promise.resolve({ entries: [] })),
   };
 }
 

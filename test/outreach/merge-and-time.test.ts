@@ -1,6 +1,7 @@
 // Merge fields, quiet hours, business hours, CSV recipients and history matching: the pure parts.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BUSINESS_HOURS, scheduleBusinessHours, type BusinessHours } from '../../main/outreach/business-hours';
+import { knowledgeBusinessHours } from '../../main/services/assistant/outreach-hours';
+import { knowledgeSchema, type Knowledge } from '../../common/knowledge';
 import { parseRecipientCsv } from '../../main/outreach/csv-recipients';
 import { comparableText, sameText, wentOut } from '../../main/outreach/history-match';
 import { fieldsUsed, mergeMessage, placeholderIn } from '../../main/outreach/merge-fields';
@@ -11,16 +12,27 @@ import type { MemberHistory } from '../../main/clubos/types';
 const CHI = 'America/Chicago';
 const TOKYO = 'Asia/Tokyo';
 const at = (zone: string, y: number, mo: number, d: number, h = 0, mi = 0): number => zonedToEpoch({ year: y, month: mo, day: d, hour: h, minute: mi }, zone);
-const hoursIn = (zone: string, hours: BusinessHours = DEFAULT_BUSINESS_HOURS) => scheduleBusinessHours({ hours: () => hours, timeZone: () => zone });
+
+const weekday = [{ from: '06:00', to: '21:00' }];
+const weekend = [{ from: '08:00', to: '18:00' }];
+/** Knowledge as staff type it in Settings → Knowledge: Mon–Fri 6–21, Sat–Sun 8–18. */
+const GYM: Knowledge = knowledgeSchema.parse({
+  clubName: 'Northside Fitness',
+  address: '12 Main St',
+  parking: '  ',
+  openingHours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: weekend, sun: weekend },
+  staffedHours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: weekend, sun: weekend },
+});
+const hoursIn = (zone: string, knowledge: Knowledge = GYM) => knowledgeBusinessHours({ knowledge: () => knowledge, timeZone: () => zone });
 
 describe('merge fields', () => {
-  const hours = hoursIn(CHI, { ...DEFAULT_BUSINESS_HOURS, facts: { clubPhone: '(555) 010-2000', parkingNote: '  ' } });
+  const hours = hoursIn(CHI);
   const monday = at(CHI, 2026, 12, 7, 10);
 
-  it('fills first name, last name and knowledge fields, in both brace styles', () => {
-    const r = mergeMessage('Hi {firstName} {{lastName}}! Today we are open {todayHours}; call {clubPhone}.', { memberName: 'JANE doe' }, hours, monday);
-    expect(r).toEqual({ ok: true, text: 'Hi Jane doe! Today we are open 6:00 AM – 9:00 PM; call (555) 010-2000.' });
-    expect(fieldsUsed('Hi {firstName}, {clubPhone} {firstName}')).toEqual(['firstName', 'clubPhone']);
+  it('fills first name, last name and Knowledge fields, in both brace styles', () => {
+    const r = mergeMessage('Hi {firstName} {{lastName}}! Today we are open {todayHours} at {address}.', { memberName: 'JANE doe' }, hours, monday);
+    expect(r).toEqual({ ok: true, text: 'Hi Jane doe! Today we are open 6 AM–9 PM at 12 Main St.' });
+    expect(fieldsUsed('Hi {firstName}, {address} {firstName}')).toEqual(['firstName', 'address']);
   });
 
   it('blocks a recipient whose first name is unknown, with the reason, never a stand-in', () => {
@@ -31,13 +43,16 @@ describe('merge fields', () => {
     }
   });
 
-  it('blocks unknown and empty knowledge fields and leftover placeholders', () => {
+  it('blocks unknown and empty Knowledge fields and leftover placeholders', () => {
     expect(mergeMessage('Hi {firstName}, {frontDeskHours}', { memberName: 'Ann Lee' }, hours, monday)).toEqual({
       ok: false,
       reason: 'Blocked: {frontDeskHours} is not a merge field Frontdesk knows',
     });
-    const empty = mergeMessage('Park at {parkingNote}', { memberName: 'Ann Lee' }, hours, monday);
-    expect(empty.ok === false && empty.reason).toMatch(/parkingNote.*empty/);
+    const empty = mergeMessage('Park at {parking}', { memberName: 'Ann Lee' }, hours, monday);
+    expect(empty.ok === false && empty.reason).toMatch(/parking.*empty/);
+    // Hours Knowledge does not give for the day are empty too, never guessed.
+    const unknownDay = mergeMessage('Open {todayHours}', { memberName: 'Ann Lee' }, hoursIn(CHI, knowledgeSchema.parse({})), monday);
+    expect(unknownDay.ok === false && unknownDay.reason).toMatch(/todayHours.*empty/);
     for (const text of ['Hi [First Name], welcome', 'Hi <name>!', 'Hello %NAME%', 'Hi {firstName', 'a } b']) {
       const r = mergeMessage(text, { memberName: 'Ann Lee' }, hours, monday);
       expect(r.ok, text).toBe(false);
@@ -45,18 +60,18 @@ describe('merge fields', () => {
     expect(placeholderIn('See you at 6!')).toBeNull();
   });
 
-  it("says the club is closed on a closed date and uses the club's day, not the host's", () => {
-    const h = hoursIn(TOKYO, { ...DEFAULT_BUSINESS_HOURS, closedDates: ['2026-12-25'] });
+  it("says the club is closed on a holiday and uses the club's day, not the host's", () => {
+    const h = hoursIn(TOKYO, { ...GYM, holidays: [{ date: '2026-12-25', name: 'Christmas', open: [], staffed: [] }] });
     // 23:30 UTC on Dec 24 is already Dec 25 in Tokyo.
     expect(h.knowledgeValue('todayHours', Date.UTC(2026, 11, 24, 23, 30))).toBe('closed');
-    expect(h.knowledgeValue('tomorrowHours', Date.UTC(2026, 11, 24, 23, 30))).toBe('8:00 AM – 6:00 PM'); // a Saturday
+    expect(h.knowledgeValue('tomorrowHours', Date.UTC(2026, 11, 24, 23, 30))).toBe('8 AM–6 PM'); // a Saturday
   });
 });
 
-describe('business hours', () => {
+describe("business hours from Knowledge's staffed hours", () => {
   const chi = hoursIn(CHI);
 
-  it('is open Mon–Fri 6–21 and Sat–Sun 8–18 in the club zone', () => {
+  it('is staffed Mon–Fri 6–21 and Sat–Sun 8–18 in the club zone', () => {
     expect(chi.isOpenAt(at(CHI, 2026, 12, 7, 5, 59))).toBe(false); // Monday
     expect(chi.isOpenAt(at(CHI, 2026, 12, 7, 6, 0))).toBe(true);
     expect(chi.isOpenAt(at(CHI, 2026, 12, 7, 21, 0))).toBe(false);
@@ -70,6 +85,15 @@ describe('business hours', () => {
     expect(chi.businessMsBetween(at(CHI, 2026, 12, 14, 7), at(CHI, 2026, 12, 11, 20))).toBe(0);
     // Over the DST change (Nov 1, 2026): Sunday 8–18 is 10 real hours.
     expect(chi.businessMsBetween(at(CHI, 2026, 11, 1, 0), at(CHI, 2026, 11, 2, 0))).toBe(10 * 3_600_000);
+  });
+
+  it('falls back to opening hours, then to the whole day, where Knowledge gives no staffed hours; a holiday without staff counts nothing', () => {
+    const partial = hoursIn(CHI, knowledgeSchema.parse({ openingHours: { sat: [{ from: '09:00', to: '12:00' }] }, staffedHours: { mon: weekday } }));
+    expect(partial.businessMsBetween(at(CHI, 2026, 12, 12, 0), at(CHI, 2026, 12, 13, 0))).toBe(3 * 3_600_000); // Saturday: opening hours
+    expect(partial.businessMsBetween(at(CHI, 2026, 12, 13, 0), at(CHI, 2026, 12, 14, 0))).toBe(24 * 3_600_000); // Sunday: unknown
+    const holiday = hoursIn(CHI, { ...GYM, holidays: [{ date: '2026-12-25', name: 'Christmas', open: null, staffed: [] }] });
+    expect(holiday.businessMsBetween(at(CHI, 2026, 12, 25, 0), at(CHI, 2026, 12, 26, 0))).toBe(0);
+    expect(holiday.isOpenAt(at(CHI, 2026, 12, 25, 10))).toBe(false);
   });
 });
 

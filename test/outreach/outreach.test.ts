@@ -7,6 +7,7 @@ import { ClubOSError } from '../../common/errors/clubos-error';
 import { toApiError } from '../../common/errors/app-error';
 import { sendReply } from '../../main/services/send-reply';
 import { chicago } from '../sync/sync-rig';
+import { knowledgeSchema, type Knowledge } from '../../common/knowledge';
 import { outreachRig, type OutreachRig } from './outreach-rig';
 
 let rig: OutreachRig | null = null;
@@ -34,6 +35,11 @@ async function withConversations(r: OutreachRig, n: number, body = 'Are you open
   return Array.from({ length: n }, (_, i) => r.conversationOf(i).id);
 }
 
+/** Knowledge as staff would save it in Settings → Knowledge (the app database). */
+function saveHours(r: OutreachRig, knowledge: Partial<Knowledge>): void {
+  r.app.db.knowledge.save(knowledgeSchema.parse({ clubName: 'Test Gym', ...knowledge }), 'edit');
+}
+
 const reply = (r: OutreachRig, conversationId: number, body: string) =>
   sendReply(r.app.db, r.app.client, r.context, r.outreach.outbox, { conversationId, channel: 'sms', body });
 
@@ -45,7 +51,9 @@ describe('the outbox', () => {
     const entries = rig.app.db.outreach.outbox.recent(10);
     expect(entries.map((e) => [e.origin, e.state, e.body, e.verifiedInHistory])).toEqual([['reply', 'sent', 'Yes, 6 AM to 9 PM!', false]]);
     expect(rig.club.sim.sentTexts(rig.member(0).id).map((s) => s.body)).toEqual(['Yes, 6 AM to 9 PM!']);
-    expect(rig.app.db.outreach.log.list({ limit: 10 }).map((l) => [l.kind, l.conversationId, l.actor])).toEqual([['send', c, 'staff']]);
+    expect(rig.app.db.actionLog.list({ limit: 10 }).map((l) => [l.kind, l.conversationId, l.actor, l.memberName, l.detail.body])).toEqual([
+      ['text_sent', c, 'staff', rig.member(0).name, 'Yes, 6 AM to 9 PM!'],
+    ]);
   });
 
   it('settles a send whose answer was lost from the FollowUp history instead of posting it again', async () => {
@@ -57,7 +65,7 @@ describe('the outbox', () => {
     expect(rig.club.sim.sentTexts()).toHaveLength(1);
     const [entry] = rig.app.db.outreach.outbox.recent(1);
     expect(entry).toMatchObject({ state: 'sent', verifiedInHistory: true });
-    expect(rig.app.db.outreach.log.list({ limit: 10 }).map((l) => l.kind)).toEqual(['send_verified', 'send_unknown']);
+    expect(rig.app.db.actionLog.list({ limit: 10 }).map((l) => l.kind)).toEqual(['text_settled_sent', 'text_unconfirmed']);
   });
 
   it('after a crash before the post, checks the history, finds nothing, then sends once', async () => {
@@ -157,6 +165,14 @@ describe('send later and no-reply reminders', () => {
     const [done] = (await h.listScheduled({ conversationId: c! })).items;
     expect(done).toMatchObject({ id: item.id, state: 'done', outcome: 'sent' });
     expect(done!.lateByMs).toBeGreaterThanOrEqual(20 * MIN);
+    // The action log says it went out late, and how late.
+    const [sent] = rig.app.db.actionLog.list({ conversationId: c!, kinds: ['text_sent_late'] });
+    expect(sent).toMatchObject({ actor: 'scheduler', detail: { origin: 'scheduled', summary: expect.stringMatching(/sent 2\d min late$/) as string } });
+    expect(sent!.detail.lateByMs).toBeGreaterThanOrEqual(20 * MIN);
+    expect(rig.app.db.actionLog.list({ conversationId: c!, kinds: ['text_sent'] })).toEqual([]);
+    // Every change of the schedule reached the window with the items as they now are.
+    expect(rig.scheduledEvents[0]).toEqual({ conversationId: c, items: [expect.objectContaining({ id: item.id, state: 'pending' })] });
+    expect(rig.scheduledEvents.at(-1)).toEqual({ conversationId: c, items: [expect.objectContaining({ id: item.id, state: 'done', outcome: 'sent' })] });
   });
 
   it('asks before sending a text that came due longer ago than the limit, then sends it on confirmation', async () => {
@@ -169,12 +185,19 @@ describe('send later and no-reply reminders', () => {
     expect(rig.club.sim.sentTexts()).toHaveLength(0);
     expect((await h.listScheduled({ conversationId: c! })).items[0]).toMatchObject({ state: 'needs_confirmation' });
     expect(rig.notices.filter((n) => n.reason === 'confirm_late')).toEqual([expect.objectContaining({ conversationId: c, reason: 'confirm_late' })]);
+    expect(rig.app.db.actionLog.list({ conversationId: c!, kinds: ['text_skipped'] }).map((a) => a.reason)).toEqual([expect.stringMatching(/send it now or cancel it/)]);
+    expect(rig.scheduledEvents.at(-1)?.items[0]).toMatchObject({ id: item.id, state: 'needs_confirmation' });
     await h.confirmScheduled({ id: item.id, send: true });
     await rig.settle();
     expect(rig.club.sim.sentTexts().map((s) => s.body)).toEqual(['Class moved to 7.']);
     const [done] = (await h.listScheduled({ conversationId: c! })).items;
     expect(done).toMatchObject({ state: 'done' });
     expect(done!.lateByMs).toBeGreaterThan(4 * HOUR);
+    expect(rig.app.db.actionLog.list({ conversationId: c!, kinds: ['scheduled', 'text_sent_late'] }).map((a) => [a.kind, a.actor])).toEqual([
+      ['text_sent_late', 'scheduler'],
+      ['scheduled', 'staff'],
+      ['scheduled', 'staff'],
+    ]);
   });
 
   it('reminds staff only when the member has not replied, raising the conversation once', async () => {
@@ -229,10 +252,16 @@ describe('campaigns', () => {
     const done = (await h.getCampaign({ campaignId: draft.id })).campaign;
     expect(done).toMatchObject({ state: 'done', approvedBy: 'Alex Morgan', counts: { sent: 3, skipped: 1, failed: 0, queued: 0 } });
     expect(rig.club.sim.sentTexts().map((s) => s.memberId).sort()).toEqual([0, 1, 2].map((i) => rig!.member(i).id).sort());
-    const log = rig.app.db.outreach.log.list({ limit: 50 });
-    expect(log.filter((l) => l.kind === 'send')).toHaveLength(3);
-    expect(log.filter((l) => l.kind === 'skip').map((l) => l.reason)).toEqual(['opted out of texts (texted STOP)']);
+    const log = rig.app.db.actionLog.list({ limit: 50 });
+    expect(log.filter((l) => l.kind === 'text_sent')).toHaveLength(3);
+    expect(log.filter((l) => l.kind === 'text_skipped').map((l) => [l.memberName, l.reason])).toEqual([[rig.member(3).name, 'opted out of texts (texted STOP)']]);
     expect(rig.campaignEvents.at(-1)).toMatchObject({ state: 'done' });
+    // Each step's event carried the recipient it moved, as the window shows it: no refetch needed.
+    const moved = rig.recipientEvents.flatMap((r) => r ?? []);
+    expect(moved.filter((r) => r.state === 'sent').map((r) => [r.memberId, r.preview])).toEqual(
+      expect.arrayContaining([0, 1, 2].map((i) => [rig!.member(i).id, `Hi ${rig!.member(i).firstName}, we close at 2 PM Friday.`])),
+    );
+    expect(moved.filter((r) => r.state === 'sent')).toHaveLength(3);
   });
 
   it("holds texts in quiet hours on the club's clock and keeps to the rate", async () => {
@@ -295,7 +324,31 @@ describe('campaigns', () => {
       expect.stringMatching(/^Blocked: no first name on file/),
     ]);
     expect(rig.club.sim.sentTexts().map((s) => s.body)).toEqual([`Hi ${a.firstName}, see you soon.`, `Hi ${b.firstName}, see you soon.`]);
-    expect(rig.app.db.outreach.log.list({ limit: 50 }).filter((l) => l.kind === 'blocked')).toHaveLength(1);
+    expect(rig.app.db.actionLog.list({ limit: 50 }).filter((l) => l.kind === 'text_blocked').map((l) => l.reason)).toEqual([expect.stringMatching(/^Blocked: no first name on file/)]);
+  });
+});
+
+describe('merge fields from Knowledge', () => {
+  it("blocks every recipient while a Knowledge field the text uses is empty, with the reason, and sends once staff fill it in", async () => {
+    rig = await outreachRig();
+    const members = rig.club.sim.members.slice(0, 3).map((m) => ({ id: m.id, name: `${m.firstName} ${m.lastName}` }));
+    const h = rig.outreach.handlers;
+    const c = await h.createCampaign({ name: 'Parking', body: 'Hi {firstName}, parking: {parking}', source: { kind: 'members', members }, ratePerMinute: 600 });
+    const { recipients } = await h.getCampaign({ campaignId: c.id });
+    expect(recipients.map((r) => [r.preview, r.reason])).toEqual(members.map(() => [null, "Blocked: the gym's {parking} is empty"]));
+    await h.approveCampaign({ campaignId: c.id, approvedBy: 'Alex Morgan' });
+    await rig.runFor(2 * MIN);
+    expect(rig.club.sim.sentTexts()).toEqual([]);
+    const done = await h.getCampaign({ campaignId: c.id });
+    expect(done.campaign.counts).toMatchObject({ skipped: 3, sent: 0 });
+    expect(done.recipients.map((r) => r.reason)).toEqual(members.map(() => "Blocked: the gym's {parking} is empty"));
+    expect(rig.app.db.actionLog.list({ kinds: ['text_blocked'] }).map((a) => a.reason)).toEqual(members.map(() => "Blocked: the gym's {parking} is empty"));
+
+    saveHours(rig, { parking: 'Free in the back lot' });
+    const second = await h.createCampaign({ name: 'Parking 2', body: 'Hi {firstName}, parking: {parking}', source: { kind: 'members', members }, ratePerMinute: 600 });
+    await h.approveCampaign({ campaignId: second.id, approvedBy: 'Alex Morgan' });
+    await rig.runFor(2 * MIN);
+    expect(rig.club.sim.sentTexts().map((t) => t.body)).toEqual(rig.club.sim.members.slice(0, 3).map((m) => `Hi ${m.firstName}, parking: Free in the back lot`));
   });
 });
 
@@ -310,17 +363,20 @@ describe('waiting too long', () => {
     rig.club.clock.advance(HOUR + 2 * MIN);
     await rig.outreach.engine.passOnce();
     expect(rig.notices).toEqual([expect.objectContaining({ conversationId: c, reason: 'waiting' })]);
+    expect(rig.notices[0]?.detail).toMatch(/has waited 2 business hours for an answer$/);
     expect(rig.app.db.conversations.get(c!)?.attention).toMatchObject({ reason: 'waiting' });
     rig.club.clock.advance(10 * MIN);
     await rig.outreach.engine.passOnce();
     expect(rig.notices).toHaveLength(1);
+    expect(rig.app.db.actionLog.list({ conversationId: c!, kinds: ['overdue'] })).toEqual([expect.objectContaining({ actor: 'waiting rules' })]);
     await reply(rig, c!, 'Yes, at the desk.');
     expect(rig.app.db.conversations.get(c!)?.attention ?? null).toBeNull();
   });
 
-  it('counts business hours only, and a stricter rule for a tag wins', async () => {
-    // Saturday 17:30: the club closes at 18:00.
+  it("counts Knowledge's staffed hours only, and a stricter rule for a tag wins", async () => {
+    // Saturday 17:30: the desk is staffed until 18:00.
     rig = await outreachRig({ start: chicago(2026, 12, 12, 17, 30) });
+    saveHours(rig, { staffedHours: { sat: [{ from: '08:00', to: '18:00' }], sun: [{ from: '08:00', to: '18:00' }] } });
     const [plain, vip] = await withConversations(rig, 2, 'Do you have towels?');
     rig.app.db.conversations.setTags(vip!, ['vip']);
     await rig.outreach.handlers.setOutreachSettings({ waitingRules: { defaultBusinessMinutes: 120, rules: [{ tag: 'vip', businessMinutes: 20 }] } });
@@ -330,5 +386,41 @@ describe('waiting too long', () => {
     rig.club.clock.set(chicago(2026, 12, 13, 9, 35));
     await rig.outreach.engine.passOnce();
     expect(rig.notices.map((n) => n.conversationId)).toEqual([vip, plain]);
+    // Staff loosen the rules in Settings: at once (no minute's wait), both are no longer overdue.
+    await rig.outreach.handlers.setOutreachSettings({ waitingRules: { defaultBusinessMinutes: 600, rules: [] } });
+    await rig.outreach.engine.passOnce();
+    expect([plain, vip].map((id) => rig!.app.db.conversations.get(id!)?.attention ?? null)).toEqual([null, null]);
+    // Tightened again in the same waiting episode: raised again, but not notified a second time.
+    await rig.outreach.handlers.setOutreachSettings({ waitingRules: { defaultBusinessMinutes: 60, rules: [] } });
+    await rig.outreach.engine.passOnce();
+    expect(rig.app.db.conversations.get(vip!)?.attention).toMatchObject({ reason: 'waiting' });
+    expect(rig.notices).toHaveLength(2);
+  });
+
+  it('reads hours from Knowledge as staff change them: a holiday without staff stops the clock; blank Knowledge counts around the clock', async () => {
+    // Thursday Dec 24, 2026, 16:00 in Chicago.
+    rig = await outreachRig({ start: chicago(2026, 12, 24, 16, 0) });
+    const [c] = await withConversations(rig, 1, 'Are you open tomorrow?');
+    // No hours in Knowledge at all: a member's wait still counts, around the clock.
+    rig.club.clock.set(chicago(2026, 12, 24, 18, 1));
+    await rig.outreach.engine.passOnce();
+    expect(rig.notices.map((n) => n.conversationId)).toEqual([c]);
+    await reply(rig, c!, 'Yes, 8 to 6.');
+
+    rig.club.clock.set(chicago(2026, 12, 24, 20, 0));
+    rig.text(0, 'And on Christmas, can I come at 9?');
+    await rig.poll();
+    saveHours(rig, {
+      staffedHours: { thu: [{ from: '06:00', to: '21:00' }], fri: [{ from: '06:00', to: '21:00' }], sat: [{ from: '08:00', to: '18:00' }] },
+      holidays: [{ date: '2026-12-25', name: 'Christmas', open: [], staffed: [] }],
+    });
+    // Thursday 20:00 → 21:00 is one staffed hour; Christmas has no staff; Saturday from 8:00.
+    rig.club.clock.set(chicago(2026, 12, 26, 8, 58));
+    await rig.outreach.engine.passOnce();
+    expect(rig.notices).toHaveLength(1);
+    rig.club.clock.set(chicago(2026, 12, 26, 9, 1));
+    await rig.outreach.engine.passOnce();
+    expect(rig.notices).toHaveLength(2);
+    expect(rig.app.db.actionLog.list({ conversationId: c!, kinds: ['overdue'] })).toHaveLength(2);
   });
 });

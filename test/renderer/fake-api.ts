@@ -49,6 +49,7 @@ export function makeDraft(partial: Partial<AssistantDraft> & { id: number; conve
 }
 import { plainDataProblem } from '../../main/ipc/plain-data';
 import { DEFAULT_OUTREACH_SETTINGS } from '../../main/outreach/outreach-settings';
+import { listOrder } from '../../common/conversation-filters';
 
 export const FAKE_NOW = Date.parse('2025-10-14T15:00:00Z');
 
@@ -118,10 +119,6 @@ function matchesFilter(c: Conversation, filter: ListFilter): boolean {
     case 'archived':
       return c.status === filter;
   }
-}
-
-function byNewest(a: Conversation, b: Conversation): number {
-  return (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? '') || b.id - a.id;
 }
 
 function snippetOf(body: string, query: string): SearchHit['snippet'] {
@@ -228,13 +225,20 @@ export class FakeFrontdesk {
   private addScheduled(item: Pick<ScheduledItemView, 'kind' | 'conversationId' | 'channel' | 'body' | 'dueAt'>): ScheduledItemView {
     const full: ScheduledItemView = { ...item, id: this.scheduled.length + 1, createdAt: new Date(FAKE_NOW).toISOString(), state: 'pending', outcome: null, lateByMs: null };
     this.scheduled.push(full);
+    this.announceScheduled(full.conversationId);
     return structuredClone(full);
+  }
+
+  /** As the core does: the conversation's scheduled items as they now are. */
+  announceScheduled(conversationId: number): void {
+    this.emit({ type: 'scheduledChanged', conversationId, items: structuredClone(this.scheduled.filter((i) => i.conversationId === conversationId)) });
   }
 
   private moveScheduled(id: number, state: ScheduledItemView['state']): ScheduledItemView {
     const item = this.scheduled.find((i) => i.id === id);
     if (!item) throw new Refusal({ code: 'not_found', message: `Scheduled item ${id} does not exist.` });
     item.state = state;
+    this.announceScheduled(item.conversationId);
     return structuredClone(item);
   }
 
@@ -405,7 +409,7 @@ export class FakeFrontdesk {
             .filter((c) => a?.ownerId === undefined || c.ownerId === a.ownerId)
             .filter((c) => a?.tag === undefined || c.tags.includes(a.tag) || c.intent === a.tag)
             .filter((c) => !a?.query || c.memberName.toLowerCase().includes(a.query.toLowerCase()))
-            .sort(byNewest);
+            .sort(listOrder(a?.sort ?? 'newest'));
           const { items, next } = page(all, a?.cursor, a?.limit);
           return { items: structuredClone(items), nextCursor: next };
         }),
@@ -619,7 +623,16 @@ export class FakeFrontdesk {
           this.emit({ type: 'approvalQueueChanged', pending: this.queue.filter((x) => x.status === 'pending').length });
           return { results };
         }),
-      listActions: (a) => this.run('listActions', a, () => ({ items: structuredClone(this.actions.filter((x) => a?.conversationId === undefined || x.conversationId === a.conversationId)) })),
+      listActions: (a) =>
+        this.run('listActions', a, () => ({
+          items: structuredClone(
+            this.actions
+              .filter((x) => a?.conversationId === undefined || x.conversationId === a.conversationId)
+              .filter((x) => a?.kinds === undefined || a.kinds.includes(x.kind))
+              .filter((x) => a?.beforeId === undefined || x.id < a.beforeId)
+              .slice(0, a?.limit ?? 100),
+          ),
+        })),
       exportActionLog: (a) => this.run('exportActionLog', a, () => ({ fileName: 'frontdesk-action-log.csv', content: 'id,at,kind\r\n' })),
       setClubTimeZone: (a) =>
         this.run('setClubTimeZone', a, () => {
@@ -663,7 +676,6 @@ export class FakeFrontdesk {
       cancelCampaign: (a) => this.run('cancelCampaign', a, () => this.moveCampaign(a!.campaignId, (c) => ({ ...c, state: 'cancelled' }))),
       getOutreachSettings: (a) => this.run('getOutreachSettings', a, () => structuredClone(DEFAULT_OUTREACH_SETTINGS)),
       setOutreachSettings: (a) => this.run('setOutreachSettings', a, () => ({ ...structuredClone(DEFAULT_OUTREACH_SETTINGS), ...a })),
-      listOutreachLog: (a) => this.run('listOutreachLog', a, () => ({ entries: [] })),
       onEvent: (listener) => {
         this.listeners.add(listener);
         return () => {

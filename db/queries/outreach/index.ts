@@ -1,17 +1,16 @@
-// The outreach tables (migration 004) as one group of queries.
+// The outreach tables (migration 004) as one group of queries. What outreach did is written to
+// the app's one action log (db.actionLog), since migration 007.
 import type { DbContext } from '../../db-context';
 import { attentionQueries, type AttentionQueries } from './attention';
 import { audienceQueries, type AudienceQueries } from './audience';
 import { campaignQueries, type CampaignQueries } from './campaigns';
 import { outboxQueries, type OutboxQueries } from './outbox';
-import { outreachLogQueries, type OutreachLogQueries } from './outreach-log';
 import { scheduledQueries, type ScheduledQueries } from './scheduled';
 
 export interface OutreachQueries {
   readonly outbox: OutboxQueries;
   readonly scheduled: ScheduledQueries;
   readonly campaigns: CampaignQueries;
-  readonly log: OutreachLogQueries;
   readonly attention: AttentionQueries;
   readonly audience: AudienceQueries;
 }
@@ -21,7 +20,6 @@ export function outreachQueries(ctx: DbContext): OutreachQueries {
     outbox: outboxQueries(ctx),
     scheduled: scheduledQueries(ctx),
     campaigns: campaignQueries(ctx),
-    log: outreachLogQueries(ctx),
     attention: attentionQueries(ctx),
     audience: audienceQueries(ctx),
   };
@@ -31,5 +29,4 @@ export type * from './attention';
 export type * from './audience';
 export type * from './campaigns';
 export type * from './outbox';
-export type * from './outreach-log';
 export type * from './scheduled';

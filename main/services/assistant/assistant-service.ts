@@ -42,7 +42,8 @@ export interface AssistantSession {
   readonly db: FrontdeskDb;
   clubContext(): Promise<ClubContext>;
   /** Sends through ClubOS and stores the reply (main/conversations/send-reply.ts). */
-  send(args: Args<'sendReply'>): Promise<Message>;
+  /** Through the outbox; `actor` names who sends in the action log. */
+  send(args: Args<'sendReply'>, actor: string): Promise<Message>;
 }
 
 export interface AssistantDeps {
@@ -263,7 +264,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
     // Logged before sending: a crash mid-send still counts against the cap and the turn, so nothing goes twice.
     db.actionLog.append({ ...common, kind: 'auto_send_started', actor: 'assistant', detail: { body: draft.body } });
     try {
-      const sent = await session.send({ conversationId: draft.conversationId, channel: 'sms', body: draft.body });
+      const sent = await session.send({ conversationId: draft.conversationId, channel: 'sms', body: draft.body }, 'assistant');
       db.transaction(() => {
         db.drafts.decide(draft.id, 'auto_sent', 'assistant');
         db.messages.markResponded(draft.messageId, sent.sentAt);
@@ -325,7 +326,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
     if (failures.length > 0) return refuse(`guard:${failures.map((f) => f.rule).join(',')}`);
     db.actionLog.append({ ...common, kind: 'after_hours_ack_started', actor: 'assistant', detail: { body: text } });
     try {
-      const sent = await session.send({ conversationId, channel: 'sms', body: text });
+      const sent = await session.send({ conversationId, channel: 'sms', body: text }, 'assistant');
       db.actionLog.append({ ...common, kind: 'after_hours_ack', actor: 'assistant', detail: { sentMessageId: sent.id, why: 'outside staffed hours, once per closed period', opening: new Date(opening).toISOString() } });
       announce(session, sent);
     } catch (error) {
@@ -362,7 +363,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
     try {
       db.actionLog.append({ ...common, kind: 'approved', actor, detail: {} });
       if (body !== draft.body) db.actionLog.append({ ...common, kind: 'edited', actor, detail: { before: draft.body, after: body } });
-      const sent = await session.send({ conversationId: draft.conversationId, channel: 'sms', body });
+      const sent = await session.send({ conversationId: draft.conversationId, channel: 'sms', body }, actor);
       const closed = db.transaction(() => {
         const result = db.drafts.decide(draftId, 'sent', actor, body);
         db.messages.markResponded(draft.messageId, sent.sentAt);
@@ -581,6 +582,7 @@ export function createAssistantService(deps: AssistantDeps): AssistantService {
       return deps.session().db.actionLog.list({
         ...(args.conversationId !== undefined ? { conversationId: args.conversationId } : {}),
         ...(args.beforeId !== undefined ? { beforeId: args.beforeId } : {}),
+        ...(args.kinds !== undefined ? { kinds: args.kinds } : {}),
         limit: args.limit ?? 100,
       });
     },

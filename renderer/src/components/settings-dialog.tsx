@@ -1,5 +1,6 @@
 import { useAppStore } from '../store/store-context';
 import { AccountSection } from './account-section';
+import { ActivitySection } from './activity-section';
 import { AssistantSection } from './assistant-section';
 import { InboxesSection } from './inboxes-section';
 import { KnowledgeSection } from './knowledge-section';
@@ -19,6 +20,7 @@ export function SettingsDialog() {
       <FollowUpSettingsSection />
       <KnowledgeSection />
       <AssistantSection />
+      <ActivitySection />
     </Modal>
   );
 }

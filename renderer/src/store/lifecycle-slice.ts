@@ -31,6 +31,7 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
     const work: Promise<void>[] = [state.refreshList(), state.refreshCounts(), state.loadSyncStatus(), state.loadAccount(), state.loadQueue()];
     if (state.thread.conversationId !== null) work.push(state.thread.status === 'ready' ? state.refreshThread() : state.openThread(state.thread.conversationId));
     if (state.search.submitted !== null) work.push(state.runSearch());
+    state.outreachResync();
     await Promise.all(work);
   };
 
@@ -81,8 +82,10 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
         state.applyImportProgress(event);
         return;
       case 'campaignUpdated':
+        state.applyCampaign(event.campaign, event.recipients);
+        return;
       case 'scheduledChanged':
-        state.outreachChanged();
+        state.applyScheduled(event.conversationId, event.items);
         return;
       case 'attentionRaised':
         state.announce(event.detail);

@@ -2,7 +2,7 @@
 // top, pages loaded further down stay (minus anything that moved up), and the open conversation
 // stays visible even if it no longer matches the filter (reading an unread one must not yank it away).
 import type { Conversation } from '../../../common/contract';
-import { inView, newestFirst, type ListView } from '../../../common/conversation-filters';
+import { inView, isRaised, listOrder, type ListSort, type ListView } from '../../../common/conversation-filters';
 
 export interface ListPage {
   items: Conversation[];
@@ -41,7 +41,9 @@ export function placeConversations(
   view: ListView,
   keepId: number | null,
   now: number,
+  sort: ListSort = 'newest',
 ): ListPage {
+  const order = listOrder(sort);
   const items = current.items.slice();
   for (const c of changed) {
     const index = items.findIndex((x) => x.id === c.id);
@@ -53,10 +55,16 @@ export function placeConversations(
       continue;
     }
     if (index >= 0) items.splice(index, 1);
-    const at = items.findIndex((x) => newestFirst(c, x) < 0);
+    const at = items.findIndex((x) => order(c, x) < 0);
     if (at >= 0) items.splice(at, 0, c);
     else if (current.nextCursor === null) items.push(c);
     else if (c.id === keepId && index >= 0) items.push(c);
   }
   return { items, nextCursor: current.nextCursor };
+}
+
+/** True when a change raised or lowered the conversation (overdue, no reply): it changes place in the list. */
+export function raisedChanged(items: readonly Conversation[], updated: Conversation): boolean {
+  const before = items.find((c) => c.id === updated.id);
+  return before ? isRaised(before) !== isRaised(updated) : isRaised(updated);
 }

@@ -3,7 +3,7 @@ import type { ApiError, Conversation, ConversationChanges, Counts, ListFilter } 
 import { toApiError, unwrap } from '../api';
 import type { AppDeps } from './app-deps';
 import { coalesce } from './coalesce';
-import { mergeFirstPage, placeConversations, replaceConversation } from './list-merge';
+import { mergeFirstPage, placeConversations, raisedChanged, replaceConversation } from './list-merge';
 import type { GetState, LoadStatus, SetState } from './store-types';
 import { saveView } from './view-memory';
 import { saveListPrefs, type ListDensity, type ListSort } from './list-prefs';
@@ -184,8 +184,14 @@ export function createListActions(deps: AppDeps, set: SetState, get: GetState): 
     },
     refreshCounts,
     applyConversation(conversation) {
-      const items = replaceConversation(get().list.items, conversation);
-      if (items) patch({ items });
+      const { items: current, nextCursor, selectedId, filter, tag, ownerId, sort, status } = get().list;
+      if (status === 'ready' && raisedChanged(current, conversation)) {
+        // Overdue or reminded: it moves above the rest (and back down once answered).
+        patch(placeConversations({ items: current, nextCursor }, [conversation], { filter, tag, ownerId }, selectedId, deps.now(), sort));
+      } else {
+        const items = replaceConversation(current, conversation);
+        if (items) patch({ items });
+      }
       const thread = get().thread;
       if (thread.conversationId === conversation.id) set({ thread: { ...thread, conversation } });
     },
@@ -193,7 +199,7 @@ export function createListActions(deps: AppDeps, set: SetState, get: GetState): 
       const { items, nextCursor, selectedId, filter, tag, status } = get().list;
       const view = { filter, tag, ownerId: get().list.ownerId };
       // A list still loading gets the change with its answer.
-      if (status === 'ready') patch(placeConversations({ items, nextCursor }, changes.conversations, view, selectedId, deps.now()));
+      if (status === 'ready') patch(placeConversations({ items, nextCursor }, changes.conversations, view, selectedId, deps.now(), get().list.sort));
       get().applyCounts(ownerId, changes);
       const thread = get().thread;
       const open = changes.conversations.find((c) => c.id === thread.conversationId);

@@ -1,6 +1,6 @@
 // Dialogs, focus requests from shortcuts and menus, what the screen reader hears, and the progress
 // of a gym bot import started from the menu.
-import type { ImportProgress } from '../../../common/contract';
+import type { CampaignRecipientView, CampaignView, ImportProgress, ScheduledItemView } from '../../../common/contract';
 import type { GetState, SetState } from './store-types';
 
 export type Dialog = 'settings' | 'help' | 'campaigns' | 'queue' | 'snooze';
@@ -21,8 +21,12 @@ export interface UiState {
   alertNotice: Notice | null;
   /** The last report of a gym bot import; null when none ran or its result was dismissed. */
   importProgress: ImportProgress | null;
-  /** Bumped whenever the core reports a campaign or scheduled-item change: outreach views reload on it. */
-  outreachVersion: number;
+  /** The last scheduledChanged: a conversation's scheduled items as they now are (no refetch). */
+  scheduled: { conversationId: number; items: ScheduledItemView[]; nonce: number } | null;
+  /** The last campaignUpdated: the campaign and the recipients it moved (null: refetch them). */
+  campaignChange: { campaign: CampaignView; recipients: CampaignRecipientView[] | null; nonce: number } | null;
+  /** Bumped when events were missed: outreach views fetch again what they show. */
+  outreachResync: number;
   /** The last resolve, archive, snooze or "handled", which the toast can take back for a few seconds. */
   undo: Notice | null;
   /** In a narrow window only one pane shows: the list or the open conversation. */
@@ -44,7 +48,9 @@ export interface UiActions {
   alert: (text: string) => void;
   applyImportProgress: (report: ImportProgress) => void;
   dismissImportProgress: () => void;
-  outreachChanged: () => void;
+  applyScheduled: (conversationId: number, items: ScheduledItemView[]) => void;
+  applyCampaign: (campaign: CampaignView, recipients: CampaignRecipientView[] | null) => void;
+  outreachResync: () => void;
   /** Shows the undo toast for `text`; `revert` runs if the user takes it back. */
   offerUndo: (text: string, revert: () => Promise<void>) => void;
   /** Takes back the action the toast offers (if it is still offered). */
@@ -60,7 +66,9 @@ export const initialUiState: UiState = {
   announcement: null,
   alertNotice: null,
   importProgress: null,
-  outreachVersion: 0,
+  scheduled: null,
+  campaignChange: null,
+  outreachResync: 0,
   undo: null,
   pane: 'list',
   navOpen: false,
@@ -97,8 +105,14 @@ export function createUiActions(set: SetState, get: GetState): UiActions {
       // A running import cannot be hidden: the bar is the only sign in the window that it writes.
       set((s) => (s.ui.importProgress?.state === 'running' ? {} : { ui: { ...s.ui, importProgress: null } }));
     },
-    outreachChanged() {
-      set((s) => ({ ui: { ...s.ui, outreachVersion: s.ui.outreachVersion + 1 } }));
+    applyScheduled(conversationId, items) {
+      patch({ scheduled: { conversationId, items, nonce: ++nonce } });
+    },
+    applyCampaign(campaign, recipients) {
+      patch({ campaignChange: { campaign, recipients, nonce: ++nonce } });
+    },
+    outreachResync() {
+      set((s) => ({ ui: { ...s.ui, outreachResync: s.ui.outreachResync + 1 } }));
     },
     offerUndo(text, run) {
       revert = run;

@@ -88,6 +88,7 @@ export function checkPopupForm(popup: FollowUpPopup, expected: { memberId: strin
   for (const name of got.keys()) expect(sent.has(name), `send keeps ${name}`).toBe(true);
   expect(sent.get('_sourcePage')).toBe(got.get('_sourcePage'));
   expect(sent.get('__fp')).toBe(got.get('__fp'));
+  expect(sent.get('memberSalesFollowUpStatus')).toBe(got.get('memberSalesFollowUpStatus'));
   expect(sent.get('textMessage')).toBe('See you at 6');
   expect(sent.get('followUpLog.followUpAction')).toBe('3');
 }

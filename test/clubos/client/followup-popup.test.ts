@@ -133,6 +133,13 @@ describe('send form', () => {
     expect(form.get('sendCopy')).toEqual(['true']);
   });
 
+  it("keeps the member's own sales follow-up stage, and gives a popup without one the captured value", () => {
+    const withStage = fields.map(([name, value]): [string, string] => [name, name === 'memberSalesFollowUpStatus' ? '7' : value]);
+    expect(asMap(buildSendForm(withStage, { memberId: '123456789', channel: 'sms', body: 'Hi' }, ctx)).get('memberSalesFollowUpStatus')).toEqual(['7']);
+    const without = fields.filter(([name]) => name !== 'memberSalesFollowUpStatus');
+    expect(asMap(buildSendForm(without, { memberId: '123456789', channel: 'sms', body: 'Hi' }, ctx)).get('memberSalesFollowUpStatus')).toEqual(['6']);
+  });
+
   it('puts an email body into escaped HTML with line breaks', () => {
     const form = asMap(buildSendForm(fields, { memberId: '123456789', channel: 'email', body: 'Hi <Jane>\n"Tom" & co', subject: 'Your schedule' }, ctx));
     expect(form.get('followUpLog.followUpAction')).toEqual(['2']);

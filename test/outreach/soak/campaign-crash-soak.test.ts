@@ -151,9 +151,12 @@ describe('campaigns under SIGKILL (seeded)', () => {
 
     const db = new Database(join(dataDir, 'frontdesk.sqlite'), { readonly: true });
     const outbox = db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as Array<{ state: string; n: number }>;
-    const verified = db.prepare(`SELECT count(*) FROM outreach_log WHERE kind = 'send_verified'`).pluck().get() as number;
+    // The one action log (assistant_actions) holds outreach's record of every post and settlement.
+    const verified = db.prepare(`SELECT count(*) FROM assistant_actions WHERE kind = 'text_settled_sent'`).pluck().get() as number;
+    const loggedAbsent = db.prepare(`SELECT count(*) FROM assistant_actions WHERE kind = 'text_settled_absent'`).pluck().get() as number;
+    const loggedSkips = db.prepare(`SELECT count(*) FROM assistant_actions WHERE kind IN ('text_skipped', 'text_blocked', 'text_failed')`).pluck().get() as number;
     const absent = db.prepare(`SELECT count(*) FROM outbox WHERE state = 'failed' AND error LIKE 'ClubOS history shows it never arrived%'`).pluck().get() as number;
-    const logged = db.prepare(`SELECT count(*) FROM outreach_log WHERE kind IN ('send', 'send_verified')`).pluck().get() as number;
+    const logged = db.prepare(`SELECT count(*) FROM assistant_actions WHERE kind IN ('text_sent', 'text_settled_sent')`).pluck().get() as number;
     db.close();
 
     console.info(
@@ -170,7 +173,9 @@ describe('campaigns under SIGKILL (seeded)', () => {
     // Lost answers happened and were settled from the ClubOS history, not by sending again.
     expect(sim.faults.fired.answerLost).toBeGreaterThan(0);
     expect(verified).toBeGreaterThan(0);
-    // Every send is in the outreach log.
+    // Every send is in the action log once, every "never arrived" settlement too, and nothing was skipped.
     expect(logged).toBe(2 * PER_CAMPAIGN);
+    expect(loggedAbsent).toBe(absent);
+    expect(loggedSkips).toBe(0);
   }, 180_000);
 });

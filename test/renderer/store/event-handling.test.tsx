@@ -47,6 +47,32 @@ describe('store events', () => {
     expect(store.getState().ui.announcement?.text).toBe('1 new message.');
   });
 
+  it('a conversation raised as overdue moves above the rest from its event, and back into place once lowered', async () => {
+    const fake = new FakeFrontdesk({
+      conversations: [
+        makeConversation({ id: 1, lastMessageAt: '2025-10-14T14:00:00.000Z' }),
+        makeConversation({ id: 2, lastMessageAt: '2025-10-14T13:00:00.000Z' }),
+        makeConversation({ id: 3, lastMessageAt: '2025-10-14T12:00:00.000Z' }),
+      ],
+    });
+    const store = setup(fake);
+    await ready(store);
+    expect(store.getState().list.items.map((c) => c.id)).toEqual([1, 2, 3]);
+    const before = fake.calls.length;
+    const raised = { ...fake.conversations[2]!, attention: { reason: 'waiting' as const, since: '2025-10-14T14:30:00.000Z' } };
+    fake.conversations[2] = raised;
+    fake.emit({ type: 'conversationUpdated', conversation: raised, counts: fake.counts(), ownerCounts: fake.counts(raised.ownerId) });
+    await waitFor(() => expect(store.getState().list.items.map((c) => c.id)).toEqual([3, 1, 2]));
+    // The event carried it: nothing was asked again, and the database lists it the same way.
+    expect(fake.calls.length).toBe(before);
+    const listed = await fake.api.listConversations({});
+    expect(listed.ok && listed.value.items.map((c) => c.id)).toEqual([3, 1, 2]);
+    const lowered = { ...raised, attention: null };
+    fake.conversations[2] = lowered;
+    fake.emit({ type: 'conversationUpdated', conversation: lowered, counts: fake.counts(), ownerCounts: fake.counts(lowered.ownerId) });
+    await waitFor(() => expect(store.getState().list.items.map((c) => c.id)).toEqual([1, 2, 3]));
+  });
+
   it('a quiet history import updates the list from the event, without announcing or asking again', async () => {
     const fake = new FakeFrontdesk({ conversations: [makeConversation({ id: 1 })] });
     const store = setup(fake);

@@ -6,7 +6,7 @@ import type { CampaignRecipientView, CampaignSource, CampaignView, ConversationS
 import { toApiError, unwrap } from '../../api';
 import { useAppDeps, useAppStore } from '../../store/store-context';
 import { Modal } from '../modal';
-import { useOutreachReload } from './use-outreach-events';
+import { useCampaignEvents, useOutreachResync } from './use-outreach-events';
 
 const STATUSES: ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved', 'archived'];
 
@@ -41,10 +41,25 @@ function CampaignDetail({ campaign, onBack }: { campaign: CampaignView; onBack: 
     );
   }, [api, campaign.id]);
   useEffect(reload, [reload]);
-  useOutreachReload(reload);
-  const act = (p: Promise<unknown>): void => {
+  useOutreachResync(reload);
+  // Each event carries the campaign and the recipients it moved; only a change too large to carry refetches.
+  const applyEvent = useCallback(
+    (updated: CampaignView, moved: CampaignRecipientView[] | null) => {
+      if (updated.id !== campaign.id) return;
+      setC(updated);
+      if (moved === null) reload();
+      else if (moved.length > 0) {
+        const byId = new Map(moved.map((r) => [r.id, r]));
+        setRecipients((list) => list.map((r) => byId.get(r.id) ?? r));
+      }
+    },
+    [campaign.id, reload],
+  );
+  useCampaignEvents(applyEvent);
+  // The answer is the campaign as it now is; its event brings the recipients the step moved.
+  const act = (p: Promise<CampaignView>): void => {
     setError(null);
-    p.then(reload, (e: unknown) => setError(toApiError(e).message));
+    p.then(setC, (e: unknown) => setError(toApiError(e).message));
   };
   const id = c.id;
   return (
@@ -290,7 +305,11 @@ export function CampaignsDialog() {
     );
   }, [api]);
   useEffect(reload, [reload]);
-  useOutreachReload(reload);
+  useOutreachResync(reload);
+  const applyEvent = useCallback((updated: CampaignView) => {
+    setCampaigns((list) => (list.some((c) => c.id === updated.id) ? list.map((c) => (c.id === updated.id ? updated : c)) : [updated, ...list]));
+  }, []);
+  useCampaignEvents(applyEvent);
 
   let content;
   if (open) content = <CampaignDetail campaign={open} onBack={() => setOpen(null)} />;

@@ -1,14 +1,16 @@
 // Under the composer: send the draft later, or be reminded if the member has not replied in N days,
 // and what is scheduled for this conversation (with the "sent late" mark, and the confirm step for
 // a text that came due while Frontdesk was closed). Keys: Ctrl/Cmd+Shift+L sends later,
-// Ctrl/Cmd+Shift+M sets a reminder.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// Ctrl/Cmd+Shift+M sets a reminder. The time picked and every time shown are the club's.
+// The list follows scheduledChanged events, which carry the items: no refetch after a change.
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Conversation, ScheduledItemView } from '../../../../common/contract';
 import { toApiError, unwrap } from '../../api';
+import { instantOfPicker, pickerValueAt, zoneAbbreviation } from '../../format/club-picker';
 import { formatFullTime } from '../../format/list-time';
 import { emptyDraft } from '../../store/composer-slice';
 import { useAppDeps, useAppStore, useTimeOptions } from '../../store/store-context';
-import { useOutreachReload } from './use-outreach-events';
+import { useOutreachResync, useScheduledEvents } from './use-outreach-events';
 
 const REMIND_DAYS = [1, 2, 3, 7] as const;
 const STATE_LABELS: Record<ScheduledItemView['state'], string> = {
@@ -20,12 +22,6 @@ const STATE_LABELS: Record<ScheduledItemView['state'], string> = {
   failed: 'Not sent',
 };
 
-/** `datetime-local` value one hour from now, on this computer's clock. */
-function inAnHour(now: number): string {
-  const d = new Date(now + 3_600_000);
-  d.setSeconds(0, 0);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
 
 function lateText(ms: number): string {
   const minutes = Math.round(ms / 60_000);
@@ -35,11 +31,15 @@ function lateText(ms: number): string {
 export function SchedulePanel({ conversation }: { conversation: Conversation }) {
   const { api, now } = useAppDeps();
   const timeOptions = useTimeOptions();
+  // The club's zone (this computer's only while ClubOS has named none and staff confirmed none).
+  const zone = timeOptions.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const draft = useAppStore((s) => s.composer.drafts[conversation.id]) ?? emptyDraft(conversation);
   const updateDraft = useAppStore((s) => s.updateDraft);
   const announce = useAppStore((s) => s.announce);
   const [items, setItems] = useState<ScheduledItemView[]>([]);
-  const [when, setWhen] = useState(() => inAnHour(now()));
+  const [when, setWhen] = useState(() => pickerValueAt(now() + 3_600_000, zone));
+  const hintId = useId();
+  const picked = instantOfPicker(when, zone);
   const [days, setDays] = useState<number>(2);
   const [error, setError] = useState<string | null>(null);
   const whenRef = useRef<HTMLInputElement>(null);
@@ -54,14 +54,14 @@ export function SchedulePanel({ conversation }: { conversation: Conversation }) 
     );
   }, [api, id]);
   useEffect(reload, [reload]);
-  useOutreachReload(reload);
+  useOutreachResync(reload);
+  useScheduledEvents(id, setItems);
 
   const act = async (what: Promise<unknown>, done: string): Promise<void> => {
     setError(null);
     try {
       await what;
       announce(done);
-      reload();
     } catch (e) {
       setError(toApiError(e).message);
     }
@@ -73,11 +73,11 @@ export function SchedulePanel({ conversation }: { conversation: Conversation }) 
       setError('Write the message first, then choose when to send it.');
       return;
     }
-    const dueAt = new Date(when);
-    if (Number.isNaN(dueAt.getTime())) {
-      setError('Pick a date and time.');
+    if (!picked.ok) {
+      setError(picked.message);
       return;
     }
+    const dueAt = new Date(picked.epochMs);
     void act(
       unwrap(api.scheduleSend({ conversationId: id, channel: conversation.optedOut ? 'email' : draft.channel, body, dueAt: dueAt.toISOString(), ...(draft.subject.trim() ? { subject: draft.subject.trim() } : {}) })).then(() =>
         updateDraft(id, { body: '', suggestionId: null }),
@@ -110,9 +110,20 @@ export function SchedulePanel({ conversation }: { conversation: Conversation }) 
     <section className="schedule" aria-label="Send later and reminders">
       <div className="schedule-bar">
         <label>
-          Send later at{' '}
-          <input ref={whenRef} type="datetime-local" className="input" value={when} onChange={(e) => setWhen(e.target.value)} aria-keyshortcuts="Control+Shift+L" />
+          Send later at (club time, {zoneAbbreviation(picked.ok ? picked.epochMs : now(), zone, timeOptions.locale)}){' '}
+          <input
+            ref={whenRef}
+            type="datetime-local"
+            className="input"
+            value={when}
+            onChange={(e) => setWhen(e.target.value)}
+            aria-keyshortcuts="Control+Shift+L"
+            aria-describedby={hintId}
+          />
         </label>
+        <span id={hintId} className="muted">
+          {picked.ok ? `Goes out ${formatFullTime(new Date(picked.epochMs).toISOString(), { ...timeOptions, timeZone: zone })}${picked.note ? `. ${picked.note}` : ''}` : ''}
+        </span>
         <button type="button" className="button button--small" onClick={sendLater} disabled={draft.body.trim() === ''} title="Ctrl/Cmd+Shift+L">
           Send later
         </button>
