@@ -24,7 +24,7 @@ import { requireOk } from './session-check';
 import { DASHBOARD_VIEW, SEARCH_VIEW, signInToClubOS } from './sign-in';
 import type { FormField } from './parse/form-fields';
 import type { ClubOSId } from '../../common/clubos-id';
-import type { ClubContext, ClubOSClient, ClubPageContext, InboxPage, InboxPageSource, MemberSearchResult, SendRequest } from './types';
+import type { ClubContext, ClubOSClient, ClubPageContext, InboxPageSource, MemberSearchResult, SendRequest } from './types';
 
 export interface ClubOSClientOptions {
   /** `https://anytime.club-os.com`, or the simulator's `http://127.0.0.1:<port>`. */
@@ -168,30 +168,18 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient &
     return parseSearchPage(requireOk(dashboard, 'the dashboard'));
   }
 
-  /**
-   * The inbox page of one owner, as text (read here) or as bytes (read by the sync worker, so the
-   * main thread never decodes tens of MB). Always the POST with the owner: the GET refresh reads
-   * an owner remembered in the session, which two owners polled side by side would overwrite.
-   */
-  function inboxPage(ownerId: ClubOSId, signal: AbortSignal | undefined, as: 'text'): Promise<Omit<InboxPage, 'html'> & { html: string }>;
-  function inboxPage(ownerId: ClubOSId, signal: AbortSignal | undefined, as: 'bytes'): Promise<InboxPage>;
-  function inboxPage(ownerId: ClubOSId, signal: AbortSignal | undefined, as: 'text' | 'bytes'): Promise<Omit<InboxPage, 'html'> & { html: string | Uint8Array }> {
-    requireClubOSId(ownerId, 'the inbox owner');
-    return withSession('reading the inbox', signal, async (session) => {
-      const request = {
-        method: 'POST',
-        path: '/action/Dashboard/messages',
-        form: [['userId', ownerId]],
-        xhr: true,
-        referer: DASHBOARD_VIEW,
-        signal,
-        maxBytes: limits.inboxMaxBytes,
-        timeoutMs: limits.inboxTimeoutMs,
-      } as const;
-      const html = as === 'bytes' ? requireOk(await http.request({ ...request, bytes: true }), 'the inbox') : requireOk(await http.request(request), 'the inbox');
-      return { ownerId, fetchedAt: clock.now(), timeZone: resolved(session.context).timeZone, html };
-    });
-  }
+  /** The inbox request: always the POST with the owner, since the GET refresh reads an owner remembered in the session, which two owners polled side by side would overwrite. */
+  const inboxRequest = (ownerId: ClubOSId, signal: AbortSignal | undefined) =>
+    ({
+      method: 'POST',
+      path: '/action/Dashboard/messages',
+      form: [['userId', ownerId]],
+      xhr: true,
+      referer: DASHBOARD_VIEW,
+      signal,
+      maxBytes: limits.inboxMaxBytes,
+      timeoutMs: limits.inboxTimeoutMs,
+    }) as const;
 
   return {
     async signIn() {
@@ -203,12 +191,28 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient &
     },
 
     async getInbox(ownerId, signal) {
-      const page = await inboxPage(ownerId, signal, 'text');
-      // A long inbox is read in slices, yielding between them, so the window stays responsive.
-      return readInboxSnapshotInSlices(page.html, page);
+      requireClubOSId(ownerId, 'the inbox owner');
+      return withSession('reading the inbox', signal, async (session) => {
+        const html = requireOk(await http.request(inboxRequest(ownerId, signal)), 'the inbox');
+        // A long inbox is read in slices, yielding between them, so the window stays responsive.
+        // Read inside the session: a login page in place of the fragment signs in again.
+        return readInboxSnapshotInSlices(html, { ownerId, fetchedAt: clock.now(), timeZone: resolved(session.context).timeZone });
+      });
     },
 
-    getInboxPage: (ownerId, signal) => inboxPage(ownerId, signal, 'bytes'),
+    async getInboxPage(ownerId, signal, options = {}) {
+      requireClubOSId(ownerId, 'the inbox owner');
+      // The reader (in the sync worker) found ClubOS's login page in place of the fragment, as
+      // getInbox's own reading would inside withSession: the session is gone, sign in again.
+      if (options.sessionLost) {
+        const stale = sessions.peek();
+        if (stale) sessions.invalidate(stale);
+      }
+      return withSession('reading the inbox', signal, async (session) => {
+        const html = requireOk(await http.request({ ...inboxRequest(ownerId, signal), bytes: true }), 'the inbox');
+        return { ownerId, fetchedAt: clock.now(), timeZone: resolved(session.context).timeZone, html };
+      });
+    },
 
     async getHistory(memberId, signal) {
       requireClubOSId(memberId, 'the member');

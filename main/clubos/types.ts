@@ -77,7 +77,8 @@ export interface InboxPage {
 
 /** Where the sync worker gets inbox pages: the main thread's signed-in client. */
 export interface InboxPageSource {
-  getInboxPage(ownerId: ClubOSId, signal?: AbortSignal): Promise<InboxPage>;
+  /** `sessionLost`: the last page read was ClubOS's login page; sign in again before fetching. */
+  getInboxPage(ownerId: ClubOSId, signal?: AbortSignal, options?: { sessionLost?: boolean }): Promise<InboxPage>;
 }
 
 export type HistoryKind = 'text' | 'email' | 'call' | 'note';

@@ -37,7 +37,7 @@ export type EngineCalls = {
 
 /** Calls the worker makes on the main thread. */
 export type HostCalls = {
-  getInboxPage: { args: [ownerId: ClubOSId]; result: InboxPage };
+  getInboxPage: { args: [ownerId: ClubOSId, options: { sessionLost: boolean }]; result: InboxPage };
   pollContext: { args: []; result: PollContext };
 };
 

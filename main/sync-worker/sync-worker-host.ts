@@ -78,8 +78,8 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
   let closing = false;
 
   const hostCalls = {
-    getInboxPage: async ([ownerId]: HostCalls['getInboxPage']['args'], signal: AbortSignal) => {
-      const page = await options.pages.getInboxPage(ownerId, signal);
+    getInboxPage: async ([ownerId, pageOptions]: HostCalls['getInboxPage']['args'], signal: AbortSignal) => {
+      const page = await options.pages.getInboxPage(ownerId, signal, pageOptions);
       return new Transfer(page, [page.html.buffer as ArrayBuffer]);
     },
     pollContext: () => options.pollContext(),

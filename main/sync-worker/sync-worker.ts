@@ -77,8 +77,18 @@ const unavailable = (what: string) => (): Promise<never> => Promise.reject(new C
 /** The engine's client: the page comes from the main thread's session, and is read here. */
 const client: ClubOSClient = {
   async getInbox(ownerId, signal) {
-    const page = await rpc.call('getInboxPage', [ownerId], signal);
-    return readInboxSnapshot(decoder.decode(page.html), page);
+    const read = async (sessionLost: boolean) => {
+      const page = await rpc.call('getInboxPage', [ownerId, { sessionLost }], signal);
+      return readInboxSnapshot(decoder.decode(page.html), page);
+    };
+    try {
+      return await read(false);
+    } catch (error) {
+      // ClubOS's login page in place of the fragment: the session is gone. As the client does
+      // for its own reads, sign in again (on the main thread) and read once more.
+      if (!(error instanceof ClubOSError) || error.kind !== 'session') throw error;
+      return read(true);
+    }
   },
   signIn: unavailable('signing in'),
   getClubContext: unavailable('reading the club context'),
