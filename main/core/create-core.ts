@@ -27,6 +27,8 @@ import type { SyncEngineFactory } from '../services/account-session';
 import { startSyncWorker } from '../sync-worker/sync-worker-host';
 import type { Core, CoreOptions } from './core';
 
+const DAY_MS = 86_400_000;
+
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { clock, credentials, logger } = options;
   const log = logger.scope('core');
@@ -40,7 +42,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     startSyncWorker({
       db: parts.db,
       pages: parts.client,
-      pollContext: async () => ({ context: await parts.clubContext(), historyAsRead: settings.get().historyAsRead }),
+      pollContext: async () => ({
+        context: await parts.clubContext(),
+        historyAsRead: settings.get().historyAsRead,
+        staleImportMs: settings.get().waitingIgnoresImportedAfterDays * DAY_MS,
+      }),
       events,
       logger,
       clock,

@@ -22,6 +22,8 @@ export interface SyncWorkerData {
 export interface PollContext {
   context: ClubContext;
   historyAsRead: boolean;
+  /** Texts older than this when first stored never wait (Settings; db/queries/waiting.ts). */
+  staleImportMs: number;
 }
 
 /** Calls the main thread makes on the worker's engine, and what they answer. */

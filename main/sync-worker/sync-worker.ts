@@ -104,6 +104,8 @@ const store = dbSyncStore({
   async clubContext() {
     const answer = await rpc.call('pollContext', []);
     historyAsRead = answer.historyAsRead;
+    // Waiting is judged on this connection as on the main thread's (the threshold is per connection).
+    db.conversations.setStaleImportThreshold(answer.staleImportMs);
     return answer.context;
   },
   historyAsRead: () => historyAsRead,
