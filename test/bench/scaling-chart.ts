@@ -25,7 +25,7 @@ export function scalingChartSvg(report: BenchReport): string {
   const path = (ps: Array<{ rows: number; ms: number }>): string => ps.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.rows).toFixed(1)},${y(p.ms).toFixed(1)}`).join(' ');
   const m = report.machine;
   const title = `Idle poll (fetch + read + keys + reconcile) by inbox size${report.quick ? ' — quick run' : ''}`;
-  const subtitle = `${report.startedAt.slice(0, 10)} · ${m.cpu}, ${m.cores} cores · load ${m.loadAverage.atStart} · peak RSS of the ${report.figures.scaling.importMessages}-text import ${report.figures.scaling.peakImportRssMb} MB`;
+  const subtitle = `${report.startedAt.slice(0, 10)} · ${m.cpu}, ${m.cores} cores · load ${m.loadAverage.atStart} · peak RSS of the ${report.figures.scaling.importMessages.toLocaleString('en-US')}-text import ${report.figures.scaling.peakImportRssMb} MB`;
   const ticks = points
     .map(
       (p) =>
