@@ -7,9 +7,9 @@ import type { BenchReport } from './bench-report';
 
 export const BENCH_RESULTS_DIR = 'bench-results';
 
-const W = 560;
+const W = 640;
 const H = 320;
-const PAD = { left: 64, right: 24, top: 40, bottom: 48 };
+const PAD = { left: 64, right: 40, top: 48, bottom: 48 };
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -32,19 +32,20 @@ export function scalingChartSvg(report: BenchReport): string {
         `<line x1="${x(p.rows).toFixed(1)}" y1="${H - PAD.bottom}" x2="${x(p.rows).toFixed(1)}" y2="${H - PAD.bottom + 5}" stroke="#555"/>` +
         `<text x="${x(p.rows).toFixed(1)}" y="${H - PAD.bottom + 18}" text-anchor="middle">${p.rows.toLocaleString('en-US')}</text>` +
         `<circle cx="${x(p.rows).toFixed(1)}" cy="${y(p.ms).toFixed(1)}" r="3.5" fill="#1f6feb"/>` +
-        `<text x="${(x(p.rows) + 6).toFixed(1)}" y="${(y(p.ms) - 6).toFixed(1)}" fill="#1f6feb">${p.ms} ms</text>`,
+        // Left of the point, so the last one's label stays inside the chart.
+        `<text x="${(x(p.rows) - 6).toFixed(1)}" y="${(y(p.ms) - 8).toFixed(1)}" text-anchor="end" fill="#1f6feb">${p.ms} ms</text>`,
     )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11" role="img" aria-label="${esc(title)}">
 <rect width="${W}" height="${H}" fill="#fff"/>
 <text x="${PAD.left}" y="18" font-size="13" font-weight="bold">${esc(title)}</text>
-<text x="${PAD.left}" y="32" fill="#555">${esc(subtitle)}</text>
+<text x="${PAD.left}" y="34" font-size="10" fill="#555">${esc(subtitle)}</text>
 <line x1="${PAD.left}" y1="${H - PAD.bottom}" x2="${W - PAD.right}" y2="${H - PAD.bottom}" stroke="#555"/>
 <line x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${H - PAD.bottom}" stroke="#555"/>
 <text x="${(W + PAD.left) / 2}" y="${H - 10}" text-anchor="middle">inbox rows (log scale)</text>
 <text x="14" y="${(H - PAD.bottom + PAD.top) / 2}" transform="rotate(-90 14 ${(H - PAD.bottom + PAD.top) / 2})" text-anchor="middle">p50 ms (log scale)</text>
 <path d="${path(linear)}" fill="none" stroke="#999" stroke-dasharray="4 4"/>
-<text x="${(x(linear[linear.length - 1]!.rows) - 4).toFixed(1)}" y="${(y(linear[linear.length - 1]!.ms) + 14).toFixed(1)}" text-anchor="end" fill="#777">linear from ${first.rows.toLocaleString('en-US')} rows</text>
+<text x="${(x(linear[linear.length - 1]!.rows) - 4).toFixed(1)}" y="${(y(linear[linear.length - 1]!.ms) + 16).toFixed(1)}" text-anchor="end" fill="#777">dashed: linear from ${first.rows.toLocaleString('en-US')} rows</text>
 <path d="${path(points)}" fill="none" stroke="#1f6feb" stroke-width="2"/>
 ${ticks}
 </svg>
