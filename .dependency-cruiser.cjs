@@ -39,9 +39,14 @@ const parts = {
     may: ['common', 'db', 'clubos', 'sync', 'intents', 'ingest', 'services'],
     why: "the gym bot importer: reads its SQLite file, matches with sync's own keys and reconciliation, writes like ingest",
   },
+  team: {
+    path: '^main/team/',
+    may: ['common', 'db'],
+    why: 'the link to a team store (PostgreSQL): its migrations, the push/pull of shared changes, poll leases, presence',
+  },
   services: {
     path: '^main/services/',
-    may: ['common', 'db', 'clubos', 'clubos-simulator', 'sync', 'intents', 'ingest', 'outreach'],
+    may: ['common', 'db', 'clubos', 'clubos-simulator', 'sync', 'intents', 'ingest', 'outreach', 'team'],
     why: 'one service per feature; each owns its writes and emits its change events',
   },
   'sync-worker': {
@@ -57,7 +62,7 @@ const parts = {
   },
   core: {
     path: '^main/core/',
-    may: ['common', 'db', 'services', 'ipc', 'import', 'outreach', 'sync-worker'],
+    may: ['common', 'db', 'services', 'ipc', 'import', 'outreach', 'sync-worker', 'team'],
     why: 'the composition root: builds the database, the services and the handlers',
   },
   log: { path: '^main/log/', may: ['common'], why: 'Logger implementations that need Node' },

@@ -22,8 +22,16 @@ export const conversationStatusSchema = z.enum(['open', 'pending', 'snoozed', 'r
 export const directionSchema = z.enum(['inbound', 'outbound', 'system']);
 export const channelSchema = z.enum(['sms', 'email', 'system']);
 export const replyChannelSchema = z.enum(['sms', 'email']);
-export const listFilterSchema = z.enum(['all', 'unread', 'needs_reply', 'snoozed', 'resolved', 'archived']);
+/** `mine`: in the inbox and assigned to the staff member signed in at this desk (team mode). */
+export const listFilterSchema = z.enum(['all', 'unread', 'needs_reply', 'snoozed', 'resolved', 'archived', 'mine']);
 export const notificationPrivacySchema = z.enum(['name_and_text', 'name_only', 'count_only', 'off']);
+
+/**
+ * A staff member as the team knows them: `id` is the ClubOS username they sign in with (lower
+ * case), stable across desks; `name` is the display name they chose in Settings → Team.
+ */
+export const staffIdSchema = z.string().trim().min(1).max(200);
+export const staffMemberSchema = z.object({ id: staffIdSchema, name: z.string().min(1).max(200) });
 
 export const conversationSchema = z.object({
   id,
@@ -44,6 +52,8 @@ export const conversationSchema = z.object({
   attention: z.object({ reason: z.enum(['waiting', 'no_reply']), since: isoTime }).nullable().optional(),
   /** When staff last marked it handled: the member's texts stored before then no longer wait. */
   handledAt: isoTime.nullable(),
+  /** Who it is assigned to (team mode; a desk alone can assign too). Absent in old payloads. */
+  assignee: staffMemberSchema.nullable().optional(),
 });
 
 export const messageSchema = z.object({
@@ -88,9 +98,29 @@ export const errorCodeSchema = z.enum([
   'clubos_parse',
   'clubos_rejected',
   'unavailable',
+  /** Assigning a conversation someone else holds needs `takeOver: true`; `assignee` names them. */
+  'already_assigned',
+  /** Someone else replied to (or is replying in) this conversation within the last minute; `collision` says who. Send again with `confirmCollision: true`. */
+  'confirm_needed',
+  /** The team store could not be reached or refused (Settings → Team). */
+  'team_unavailable',
   'internal',
 ]);
-export const apiErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+/** What a send would collide with: another staff member's reply (or reply in progress) within the last minute. */
+export const collisionSchema = z.object({
+  kind: z.enum(['replied', 'replying']),
+  /** Null when the reply was seen in ClubOS and no desk of the team says who sent it. */
+  staff: staffMemberSchema.nullable(),
+  at: isoTime,
+});
+export const apiErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** With `already_assigned`: who holds the conversation. */
+  assignee: staffMemberSchema.optional(),
+  /** With `confirm_needed`: what the send would collide with. */
+  collision: collisionSchema.optional(),
+});
 
 export const syncOwnerStatusSchema = z.object({
   ownerId: clubosId,
@@ -330,6 +360,62 @@ export const outreachSettingsSchema = z.object({
 });
 export const mergeFieldSchema = z.object({ name: z.string(), label: z.string() });
 
+
+// Team mode (main/team/): several desks share one state through PostgreSQL. See TEAM-API.md.
+export const teamStateSchema = z.enum(['off', 'connecting', 'online', 'offline']);
+export const teamStatusSchema = z.object({
+  /** `off`: no team configured (the default); `connecting`; `online`; `offline` (configured, unreachable: everything works locally and waits in the outbox). */
+  state: teamStateSchema,
+  /** The configured server without its password (`user@host:port/db`); null when off. */
+  server: z.string().nullable(),
+  lastError: z.string().nullable(),
+  /** Local changes not yet in the team store. */
+  pendingOutbox: z.number().int().nonnegative(),
+  /** When this desk last exchanged changes with the team store. */
+  lastSyncAt: isoTime.nullable(),
+  /** Who "me" is at this desk; null until an account (or the demo) is open. */
+  me: staffMemberSchema.nullable(),
+  deskId: z.string(),
+  /** Which desk polls each ClubOS inbox (team mode); empty when off. */
+  pollers: z.array(z.object({ ownerId: clubosId, deskId: z.string(), staff: staffMemberSchema.nullable(), thisDesk: z.boolean(), until: isoTime })),
+  /** How safe the stored connection string is (the same keystore as the ClubOS password). */
+  secretStorage: z.enum(['os', 'weak', 'unavailable']),
+});
+export const teamStaffSchema = staffMemberSchema.extend({
+  /** Last time a desk of this staff member spoke to the team store; null for staff only seen in assignments. */
+  lastSeenAt: isoTime.nullable(),
+  online: z.boolean(),
+  isMe: z.boolean(),
+});
+export const internalNoteSchema = z.object({
+  id,
+  /** Stable across desks. */
+  uid: z.string(),
+  conversationId: id,
+  author: staffMemberSchema,
+  body: z.string(),
+  createdAt: isoTime,
+});
+export const presenceStateSchema = z.enum(['viewing', 'replying']);
+export const presenceSchema = z.object({
+  conversationId: id,
+  staff: staffMemberSchema,
+  state: presenceStateSchema,
+  /** Gone after this unless renewed (desks renew every few seconds while it holds). */
+  expiresAt: isoTime,
+});
+export const conversationTeamSchema = z.object({
+  conversationId: id,
+  assignee: staffMemberSchema.nullable(),
+  assignedAt: isoTime.nullable(),
+  /** Per staff member: up to which message time they have read it. */
+  readers: z.array(z.object({ staff: staffMemberSchema, readThrough: isoTime.nullable(), at: isoTime })),
+  /** Others here now (never me). */
+  presence: z.array(presenceSchema),
+  /** Who sent each outbound message, where a desk of the team knows it. */
+  authors: z.array(z.object({ messageId: id, staff: staffMemberSchema })),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Request channels: method name → argument and result schemas
 // ---------------------------------------------------------------------------------------------
@@ -453,6 +539,8 @@ export const channels = {
         suggestionId: z.string().max(100).optional(),
         /** The assistant's draft the body started from: closed as sent, logged as edited when changed. */
         draftId: id.optional(),
+        /** Send even though someone else replied (or is replying) within the last minute; without it that is a `confirm_needed` error. */
+        confirmCollision: z.boolean().optional(),
       })
       .strict(),
     result: messageSchema,
@@ -579,6 +667,66 @@ export const channels = {
   cancelCampaign: { args: z.object({ campaignId: id }).strict(), result: campaignSchema },
   getOutreachSettings: { args: none, result: outreachSettingsSchema },
   setOutreachSettings: { args: outreachSettingsSchema.partial().strict(), result: outreachSettingsSchema },
+
+  // Team mode (TEAM-API.md)
+  getTeam: { args: none, result: teamStatusSchema },
+  /**
+   * Joins a team (a PostgreSQL connection string, kept with safeStorage, never logged or shown
+   * again), or leaves it (`null`): the desk keeps its local data and works alone.
+   */
+  setTeam: {
+    args: z
+      .object({
+        connectionString: z
+          .string()
+          .trim()
+          .max(2000)
+          .regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgres://user:password@host:port/database')
+          .nullable(),
+      })
+      .strict(),
+    result: teamStatusSchema,
+  },
+  /** Tries a connection string (or the stored one) without saving it. */
+  testTeamConnection: {
+    args: z.object({ connectionString: z.string().trim().max(2000).regex(/^postgres(ql)?:\/\/\S+$/).optional() }).strict(),
+    result: z.object({ ok: z.boolean(), message: z.string(), serverVersion: z.string().nullable() }),
+  },
+  /** The display name other desks show for me. */
+  setStaffName: { args: z.object({ name: z.string().trim().min(1).max(100) }).strict(), result: teamStatusSchema },
+  listStaff: { args: none, result: z.object({ staff: z.array(teamStaffSchema) }) },
+  addNote: { args: z.object({ conversationId: id, body: z.string().trim().min(1).max(4000) }).strict(), result: internalNoteSchema },
+  /** Every internal note of the conversation, oldest first (merge with messages: common/thread-items.ts). */
+  listNotes: { args: z.object({ conversationId: id }).strict(), result: z.object({ items: z.array(internalNoteSchema) }) },
+  /**
+   * Assigns to me, to a staff member, or to nobody. A conversation assigned to someone else is
+   * taken over only with `takeOver: true`; otherwise `already_assigned` names the assignee.
+   */
+  assignConversation: {
+    args: z
+      .object({
+        conversationId: id,
+        to: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('me') }).strict(),
+          z.object({ kind: z.literal('staff'), staffId: staffIdSchema }).strict(),
+          z.object({ kind: z.literal('nobody') }).strict(),
+        ]),
+        takeOver: z.boolean().optional(),
+      })
+      .strict(),
+    result: conversationSchema,
+  },
+  /** What I am doing in a conversation (renew every ~5 s while it holds; `none` clears it). */
+  setPresence: { args: z.object({ conversationId: id, state: z.enum(['viewing', 'replying', 'none']) }).strict(), result: ok },
+  /** Assignment, who read it how far, who is here, who sent which reply. */
+  getConversationTeam: { args: z.object({ conversationId: id }).strict(), result: conversationTeamSchema },
+  /** Campaigns other desks of the team run, with their progress as they last reported it. */
+  listTeamCampaigns: {
+    args: none,
+    result: z.object({ items: z.array(z.object({ deskId: z.string(), staff: staffMemberSchema.nullable(), campaign: campaignSchema, updatedAt: isoTime })) }),
+  },
+  /** Whether a reply now would collide (see `confirm_needed`); null when not. */
+  checkCollision: { args: z.object({ conversationId: id }).strict(), result: z.object({ collision: collisionSchema.nullable() }) },
 } as const;
 
 export type Channels = typeof channels;
@@ -642,6 +790,8 @@ export const appEventSchema = z.discriminatedUnion('type', [
     quiet: z.boolean(),
     /** The new messages, oldest first; null when there were more than MAX_PUSHED_MESSAGES. */
     messages: z.array(messageSchema).nullable(),
+    /** Received through the team store (another desk polled or sent them): shown and notified, never answered automatically here. */
+    remote: z.boolean().optional(),
     ...conversationChangesSchema.shape,
   }),
   z.object({
@@ -679,6 +829,14 @@ export const appEventSchema = z.discriminatedUnion('type', [
     conversationId: id.optional(),
   }),
   z.object({ type: z.literal('importProgress'), seq: z.number().int(), ...importProgressSchema.shape }),
+  z.object({ type: z.literal('teamStatusChanged'), seq: z.number().int(), status: teamStatusSchema }),
+  /** Who is viewing or replying in a conversation now (others only; an empty list when nobody). */
+  z.object({ type: z.literal('presenceChanged'), seq: z.number().int(), conversationId: id, presence: z.array(presenceSchema) }),
+  /** Notes added here or by another desk. */
+  z.object({ type: z.literal('notesAdded'), seq: z.number().int(), conversationId: id, notes: z.array(internalNoteSchema) }),
+  /** A change this desk made was refused by the team store (an assignment someone else changed first); the conversation shows the team's state. */
+  z.object({ type: z.literal('teamConflict'), seq: z.number().int(), conversationId: id, message: z.string(), assignee: staffMemberSchema.nullable() }),
+  z.object({ type: z.literal('staffChanged'), seq: z.number().int(), staff: z.array(teamStaffSchema) }),
 ]);
 
 export type AppEvent = z.infer<typeof appEventSchema>;
@@ -714,6 +872,15 @@ export type CampaignSource = z.infer<typeof campaignSourceSchema>;
 export type OutreachSettings = z.infer<typeof outreachSettingsSchema>;
 export type MergeField = z.infer<typeof mergeFieldSchema>;
 export type MarkReadMode = z.infer<typeof markReadModeSchema>;
+export type StaffMember = z.infer<typeof staffMemberSchema>;
+export type TeamStatus = z.infer<typeof teamStatusSchema>;
+export type TeamState = z.infer<typeof teamStateSchema>;
+export type TeamStaff = z.infer<typeof teamStaffSchema>;
+export type InternalNote = z.infer<typeof internalNoteSchema>;
+export type Presence = z.infer<typeof presenceSchema>;
+export type PresenceState = z.infer<typeof presenceStateSchema>;
+export type Collision = z.infer<typeof collisionSchema>;
+export type ConversationTeam = z.infer<typeof conversationTeamSchema>;
 
 /** What a request handler does: the core implements it; IPC and the test bridge serve it. */
 export type Handlers = { [K in ChannelName]: (args: Args<K>) => Promise<Result<K>> };

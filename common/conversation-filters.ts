@@ -13,7 +13,11 @@ export function inInbox(c: Conversation, now: number): boolean {
   return ACTIVE.has(c.status) && snoozedPast(c, now);
 }
 
-export function matchesFilter(c: Conversation, filter: ListFilter, now: number): boolean {
+/**
+ * `me` is the staff id signed in at this desk (team status `me.id`): the `mine` filter holds the
+ * inbox's conversations assigned to them, and nothing when `me` is unknown.
+ */
+export function matchesFilter(c: Conversation, filter: ListFilter, now: number, me: string | null = null): boolean {
   if (c.lastMessageAt === null) return false;
   switch (filter) {
     case 'all':
@@ -27,6 +31,8 @@ export function matchesFilter(c: Conversation, filter: ListFilter, now: number):
     case 'resolved':
     case 'archived':
       return c.status === filter;
+    case 'mine':
+      return me !== null && inInbox(c, now) && c.assignee?.id === me;
   }
 }
 
@@ -34,10 +40,16 @@ export interface ListView {
   filter: ListFilter;
   ownerId: string | null;
   tag: string | null;
+  /** Who "mine" is (team status `me.id`); needed only by the `mine` filter. */
+  me?: string | null;
 }
 
 export function inView(c: Conversation, view: ListView, now: number): boolean {
-  return (view.ownerId === null || c.ownerId === view.ownerId) && (view.tag === null || c.tags.includes(view.tag)) && matchesFilter(c, view.filter, now);
+  return (
+    (view.ownerId === null || c.ownerId === view.ownerId) &&
+    (view.tag === null || c.tags.includes(view.tag)) &&
+    matchesFilter(c, view.filter, now, view.me ?? null)
+  );
 }
 
 /** Newest activity first, then the higher id (the SQL's ORDER BY within a run of the list; see listOrder). */

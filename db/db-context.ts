@@ -21,6 +21,17 @@ export interface DbContext {
   setWriteTurn(turn: WriteTurn | null): void;
   /** Another connection waits for this one's write transaction to end. */
   writeWaiting(): boolean;
+  /** Who "me" is for the `mine` list (team_identity, cached; undefined until first read). */
+  team: { me: string | null | undefined };
+}
+
+/** The staff id of this desk's user ('' when unknown, which no assignee has). */
+export function myStaffId(ctx: DbContext): string {
+  if (ctx.team.me === undefined) {
+    const id: unknown = ctx.prepare('SELECT staff_id FROM team_identity').pluck().get();
+    ctx.team.me = typeof id === 'string' ? id : null;
+  }
+  return ctx.team.me ?? '';
 }
 
 const WRITING_CALLS = new Set<PropertyKey>(['run', 'get', 'all']);
@@ -73,5 +84,6 @@ export function createContext(conn: Connection, rawPrepare: Prepare, clock: Cloc
       turn = next;
     },
     writeWaiting: () => turn?.peerWaiting() ?? false,
+    team: { me: undefined },
   };
 }

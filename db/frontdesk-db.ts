@@ -17,6 +17,7 @@ import { statementCache, type Connection } from './statements';
 import type { PeopleQuery, SearchQuery } from './types';
 import type { Conversation, SearchHit } from '../common/contract';
 import { searchPeople } from './queries/search-people';
+import { teamQueries, type TeamQueries } from './queries/team';
 
 export interface FrontdeskDb {
   /** The file ('' for `:memory:`). */
@@ -33,6 +34,8 @@ export interface FrontdeskDb {
   readonly drafts: AssistantDraftQueries;
   /** Append-only log of every assistant (and sending) step. */
   readonly actionLog: ActionLogQueries;
+  /** Team mode's local side: me, notes, assignment, per-staff reads, the team outbox (migration 008). */
+  readonly team: TeamQueries;
   search(query: SearchQuery): { hits: SearchHit[]; nextCursor: string | null; total?: number };
   /** Members whose name matches, one conversation each (db/queries/search-people.ts). */
   searchPeople(query: PeopleQuery): Conversation[];
@@ -67,6 +70,7 @@ export function createFrontdeskDb(conn: Connection, options: { path: string; clo
     knowledge: knowledgeQueries(ctx),
     drafts: assistantDraftQueries(ctx),
     actionLog: actionLogQueries(ctx),
+    team: teamQueries(ctx),
     search: (query) => searchMessages(ctx, query),
     searchPeople: (query) => searchPeople(ctx, query),
     transaction: ctx.transaction,

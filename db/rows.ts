@@ -28,6 +28,8 @@ const conversationRow = z.object({
   attention_reason: z.enum(['waiting', 'no_reply']).nullable().optional(),
   attention_since: z.string().nullable().optional(),
   handled_at: z.string().nullable(),
+  assignee_id: z.string().nullable().optional(),
+  assignee_name: z.string().nullable().optional(),
 });
 
 export function toConversation(row: unknown): Conversation {
@@ -49,5 +51,6 @@ export function toConversation(row: unknown): Conversation {
     optedOut: r.opted_out,
     attention: r.attention_reason && r.attention_since ? { reason: r.attention_reason, since: r.attention_since } : null,
     handledAt: r.handled_at,
+    assignee: r.assignee_id && r.assignee_name ? { id: r.assignee_id, name: r.assignee_name } : null,
   };
 }

@@ -11,4 +11,5 @@ export const COUNTS_AS_UNREAD = `read_at IS NULL AND direction <> 'outbound'`;
 
 export const CONVERSATION_COLUMNS = `c.id, c.owner_id, c.member_id, c.member_name, c.last_message_at,
   c.last_message_preview, c.unread_count, c.requires_response, c.waiting_since, c.conversation_status,
-  c.snoozed_until, c.tags, c.intent, c.opted_out, c.attention_reason, c.attention_since, c.handled_at`;
+  c.snoozed_until, c.tags, c.intent, c.opted_out, c.attention_reason, c.attention_since, c.handled_at,
+  c.assignee_id, c.assignee_name`;

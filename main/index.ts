@@ -99,6 +99,14 @@ async function start(): Promise<void> {
     platform: process.platform,
     logger: log,
   });
+  // The team's PostgreSQL connection string carries its password: kept like the ClubOS password.
+  const teamSecret = safeStorageSecretStore({
+    file: join(userData, 'team-connection.json'),
+    label: 'team connection string',
+    safeStorage,
+    platform: process.platform,
+    logger: log,
+  });
   let core: Core;
   try {
     core = await createCore({
@@ -107,6 +115,7 @@ async function start(): Promise<void> {
       logger,
       credentials,
       modelKey,
+      teamSecret,
       appVersion: app.getVersion(),
       // With no ClubOS account the app shows a simulated club, with a new member text now and then.
       demo: { liveIntervalMs: 45_000, historyDays: 120 },

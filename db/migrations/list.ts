@@ -6,8 +6,9 @@ import { outreach } from './004-outreach';
 import { assistant } from './005-assistant';
 import { triage } from './006-triage';
 import { outreachIntoActionLog } from './007-outreach-into-action-log';
+import { team } from './008-team';
 import type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, importStartedAt, outreach, assistant, triage, outreachIntoActionLog];
+export const MIGRATIONS: readonly Migration[] = [initial, queryIndexes, importStartedAt, outreach, assistant, triage, outreachIntoActionLog, team];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -3,7 +3,7 @@
 // returns plus the few it skips, however many conversations are resolved or archived.
 import type { Conversation, ListFilter } from '../../common/contract';
 import { decodeListCursor, decodeWaitingCursor, encodeConversationCursor, encodeRaisedCursor, encodeRestStartCursor, encodeWaitingCursor, type TimeKey } from '../cursor';
-import type { DbContext } from '../db-context';
+import { myStaffId, type DbContext } from '../db-context';
 import { bodyOnly, planSearch } from '../fts-query';
 import { epochToStored } from '../iso-time';
 import { toConversation } from '../rows';
@@ -32,6 +32,8 @@ export const FILTERS: Record<ListFilter, FilterPlan> = {
   },
   resolved: { where: `c.conversation_status = 'resolved'`, index: 'conversations_by_status', ownerIndex: 'conversations_by_owner_status' },
   archived: { where: `c.conversation_status = 'archived'`, index: 'conversations_by_status', ownerIndex: 'conversations_by_owner_status' },
+  // Assigned to this desk's user (migration 008); `@me` is '' when unknown, which matches nobody.
+  mine: { where: `${INBOX} AND c.assignee_id = @me`, index: 'conversations_mine', ownerIndex: 'conversations_mine_by_owner' },
 };
 
 /** Below this many tagged conversations, reading the tag's rows and sorting them beats a scan. */
@@ -59,6 +61,7 @@ export function listConversations(
   const text = query.query?.trim() ?? '';
   const plan = text === '' ? null : planSearch(text);
   const params: Record<string, string | number> = { now: epochToStored(query.now ?? ctx.clock.now()) };
+  if (query.filter === 'mine') params.me = myStaffId(ctx);
   const where = [filter.where, 'c.last_message_at IS NOT NULL'];
 
   if (query.ownerId !== undefined) {

@@ -1,7 +1,7 @@
 // Counts for the filter chips, the tag list and the badge. Each count reads the same partial
 // index its list walks, without touching the table.
 import type { Counts, ListFilter } from '../../common/contract';
-import type { DbContext } from '../db-context';
+import { myStaffId, type DbContext } from '../db-context';
 import { epochToStored } from '../iso-time';
 import { INBOX } from '../sql-fragments';
 import type { UnreadTotals } from '../types';
@@ -23,7 +23,7 @@ export function countConversations(ctx: DbContext, options: { ownerId?: string; 
     const plan = FILTERS[name];
     const sql = `SELECT count(*) FROM conversations c INDEXED BY ${owned ? plan.ownerIndex : plan.index}
       WHERE ${plan.where} AND c.last_message_at IS NOT NULL${ownerTerm}`;
-    filters[name] = Number(ctx.prepare(sql).pluck().get(params));
+    filters[name] = Number(ctx.prepare(sql).pluck().get(name === 'mine' ? { ...params, me: myStaffId(ctx) } : params));
   }
   const tags = ctx
     .prepare(

@@ -58,6 +58,14 @@ export function mergeConversations(ctx: DbContext, fromId: number, intoId: numbe
          SELECT ?, tag, source FROM conversation_tags WHERE conversation_id = ? AND source = 'manual'`,
       )
       .run(intoId, fromId);
+    // Notes and read marks are the conversation's too (team mode, migration 007).
+    ctx.prepare('UPDATE internal_notes SET conversation_id = ? WHERE conversation_id = ?').run(intoId, fromId);
+    ctx
+      .prepare(
+        `INSERT OR IGNORE INTO staff_reads (conversation_id, staff_id, staff_name, read_through, at)
+         SELECT ?, staff_id, staff_name, read_through, at FROM staff_reads WHERE conversation_id = ?`,
+      )
+      .run(intoId, fromId);
     ctx.prepare('DELETE FROM conversations WHERE id = ?').run(fromId);
 
     const { status, snoozedUntil } = mergedStatus(into, from);

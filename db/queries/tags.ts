@@ -16,10 +16,18 @@ export function normalizeTags(tags: readonly string[]): string[] {
   return [...out];
 }
 
+/**
+ * Makes the conversation's tags of this source exactly `tags`, touching only the ones that change:
+ * each row added or removed is one change the team shares (migration 007's triggers), so a tag
+ * kept is never sent as removed and added again.
+ */
 export function replaceTags(ctx: DbContext, conversationId: number, source: TagSource, tags: readonly string[]): void {
-  ctx.prepare('DELETE FROM conversation_tags WHERE conversation_id = ? AND source = ?').run(conversationId, source);
+  const want = new Set(tags);
+  const have = new Set(tagsOf(ctx, conversationId, source));
+  const remove = ctx.prepare('DELETE FROM conversation_tags WHERE conversation_id = ? AND tag = ? AND source = ?');
+  for (const tag of have) if (!want.has(tag)) remove.run(conversationId, tag, source);
   const insert = ctx.prepare('INSERT INTO conversation_tags (conversation_id, tag, source) VALUES (?, ?, ?)');
-  for (const tag of tags) insert.run(conversationId, tag, source);
+  for (const tag of want) if (!have.has(tag)) insert.run(conversationId, tag, source);
   refreshTagMirror(ctx, conversationId);
 }
 

@@ -11,6 +11,7 @@ import type { Timers } from '../../common/time/timers';
 import type { GymBotImporter } from '../import/gym-bot-importer';
 import type { SecretStore } from '../services/secret-store';
 import type { Worker } from 'node:worker_threads';
+import type { TeamLinkFactory } from '../team/team-link';
 
 export interface CoreOptions {
   /** Folder for the database (and its backups); created if missing. */
@@ -20,6 +21,10 @@ export interface CoreOptions {
   credentials: CredentialStore;
   /** The model API key (Settings → Assistant); in memory when not given. */
   modelKey?: SecretStore;
+  /** The team's PostgreSQL connection string (Settings → Team); in memory when not given. */
+  teamSecret?: SecretStore;
+  /** Builds the link to a team store; default PostgreSQL (main/team/pg-link.ts). */
+  teamLink?: TeamLinkFactory;
   /** Shown by appInfo; the shell passes app.getVersion(). */
   appVersion?: string;
   /** Demo mode (no stored credentials): the built-in simulator's settings. */

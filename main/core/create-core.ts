@@ -25,6 +25,8 @@ import { sendReply } from '../services/send-reply';
 import { createWaitingService } from '../services/waiting-service';
 import type { SyncEngineFactory } from '../services/account-session';
 import { startSyncWorker } from '../sync-worker/sync-worker-host';
+import { createTeamService, type TeamService } from '../services/team-service';
+import { pgTeamLink } from '../team/pg-link';
 import type { Core, CoreOptions } from './core';
 
 const DAY_MS = 86_400_000;
@@ -33,6 +35,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const { clock, credentials, logger } = options;
   const log = logger.scope('core');
   // Creates the data folder if needed; a file it cannot use is reported in plain words (DbError).
+  // Built after the account (it needs the session); the session and outreach reach it later.
+  // eslint-disable-next-line prefer-const
+  let team: TeamService;
   const { db: appDb, notice: startupNotice } = openAppDatabase(join(options.dataDir, 'frontdesk.sqlite'), { logger, clock });
   const events = createEventBus((error) => log.error('an event subscriber failed', { error }));
   const settings = settingsService(appDb, log);
@@ -65,6 +70,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       historyAsRead: () => settings.get().historyAsRead,
       intervalSeconds: () => settings.get().pollIntervalSeconds,
       ...(options.syncIn === 'main' ? {} : { syncEngine: syncInWorker }),
+      // Team mode picks one desk per inbox to poll; `team` exists by the time a session starts.
+      teamDrivesPolling: () => team.drivesPolling(),
     },
     events,
     clock,
@@ -109,7 +116,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (c) changes.updated(current.db, c);
     },
     scheduledChanged: (change) => events.emit({ type: 'scheduledChanged', ...change }),
-    campaignChanged: (change) => events.emit({ type: 'campaignUpdated', ...change }),
+    campaignChanged: (change) => {
+      events.emit({ type: 'campaignUpdated', ...change });
+      team.campaignChanged(change.campaign);
+    },
     notify: (notice) => events.emit({ type: 'attentionRaised', ...notice }),
     ...(options.outreach ?? {}),
   });
@@ -121,8 +131,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return {
         db: current.db,
         clubContext: () => current.clubContext(),
-        // The assistant's sends go through the same outbox as every other text.
-        send: async (args, actor) => sendReply(current.db, current.client, await current.clubContext(), outreach.outbox, args, actor),
+        // The assistant's sends go through the same outbox as every other text. In a team they count
+        // as this desk's staff member's (approved here, or sent by this desk's assistant), so the
+        // collision check does not stop the same person a moment later.
+        send: async (args, actor) => {
+          const sent = await sendReply(current.db, current.client, await current.clubContext(), outreach.outbox, args, actor);
+          if (session() === current) team.recordAuthor(sent.id);
+          return sent;
+        },
       };
     },
     clock,
@@ -133,10 +149,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   // Every new member text (not a quiet import, not our own reply) is read by the assistant.
   const stopAssistant = events.subscribe((event) => {
-    if (event.type === 'messagesAdded' && !event.quiet) void assistant.onMessagesAdded(event.conversationIds);
+    // Texts another desk polled are that desk's to answer automatically: never here too.
+    if (event.type === 'messagesAdded' && !event.quiet && event.remote !== true) void assistant.onMessagesAdded(event.conversationIds);
+  });
+  team = createTeamService({
+    session,
+    appDb,
+    changes,
+    events,
+    clock,
+    logger,
+    secret: options.teamSecret ?? memorySecretStore(),
+    link: options.teamLink ?? pgTeamLink,
+    intervalSeconds: () => settings.get().pollIntervalSeconds,
   });
   const services: Services = {
     account,
+    team,
     conversations,
     outreach,
     // A reply a person sends goes through the outbox, then closes the assistant draft it came from
@@ -148,11 +177,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       changes,
       outbox: outreach.outbox,
       onSent: (args, message) => assistant.recordStaffSend(args, message),
+      team,
     }),
     assistant,
     search: createSearchService({ session }),
     settings,
-    sync: createSyncControl({ account, settings }),
+    sync: createSyncControl({ account, settings, team: () => team }),
   };
   const stopSnoozeWatch = conversations.watchSnoozes();
   session(); // the first account's database learns the waiting threshold before it is read
@@ -188,10 +218,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     gymBot,
     unreadTotal: () => conversations.unreadTotal(),
     async start() {
+      // The team first: in team mode it, not the session, decides which inboxes this desk polls.
+      await team.start();
       await account.start();
       waiting.start();
     },
     async close() {
+      await team.close();
       stopSnoozeWatch();
       stopAssistant();
       await assistant.idle();

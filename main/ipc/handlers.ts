@@ -1,7 +1,7 @@
 // The IPC adapter: one line per contract channel, from its (already parsed) arguments to a
 // service method. Arguments are validated before this by `dispatch`; nothing here decides
 // anything.
-import type { Handlers, StartupNotice } from '../../common/contract';
+import { campaignSchema, type Handlers, type StartupNotice } from '../../common/contract';
 import type { Services } from '../services/services';
 
 export interface AppInfo {
@@ -11,7 +11,7 @@ export interface AppInfo {
 }
 
 export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNotice: StartupNotice | null }): Handlers {
-  const { conversations, replies, sync, account, settings, outreach, assistant } = s;
+  const { conversations, replies, sync, account, settings, outreach, assistant, team } = s;
   // Services answer synchronously where they can; the contract is asynchronous throughout.
   const later = async <T>(work: () => T | Promise<T>): Promise<T> => work();
   return {
@@ -92,5 +92,29 @@ export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNoti
     cancelCampaign: (args) => outreach.handlers.cancelCampaign(args),
     getOutreachSettings: (args) => outreach.handlers.getOutreachSettings(args),
     setOutreachSettings: (args) => outreach.handlers.setOutreachSettings(args),
+
+    getTeam: () => later(() => team.status()),
+    setTeam: ({ connectionString }) => team.configure(connectionString),
+    testTeamConnection: ({ connectionString }) => team.test(connectionString),
+    setStaffName: ({ name }) => later(() => team.setStaffName(name)),
+    listStaff: async () => ({ staff: await team.staff() }),
+    addNote: ({ conversationId, body }) => later(() => team.addNote(conversationId, body)),
+    listNotes: ({ conversationId }) => later(() => ({ items: team.notes(conversationId) })),
+    assignConversation: ({ conversationId, to, takeOver }) => team.assign(conversationId, to, takeOver ?? false),
+    setPresence: ({ conversationId, state }) =>
+      later(() => {
+        team.setPresence(conversationId, state);
+        return { ok: true as const };
+      }),
+    getConversationTeam: ({ conversationId }) => later(() => team.conversationTeam(conversationId)),
+    checkCollision: ({ conversationId }) => later(() => ({ collision: team.collision(conversationId) })),
+    listTeamCampaigns: () =>
+      later(() => ({
+        // A campaign a newer desk describes differently is left out rather than shown wrong.
+        items: team.teamCampaigns().flatMap((entry) => {
+          const parsed = campaignSchema.safeParse(entry.campaign);
+          return parsed.success ? [{ deskId: entry.deskId, staff: entry.staff, campaign: parsed.data, updatedAt: entry.updatedAt }] : [];
+        }),
+      })),
   };
 }

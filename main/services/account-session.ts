@@ -62,6 +62,8 @@ export interface SessionDeps {
   historyAsRead(): boolean;
   intervalSeconds(): number;
   syncEngine?: SyncEngineFactory;
+  /** True when team mode drives this session's polling (one desk per inbox): the engine is then not started here. */
+  teamDrivesPolling?: () => boolean;
 }
 
 interface SessionParts {
@@ -134,7 +136,7 @@ function buildSession(deps: SessionDeps, parts: SessionParts): Session {
     },
     async start() {
       await ensureOwnOwner();
-      engine.start();
+      if (deps.teamDrivesPolling?.() !== true) engine.start();
     },
     async close() {
       closed = true;

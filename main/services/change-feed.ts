@@ -35,7 +35,10 @@ export interface ConversationEvents {
   /** Announces a conversation's new state (with the counts after it) and returns it. */
   updated(db: FrontdeskDb, conversation: Conversation): Conversation;
   /** Announces messages a service stored outside a poll (history fetched on request). */
-  messagesAdded(db: FrontdeskDb, added: { ownerId: string; insertedIds: readonly number[]; conversationIds: readonly number[]; quiet: boolean }): void;
+  messagesAdded(
+    db: FrontdeskDb,
+    added: { ownerId: string; insertedIds: readonly number[]; conversationIds: readonly number[]; quiet: boolean; remote?: boolean },
+  ): void;
 }
 
 export function conversationEvents(events: Pick<EventBus, 'emit'>, clock: Clock): ConversationEvents {
@@ -58,6 +61,7 @@ export function conversationEvents(events: Pick<EventBus, 'emit'>, clock: Clock)
         conversationIds: [...added.conversationIds],
         count: added.insertedIds.length,
         quiet: added.quiet,
+        ...(added.remote ? { remote: true } : {}),
         ...messageChanges(db, added.ownerId, added, clock.now()),
       });
     },

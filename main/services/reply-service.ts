@@ -32,6 +32,8 @@ export function createReplyService(deps: {
   outbox: Outbox;
   /** Told of each reply a person sent, while its account is still the current one. */
   onSent?: (args: Args<'sendReply'>, message: Message) => Promise<void>;
+  /** Team mode: refuses a send that collides with someone else's reply (unless confirmed), and records who sent it. */
+  team?: { assertNoCollision(conversationId: number): void; recordAuthor(messageId: number): void };
 }): ReplyService {
   const overrides = (): ReplyTemplateOverrides => deps.appDb.settings.get(TEMPLATE_OVERRIDES_KEY, replyTemplateOverridesSchema) ?? {};
   return {
@@ -50,7 +52,9 @@ export function createReplyService(deps: {
     },
     async send(args) {
       const current = deps.session();
+      if (!args.confirmCollision) deps.team?.assertNoCollision(args.conversationId);
       const message = await sendReply(current.db, current.client, await current.clubContext(), deps.outbox, args);
+      if (deps.session() === current) deps.team?.recordAuthor(message.id);
       if (deps.onSent && deps.session() === current) await deps.onSent(args, message);
       deps.changes.updated(current.db, deps.conversations.get(message.conversationId));
       return message;

@@ -8,6 +8,7 @@ import type { ReplyService } from './reply-service';
 import type { SearchService } from './search-service';
 import type { SettingsService } from './settings-service';
 import type { SyncControl } from './sync-control';
+import type { TeamService } from './team-service';
 
 export interface Services {
   account: AccountService;
@@ -19,4 +20,6 @@ export interface Services {
   search: SearchService;
   settings: SettingsService;
   sync: SyncControl;
+  /** Team mode: me, notes, assignment, presence, collisions, the link to the team store. */
+  team: TeamService;
 }

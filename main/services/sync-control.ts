@@ -18,27 +18,49 @@ export interface SyncControl {
   removeOwner(ownerId: string): void;
 }
 
-export function createSyncControl(deps: { account: AccountService; settings: SettingsService }): SyncControl {
+/** Team mode's hold on polling (team-service.ts): which desk polls an inbox is the team's choice. */
+export interface TeamPolling {
+  drivesPolling(): boolean;
+  setPaused(paused: boolean): void;
+  paused(): boolean;
+}
+
+export function createSyncControl(deps: { account: AccountService; settings: SettingsService; team?: () => TeamPolling }): SyncControl {
   const session = () => deps.account.current();
+  const teamDriven = (): TeamPolling | null => {
+    const team = deps.team?.();
+    return team?.drivesPolling() ? team : null;
+  };
+  const status = (): SyncStatus => {
+    const engineStatus = session().engine.status();
+    const team = teamDriven();
+    return team ? { ...engineStatus, polling: !team.paused() } : engineStatus;
+  };
   // However the interval is saved (here or with the other settings), the running loops follow it.
   deps.settings.onSaved((saved, change) => {
     if (change.pollIntervalSeconds !== undefined) session().engine.setIntervalSeconds(saved.pollIntervalSeconds);
   });
   return {
-    syncNow: (ownerId) => session().engine.syncNow(requireKnownOwner(session().db, ownerId)),
-    status: () => session().engine.status(),
+    async syncNow(ownerId) {
+      await session().engine.syncNow(requireKnownOwner(session().db, ownerId));
+      return status();
+    },
+    status,
     startPolling() {
       deps.account.wantPolling();
-      session().engine.start();
-      return session().engine.status();
+      const team = teamDriven();
+      if (team) team.setPaused(false);
+      else session().engine.start();
+      return status();
     },
     async stopPolling() {
+      teamDriven()?.setPaused(true);
       await session().engine.stop();
-      return session().engine.status();
+      return status();
     },
     setPollInterval(seconds) {
       deps.settings.update({ pollIntervalSeconds: seconds });
-      return session().engine.status();
+      return status();
     },
     owners: () => ({
       owners: session().db.owners.list().map((o) => ({ id: o.ownerId, name: o.name, enabled: o.enabled })),

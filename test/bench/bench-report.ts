@@ -101,6 +101,21 @@ export const benchReportSchema = z
         verdicts: z.object({ growth: z.object(verdict), importRss: z.object(verdict) }),
         ...verdict,
       }),
+      /** Issue 19: desks (processes) writing to one PostgreSQL team store at once; skipped (loudly) only without PostgreSQL's binaries. */
+      teamStore: z.union([
+        z.object({
+          desks: z.number().int().positive(),
+          changesPerDesk: z.number().int().positive(),
+          storeRows: z.number().int().positive(),
+          storeRowsPerSecond: z.number().positive(),
+          appliedRowsPerSecond: z.number().positive(),
+          pushSeconds: ms,
+          convergeSeconds: ms,
+          propagation: z.object(latency),
+          ...verdict,
+        }),
+        z.object({ skipped: z.string(), target: z.string(), met: z.literal(false) }),
+      ]),
     }),
   })
   .strict();

@@ -12,6 +12,7 @@ import { measureMemory } from './figures/memory';
 import { measurePushLatency } from './figures/push-latency';
 import { measureQueries } from './figures/queries';
 import { measureScaling } from './figures/scaling';
+import { measureTeamStore } from './figures/team-store';
 import { writeScalingChart } from './scaling-chart';
 import { cachedBenchDb } from './harness/bench-db';
 import { machineInfo } from './harness/machine';
@@ -36,13 +37,14 @@ async function main(argv: readonly string[]): Promise<BenchReport> {
   const memory = await measureMemory(database, { messages: queries.messages, conversations: queries.conversations }, 'thanks');
   const pushLatency = await measurePushLatency(sizes.push);
   const scaling = await measureScaling(sizes.scaling, { peakRssMb: eventLoopLag.peakRssMb, messages: eventLoopLag.historyMessages });
+  const teamStore = await measureTeamStore(sizes.team);
 
   return benchReportSchema.parse({
     machine: { ...machineInfo(), loadAverage: { atStart: round2(loadAtStart), atEnd: round2(loadavg()[0] ?? 0) } },
     quick,
     startedAt: startedAt.toISOString(),
     durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
-    figures: { ingest, idlePoll, queries, pushLatency, eventLoopLag, memory, scaling },
+    figures: { ingest, idlePoll, queries, pushLatency, eventLoopLag, memory, scaling, teamStore },
   });
 }
 

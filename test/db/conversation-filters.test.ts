@@ -6,12 +6,15 @@ import type { Conversation, ListFilter } from '../../common/contract';
 import { inView, listOrder } from '../../common/conversation-filters';
 import { conversation, memoryDb, msg, OTHER_OWNER, OWNER, T0, withOwners } from './helpers';
 
-const FILTERS: ListFilter[] = ['all', 'unread', 'needs_reply', 'snoozed', 'resolved', 'archived'];
+const FILTERS: ListFilter[] = ['all', 'unread', 'needs_reply', 'snoozed', 'resolved', 'archived', 'mine'];
+const ME = { id: 'alex', name: 'Alex' };
+const COLLEAGUE = { id: 'jordan', name: 'Jordan' };
 
 describe('conversation filters: the predicate agrees with the SQL', () => {
   it('puts every conversation in the same lists, in the same order, for each owner, tag and sort', () => {
     const { db, clock } = memoryDb();
     withOwners(db, OWNER, OTHER_OWNER);
+    db.team.setIdentity(ME);
     const minutes = (n: number): string => new Date(T0 + n * 60_000).toISOString();
     // Every combination the filters distinguish: unread or not, waiting or not, each status,
     // snoozes due and not yet due, two owners, tagged or not, and one with no messages at all.
@@ -36,6 +39,9 @@ describe('conversation filters: the predicate agrees with the SQL', () => {
             if (n % 3 === 0) db.conversations.setTags(id, ['vip']);
             // Some are raised by a waiting rule or a reminder: those list first.
             if (n % 4 === 1) db.outreach.attention.raise(id, n % 8 === 1 ? 'waiting' : 'no_reply', T0 + n * 60_000);
+            // Assigned to me, to a colleague, or to nobody.
+            if (n % 5 === 1) db.team.assign(id, ME);
+            else if (n % 5 === 2) db.team.assign(id, COLLEAGUE);
           }
         }
       }
@@ -51,7 +57,7 @@ describe('conversation filters: the predicate agrees with the SQL', () => {
       for (const ownerId of [null, OWNER, OTHER_OWNER]) {
         for (const tag of [null, 'vip']) {
           for (const sort of ['newest', 'longest_waiting'] as const) {
-            const view = { filter, ownerId, tag, sort };
+            const view = { filter, ownerId, tag, sort, me: ME.id };
             const listed = db.conversations
               .list({ filter, sort, limit: 500, now, ...(ownerId ? { ownerId } : {}), ...(tag ? { tag } : {}) })
               .items.map((c) => c.id);

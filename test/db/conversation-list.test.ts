@@ -178,7 +178,7 @@ describe('counts', () => {
     db.conversations.setTags(ids.other, ['vip', 'billing']);
     db.conversations.setTags(ids.resolved, ['vip']);
     expect(db.conversations.counts()).toEqual({
-      filters: { all: 4, unread: 2, needs_reply: 2, snoozed: 1, resolved: 1, archived: 1 },
+      filters: { all: 4, unread: 2, needs_reply: 2, snoozed: 1, resolved: 1, archived: 1, mine: 0 },
       tags: [
         { tag: 'billing', count: 1 },
         { tag: 'vip', count: 2 },
@@ -186,7 +186,7 @@ describe('counts', () => {
       unreadTotal: 2,
     });
     expect(db.conversations.counts({ ownerId: OWNER })).toEqual({
-      filters: { all: 3, unread: 1, needs_reply: 1, snoozed: 1, resolved: 1, archived: 1 },
+      filters: { all: 3, unread: 1, needs_reply: 1, snoozed: 1, resolved: 1, archived: 1, mine: 0 },
       tags: [{ tag: 'vip', count: 1 }],
       unreadTotal: 1,
     });

@@ -62,6 +62,12 @@ const conversationChannels: Array<[ChannelName, (conversationId: number) => unkn
   ['fetchHistory', (conversationId) => ({ conversationId })],
   ['suggestReplies', (conversationId) => ({ conversationId })],
   ['sendReply', (conversationId) => ({ conversationId, channel: 'sms', body: 'Hi!' })],
+  ['addNote', (conversationId) => ({ conversationId, body: 'A note' })],
+  ['listNotes', (conversationId) => ({ conversationId })],
+  ['assignConversation', (conversationId) => ({ conversationId, to: { kind: 'me' } })],
+  ['setPresence', (conversationId) => ({ conversationId, state: 'viewing' })],
+  ['getConversationTeam', (conversationId) => ({ conversationId })],
+  ['checkCollision', (conversationId) => ({ conversationId })],
 ];
 
 /** Every channel that takes an inbox (owner) id. */

@@ -80,6 +80,18 @@ const validArgs: { [K in ChannelName]: ArgsInput<K> } = {
   cancelCampaign: { campaignId: 1 },
   getOutreachSettings: {},
   setOutreachSettings: { lateLimitMinutes: 30 },
+  getTeam: {},
+  setTeam: { connectionString: 'postgres://desk:secret@127.0.0.1:5432/frontdesk' },
+  testTeamConnection: {},
+  setStaffName: { name: 'Jordan' },
+  listStaff: {},
+  addNote: { conversationId: 1, body: 'Called her back, waiting on billing.' },
+  listNotes: { conversationId: 1 },
+  assignConversation: { conversationId: 1, to: { kind: 'me' } },
+  setPresence: { conversationId: 1, state: 'viewing' },
+  getConversationTeam: { conversationId: 1 },
+  checkCollision: { conversationId: 1 },
+  listTeamCampaigns: {},
 };
 
 const OWN_CONTENTS = 7;

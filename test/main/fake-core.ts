@@ -1,7 +1,7 @@
 // A Core for shell tests: every service method and every handler a vi.fn with plausible results,
 // a real event bus, and an unread total the test sets.
 import { vi, type Mock } from 'vitest';
-import type { Account, AppEventInput, CampaignView, Conversation, Counts, Handlers, ScheduledItemView, Settings, SyncStatus } from '../../common/contract';
+import type { Account, AppEventInput, CampaignView, Conversation, Counts, Handlers, ScheduledItemView, Settings, SyncStatus, TeamStatus } from '../../common/contract';
 import { DEFAULT_OUTREACH_SETTINGS } from '../../main/outreach/outreach-settings';
 import type { Core } from '../../main/core/core';
 import type { Services } from '../../main/services/services';
@@ -68,8 +68,21 @@ export const sampleAccount = (over: Partial<Account> = {}): Account => ({
   ...over,
 });
 
+export const sampleTeamStatus = (over: Partial<TeamStatus> = {}): TeamStatus => ({
+  state: 'off',
+  server: null,
+  lastError: null,
+  pendingOutbox: 0,
+  lastSyncAt: null,
+  me: { id: 'frontdesk', name: 'Frontdesk' },
+  deskId: 'desk-1',
+  pollers: [],
+  secretStorage: 'os',
+  ...over,
+});
+
 export const sampleCounts = (over: Partial<Counts> = {}): Counts => ({
-  filters: { all: 1, unread: 1, needs_reply: 1, snoozed: 0, resolved: 0, archived: 0 },
+  filters: { all: 1, unread: 1, needs_reply: 1, snoozed: 0, resolved: 0, archived: 0, mine: 0 },
   tags: [],
   unreadTotal: 1,
   ...over,
@@ -192,6 +205,7 @@ export function fakeServices(): MockServices {
       addOwner: vi.fn(() => Promise.resolve({ id: '100000002', name: 'Sam', enabled: true })),
       removeOwner: vi.fn(),
     },
+    team: unused<Services['team']>('team service') as MockServices['team'],
   };
 }
 
@@ -206,7 +220,7 @@ export function fakeHandlers(): MockHandlers {
     listConversations: vi.fn(() => Promise.resolve({ items: [conversation], nextCursor: null })),
     getConversation: vi.fn(() => Promise.resolve(conversation)),
     getCounts: vi.fn(() =>
-      Promise.resolve({ filters: { all: 1, unread: 1, needs_reply: 1, snoozed: 0, resolved: 0, archived: 0 }, tags: [], unreadTotal: 1 }),
+      Promise.resolve({ filters: { all: 1, unread: 1, needs_reply: 1, snoozed: 0, resolved: 0, archived: 0, mine: 0 }, tags: [], unreadTotal: 1 }),
     ),
     listMessages: vi.fn(() => Promise.resolve({ items: [], prevCursor: null })),
     markRead: vi.fn(() => Promise.resolve(conversation)),
@@ -303,6 +317,20 @@ export function fakeHandlers(): MockHandlers {
     cancelCampaign: vi.fn(() => Promise.resolve(sampleCampaign({ state: 'cancelled' }))),
     getOutreachSettings: vi.fn(() => Promise.resolve(DEFAULT_OUTREACH_SETTINGS)),
     setOutreachSettings: vi.fn((args) => Promise.resolve({ ...DEFAULT_OUTREACH_SETTINGS, ...args })),
+    getTeam: vi.fn(() => Promise.resolve(sampleTeamStatus())),
+    setTeam: vi.fn(() => Promise.resolve(sampleTeamStatus())),
+    testTeamConnection: vi.fn(() => Promise.resolve({ ok: true, message: 'Connected.', serverVersion: '15' })),
+    setStaffName: vi.fn(() => Promise.resolve(sampleTeamStatus())),
+    listStaff: vi.fn(() => Promise.resolve({ staff: [] })),
+    addNote: vi.fn(() =>
+      Promise.resolve({ id: 1, uid: 'note-0001', conversationId: 1, author: { id: 'frontdesk', name: 'Frontdesk' }, body: 'A note', createdAt: '2026-03-02T15:00:00.000Z' }),
+    ),
+    listNotes: vi.fn(() => Promise.resolve({ items: [] })),
+    assignConversation: vi.fn(() => Promise.resolve(conversation)),
+    setPresence: vi.fn(() => Promise.resolve({ ok: true as const })),
+    getConversationTeam: vi.fn(() => Promise.resolve({ conversationId: 1, assignee: null, assignedAt: null, readers: [], presence: [], authors: [] })),
+    checkCollision: vi.fn(() => Promise.resolve({ collision: null })),
+    listTeamCampaigns: vi.fn(() => Promise.resolve({ items: [] })),
   };
 }
 

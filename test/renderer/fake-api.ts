@@ -24,7 +24,7 @@ import type {
   SyncStatus,
 } from '../../common/contract';
 import type { FrontdeskApi } from '../../common/frontdesk-api';
-import type { ActionLogEntry, AssistantDraft, AssistantState, DraftResult, KnowledgeState } from '../../common/contract';
+import type { ActionLogEntry, AssistantDraft, AssistantState, DraftResult, InternalNote, KnowledgeState, StaffMember, TeamStatus } from '../../common/contract';
 import { assistantSettingsSchema, DEFAULT_ASSISTANT_SETTINGS } from '../../common/assistant-settings';
 import { EMPTY_KNOWLEDGE, knowledgeFileSchema, knowledgeSchema } from '../../common/knowledge';
 
@@ -118,6 +118,8 @@ function matchesFilter(c: Conversation, filter: ListFilter): boolean {
     case 'resolved':
     case 'archived':
       return c.status === filter;
+    case 'mine':
+      return false;
   }
 }
 
@@ -329,7 +331,7 @@ export class FakeFrontdesk {
   /** Counts as getCounts answers them. */
   counts(ownerId?: string): Counts {
     const mine = this.conversations.filter((c) => ownerId === undefined || c.ownerId === ownerId);
-    const filters = { all: 0, unread: 0, needs_reply: 0, snoozed: 0, resolved: 0, archived: 0 } satisfies Record<ListFilter, number>;
+    const filters = { all: 0, unread: 0, needs_reply: 0, snoozed: 0, resolved: 0, archived: 0, mine: 0 } satisfies Record<ListFilter, number>;
     for (const f of Object.keys(filters) as ListFilter[]) filters[f] = mine.filter((c) => matchesFilter(c, f)).length;
     const tagCounts = new Map<string, number>();
     for (const c of mine) for (const t of new Set([...c.tags, ...(c.intent ? [c.intent] : [])])) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
@@ -386,6 +388,13 @@ export class FakeFrontdesk {
       if (error instanceof Refusal) return { ok: false, error: error.apiError };
       throw error;
     }
+  }
+
+  /** Team mode, as a desk alone. */
+  me: StaffMember = { id: 'frontdesk', name: 'Frontdesk' };
+  notes: InternalNote[] = [];
+  teamStatus(): TeamStatus {
+    return { state: 'off', server: null, lastError: null, pendingOutbox: 0, lastSyncAt: null, me: this.me, deskId: 'desk-1', pollers: [], secretStorage: 'os' };
   }
 
   private buildApi(): FrontdeskApi {
@@ -676,6 +685,35 @@ export class FakeFrontdesk {
       cancelCampaign: (a) => this.run('cancelCampaign', a, () => this.moveCampaign(a!.campaignId, (c) => ({ ...c, state: 'cancelled' }))),
       getOutreachSettings: (a) => this.run('getOutreachSettings', a, () => structuredClone(DEFAULT_OUTREACH_SETTINGS)),
       setOutreachSettings: (a) => this.run('setOutreachSettings', a, () => ({ ...structuredClone(DEFAULT_OUTREACH_SETTINGS), ...a })),
+      // Team mode: a desk alone (the UI's own tests extend these).
+      getTeam: (a) => this.run('getTeam', a, () => this.teamStatus()),
+      setTeam: (a) => this.run('setTeam', a, () => this.teamStatus()),
+      testTeamConnection: (a) => this.run('testTeamConnection', a, () => ({ ok: true, message: 'Connected.', serverVersion: '15.0' })),
+      setStaffName: (a) =>
+        this.run('setStaffName', a, () => {
+          this.me = { ...this.me, name: a?.name ?? this.me.name };
+          return this.teamStatus();
+        }),
+      listStaff: (a) => this.run('listStaff', a, () => ({ staff: [{ ...this.me, lastSeenAt: null, online: true, isMe: true }] })),
+      addNote: (a) =>
+        this.run('addNote', a, () => {
+          const note = { id: this.notes.length + 1, uid: `note-${this.notes.length + 1}-0000`, conversationId: a!.conversationId, author: this.me, body: a!.body, createdAt: new Date().toISOString() };
+          this.notes.push(note);
+          return note;
+        }),
+      listNotes: (a) => this.run('listNotes', a, () => ({ items: this.notes.filter((n) => n.conversationId === a?.conversationId) })),
+      assignConversation: (a) =>
+        this.run('assignConversation', a, () => {
+          const c = this.conversations.find((x) => x.id === a?.conversationId);
+          if (!c) throw new Error('no such conversation');
+          c.assignee = a?.to.kind === 'me' ? this.me : null;
+          return this.changed(structuredClone(c));
+        }),
+      setPresence: (a) => this.run('setPresence', a, () => ({ ok: true as const })),
+      getConversationTeam: (a) =>
+        this.run('getConversationTeam', a, () => ({ conversationId: a!.conversationId, assignee: null, assignedAt: null, readers: [], presence: [], authors: [] })),
+      checkCollision: (a) => this.run('checkCollision', a, () => ({ collision: null })),
+      listTeamCampaigns: (a) => this.run('listTeamCampaigns', a, () => ({ items: [] })),
       onEvent: (listener) => {
         this.listeners.add(listener);
         return () => {

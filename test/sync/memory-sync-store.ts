@@ -32,7 +32,7 @@ export function memorySyncStore(owners: Array<Pick<OwnerRecord, 'ownerId' | 'nam
       const owner = store.owners.find((o) => o.ownerId === write.ownerId)!;
       Object.assign(owner, { historyImported: true, importRecentStored: write.history !== null || owner.importRecentStored, consecutiveFailures: 0, lastError: null, lastSuccessAt: new Date(write.at).toISOString() });
       // No conversations here: the engine passes on whatever the store says changed.
-      const noCounts = { filters: { all: 0, unread: 0, needs_reply: 0, snoozed: 0, resolved: 0, archived: 0 }, tags: [], unreadTotal: 0 };
+      const noCounts = { filters: { all: 0, unread: 0, needs_reply: 0, snoozed: 0, resolved: 0, archived: 0, mine: 0 }, tags: [], unreadTotal: 0 };
       const changes = (n: number) => (n > 0 ? { conversations: [], counts: noCounts, ownerCounts: noCounts, messages: [] } : null);
       return Promise.resolve({
         added: write.rows.length,

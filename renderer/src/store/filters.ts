@@ -10,6 +10,7 @@ export const FILTER_LABELS: Readonly<Record<ListFilter, string>> = {
   snoozed: 'Snoozed',
   resolved: 'Resolved',
   archived: 'Archived',
+  mine: 'Mine',
 };
 
 export const FILTER_EMPTY: Readonly<Record<ListFilter, string>> = {
@@ -19,8 +20,9 @@ export const FILTER_EMPTY: Readonly<Record<ListFilter, string>> = {
   snoozed: 'No snoozed conversations.',
   resolved: 'No resolved conversations.',
   archived: 'No archived conversations.',
+  mine: 'Nothing is assigned to you.',
 };
 
 export function isListFilter(value: unknown): value is ListFilter {
-  return typeof value === 'string' && (FILTER_ORDER as readonly string[]).includes(value);
+  return typeof value === 'string' && ((FILTER_ORDER as readonly string[]).includes(value) || value === 'mine');
 }
