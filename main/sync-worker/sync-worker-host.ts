@@ -1,6 +1,7 @@
 // The main thread's side of the sync worker: a SyncEngine whose polls run in the worker. Calls
 // are forwarded; status() answers at once from the last status the worker reported; the
-// worker's events are emitted on the main event bus with their data. The main thread serves the
+// worker's events are emitted on the main event bus with their data, their conversations and
+// counts read again on the main connection (see relayed below). The main thread serves the
 // worker the inbox pages (its signed-in ClubOS session fetches them; the bytes are moved, not
 // copied) and the club context.
 //
@@ -10,7 +11,7 @@
 // deaths within five minutes stop the restarts (the crash policy every loop here follows) until
 // Sync now asks again.
 import { Worker } from 'node:worker_threads';
-import type { SyncStatus } from '../../common/contract';
+import type { AppEventInput, SyncStatus } from '../../common/contract';
 import type { ClubOSId } from '../../common/clubos-id';
 import { AppError } from '../../common/errors/app-error';
 import type { EventBus } from '../../common/event-bus';
@@ -20,6 +21,7 @@ import { createCrashPolicy, CRASH_LIMIT } from '../crash/crash-policy';
 import type { InboxPageSource } from '../clubos/types';
 import { createWriteTurnBuffer, writeTurn, type FrontdeskDb } from '../../db';
 import { clampInterval, type SyncEngine } from '../sync/sync-engine';
+import { conversationChanges } from '../services/change-feed';
 import type { EngineCalls, FromWorker, HostCalls, PollContext, SyncWorkerData } from './protocol';
 import { createRpc, Transfer, type Rpc } from './rpc';
 import { syncWorkerScript } from './worker-script';
@@ -85,6 +87,20 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
     pollContext: () => options.pollContext(),
   };
 
+  /**
+   * A worker's event as the main bus emits it. The worker read its conversations and counts right
+   * after its commit, but the message waits in the port while the main thread writes (a mark
+   * handled, a read, a reply) and emits events of its own with newer counts; the worker's,
+   * emitted after them, would put older counts back on the badge and the filters. Read here, on
+   * the main connection at the moment of emitting, they include every commit before this event
+   * (the worker's own included: it posts after committing), so the last event a window got
+   * always carries the counts as they are.
+   */
+  function relayed(event: AppEventInput): AppEventInput {
+    if (event.type !== 'messagesAdded') return event;
+    return { ...event, ...conversationChanges(options.db, event.ownerId, event.conversationIds, options.clock.now()) };
+  }
+
   function spawn(): void {
     restartTimer = null;
     const script = syncWorkerScript();
@@ -96,7 +112,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
       if (rpc.receive(message)) return;
       if (message.type === 'event') {
         if (message.event.type === 'syncStatusChanged') status = message.event.status;
-        options.events.emit(message.event);
+        options.events.emit(relayed(message.event));
       } else if (message.type === 'log') {
         options.logger.scope(message.scope)[message.level](message.message, message.fields);
       }

@@ -13,6 +13,7 @@ import { startSimulator, type ClubOSSimulator } from '../../main/clubos-simulato
 import type { Core } from '../../main/core/core';
 import { createCore } from '../../main/core/create-core';
 import { memoryCredentialStore } from '../../main/services/credential-store';
+import { openConnection } from '../../db';
 import { generateTraffic } from '../bench/data/inbox-traffic';
 import { tempDir } from '../sync/sync-rig';
 
@@ -138,5 +139,42 @@ describe('the sync worker', () => {
     const { rows, identities } = stored(dbPath);
     expect(rows).toEqual(sent(sim));
     expect(identities).toBe(texts);
+  });
+
+  it('a poll\'s event emitted after a main-thread write carries the counts and conversations as they are then, not as the worker read them', { timeout: 60_000 }, async () => {
+    const { sim, core, dbPath, workers, events } = await rig(120);
+    const owner = sim.loggedInUserId;
+    await core.handlers.syncNow({ ownerId: owner });
+    const [first, second] = sim.members.slice(-2);
+    sim.addInbound({ memberId: first!.id, body: 'Is the pool open on Sunday?' });
+    await core.handlers.syncNow({ ownerId: owner });
+    const waiting = await core.handlers.listConversations({ filter: 'needs_reply', limit: 10 });
+    const handled = waiting.items.find((c) => c.memberId === first!.id)!;
+    expect(handled.requiresResponse).toBe(true);
+
+    // The interleaving: the worker commits the next poll and posts its event; before the main
+    // thread relays it, a write of its own (here a connection of the test's: any commit the
+    // relay has not seen) marks the first conversation handled.
+    const other = openConnection(dbPath, { logger: memoryLogger('test'), clock: systemClock });
+    cleanups.push(() => other.close());
+    let wrote = false;
+    workers[0]!.prependListener('message', (message: { type?: string; event?: { type?: string } }) => {
+      if (wrote || message.type !== 'event' || message.event?.type !== 'messagesAdded') return;
+      wrote = true;
+      other.conversations.markHandled(handled.id);
+    });
+    sim.addInbound({ memberId: second!.id, body: 'Can I freeze my membership for a month?' });
+    const from = events.length;
+    await core.handlers.syncNow({ ownerId: owner });
+    expect(wrote).toBe(true);
+
+    const relayed = events.slice(from).find((e): e is Extract<AppEvent, { type: 'messagesAdded' }> => e.type === 'messagesAdded')!;
+    const now = await core.handlers.getCounts({});
+    // Only the second member waits now; the worker had counted both.
+    expect(now.filters.needs_reply).toBe(waiting.items.length);
+    expect(relayed.counts).toEqual(now);
+    expect(relayed.ownerCounts).toEqual(await core.handlers.getCounts({ ownerId: owner }));
+    expect(relayed.conversations.map((c) => c.memberId)).toEqual([second!.id]);
+    expect(relayed.messages?.map((m) => m.body)).toEqual(['Can I freeze my membership for a month?']);
   });
 });
