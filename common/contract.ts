@@ -6,6 +6,7 @@ import { clubosIdSchema } from './clubos-id';
 import { INTENTS } from './intent-catalog';
 import { assistantSettingsSchema } from './assistant-settings';
 import { knowledgeSchema } from './knowledge';
+import { reportArgsSchema, reportCsvSchema, reportSchema } from './reports';
 
 // ---------------------------------------------------------------------------------------------
 // Domain shapes
@@ -667,6 +668,10 @@ export const channels = {
   cancelCampaign: { args: z.object({ campaignId: id }).strict(), result: campaignSchema },
   getOutreachSettings: { args: none, result: outreachSettingsSchema },
   setOutreachSettings: { args: outreachSettingsSchema.partial().strict(), result: outreachSettingsSchema },
+  /** Response times over the last `days` days on the club's calendar (common/reports.ts). */
+  getReport: { args: reportArgsSchema, result: reportSchema },
+  /** The same period as CSV, one row per request and per resolution, for the window to save. */
+  exportReportCsv: { args: reportArgsSchema, result: reportCsvSchema },
 
   // Team mode (TEAM-API.md)
   getTeam: { args: none, result: teamStatusSchema },

@@ -11,6 +11,7 @@ import { knowledgeQueries, type KnowledgeQueries } from './queries/knowledge';
 import { messageQueries, type MessageQueries } from './queries/messages';
 import { ownerQueries, type OwnerQueries } from './queries/owners';
 import { outreachQueries, type OutreachQueries } from './queries/outreach';
+import { reportQueries, type ReportQueries } from './queries/reports';
 import { searchMessages } from './queries/search';
 import { settingsQueries, type SettingsQueries } from './queries/settings';
 import { statementCache, type Connection } from './statements';
@@ -34,6 +35,8 @@ export interface FrontdeskDb {
   readonly drafts: AssistantDraftQueries;
   /** Append-only log of every assistant (and sending) step. */
   readonly actionLog: ActionLogQueries;
+  /** What response-time reports are computed from (requests, replies, resolves, waiting now). */
+  readonly reports: ReportQueries;
   /** Team mode's local side: me, notes, assignment, per-staff reads, the team outbox (migration 008). */
   readonly team: TeamQueries;
   search(query: SearchQuery): { hits: SearchHit[]; nextCursor: string | null; total?: number };
@@ -70,6 +73,7 @@ export function createFrontdeskDb(conn: Connection, options: { path: string; clo
     knowledge: knowledgeQueries(ctx),
     drafts: assistantDraftQueries(ctx),
     actionLog: actionLogQueries(ctx),
+    reports: reportQueries(ctx),
     team: teamQueries(ctx),
     search: (query) => searchMessages(ctx, query),
     searchPeople: (query) => searchPeople(ctx, query),

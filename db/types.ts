@@ -138,6 +138,8 @@ export interface StatusChange {
   status: ConversationStatus;
   /** Required for, and only for, `snoozed`. */
   snoozedUntil?: string | null;
+  /** Who made the change (a staff name as ClubOS writes it, "Alex M."), kept with its time for reports. */
+  actor?: string | null;
 }
 
 /** An owner (whose inbox is synced) with its sync state: exactly what the sync engine reads. */

@@ -27,7 +27,11 @@ import { mergeConversations } from './merge';
 import { normalizeTags, replaceTags } from './tags';
 
 const statusSchema = z
-  .object({ status: conversationStatusSchema, snoozedUntil: z.string().nullable().optional() })
+  .object({
+    status: conversationStatusSchema,
+    snoozedUntil: z.string().nullable().optional(),
+    actor: z.string().trim().min(1).max(120).nullable().optional(),
+  })
   .refine((s) => (s.status === 'snoozed') === (s.snoozedUntil !== undefined && s.snoozedUntil !== null), {
     message: 'snoozedUntil is required for, and only for, status "snoozed"',
   });
@@ -136,10 +140,15 @@ export function conversationQueries(ctx: DbContext): ConversationQueries {
     const s = parseInput(statusSchema, change, 'status');
     const until = s.status === 'snoozed' ? toStoredInstant(s.snoozedUntil!, 'snoozedUntil') : null;
     return ctx.transaction(() => {
-      getOrThrow(id);
-      ctx
-        .prepare('UPDATE conversations SET conversation_status = ?, snoozed_until = ?, updated_at = ? WHERE id = ?')
-        .run(s.status, until, ctx.nowIso(), id);
+      const before = getOrThrow(id);
+      const now = ctx.nowIso();
+      ctx.prepare('UPDATE conversations SET conversation_status = ?, snoozed_until = ?, updated_at = ? WHERE id = ?').run(s.status, until, now, id);
+      // Kept for reports (time to resolve): the moment and who, which the row itself forgets.
+      if (before.status !== s.status) {
+        ctx
+          .prepare('INSERT INTO conversation_status_changes (conversation_id, from_status, to_status, at, actor) VALUES (?, ?, ?, ?, ?)')
+          .run(id, before.status, s.status, now, s.actor ?? null);
+      }
       return getOrThrow(id);
     });
   }

@@ -52,6 +52,7 @@ export function mergeConversations(ctx: DbContext, fromId: number, intoId: numbe
       throw new DbError('invalid_argument', 'conversations of two different members cannot merge');
     }
     ctx.prepare('UPDATE messages SET conversation_id = ? WHERE conversation_id = ?').run(intoId, fromId);
+    ctx.prepare('UPDATE conversation_status_changes SET conversation_id = ? WHERE conversation_id = ?').run(intoId, fromId);
     ctx
       .prepare(
         `INSERT OR IGNORE INTO conversation_tags (conversation_id, tag, source)

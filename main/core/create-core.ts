@@ -25,6 +25,10 @@ import { sendReply } from '../services/send-reply';
 import { createWaitingService } from '../services/waiting-service';
 import type { SyncEngineFactory } from '../services/account-session';
 import { startSyncWorker } from '../sync-worker/sync-worker-host';
+import { createReportService } from '../services/reports/report-service';
+import { localReportSource } from '../services/reports/report-source';
+import { teamReportSource } from '../services/reports/team-report-source';
+import { hostTimeZone } from '../services/club-time-zone';
 import { createTeamService, type TeamService } from '../services/team-service';
 import { pgTeamLink } from '../team/pg-link';
 import type { Core, CoreOptions } from './core';
@@ -181,6 +185,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     assistant,
     search: createSearchService({ session }),
+    // Alone, reports read this desk's database; online in a team, the team store's events
+    // (every desk's replies and resolves), falling back to the local data when it is not.
+    reports: createReportService({
+      source: () => {
+        const db = () => session().db;
+        return teamReportSource({ team, db, local: localReportSource(db), now: () => clock.now() });
+      },
+      timeZone: async () => {
+        const current = session();
+        const context = await current.clubContext().catch(() => current.knownContext());
+        return context?.timeZone ?? hostTimeZone();
+      },
+      clock,
+    }),
     settings,
     sync: createSyncControl({ account, settings, team: () => team }),
   };

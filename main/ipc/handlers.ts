@@ -52,6 +52,8 @@ export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNoti
     approveDrafts: ({ draftIds }) => assistant.approveMany(draftIds),
     listActions: (args) => later(() => ({ items: assistant.listActions(args) })),
     exportActionLog: () => later(() => assistant.exportActionLog()),
+    getReport: ({ days }) => s.reports.report(days),
+    exportReportCsv: ({ days }) => s.reports.exportCsv(days),
 
     syncNow: ({ ownerId }) => later(() => sync.syncNow(ownerId)),
     getSyncStatus: () => later(() => sync.status()),

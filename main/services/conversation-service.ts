@@ -11,6 +11,13 @@ import { resolveMemberId } from '../ingest/member-identity';
 import type { Session } from './account-session';
 import type { ConversationEvents } from './change-feed';
 import { requireKnownOwner } from './known-owner';
+import { staffShortName } from '../clubos/staff-short-name';
+
+/** The signed-in staff member as ClubOS names them after "by" (their replies carry the same name). */
+function staffActor(session: Session): string | null {
+  const name = session.knownContext()?.loggedInUserName;
+  return name ? staffShortName(name) || null : null;
+}
 
 /** How often snoozed conversations are checked for having come due. */
 const SNOOZE_CHECK_MS = 30_000;
@@ -77,8 +84,9 @@ export function createConversationService(deps: {
     markRead: (id) => updated(db().conversations.markRead(id)),
     markUnread: (id, messageId) => updated(db().conversations.markUnread(id, messageId)),
     setStatus(id, { status, snoozedUntil }) {
-      const current = db();
-      const changed = current.conversations.setStatus(id, { status, snoozedUntil: snoozedUntil ?? null });
+      const session = deps.session();
+      const current = session.db;
+      const changed = current.conversations.setStatus(id, { status, snoozedUntil: snoozedUntil ?? null, actor: staffActor(session) });
       // A closed conversation is no longer waiting: its "No reply yet" / overdue mark goes.
       if (status === 'resolved' || status === 'archived') current.outreach.attention.clear(id);
       return updated(get(changed.id));

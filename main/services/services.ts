@@ -5,6 +5,7 @@ import type { AssistantService } from './assistant/assistant-service';
 import type { ConversationService } from './conversation-service';
 import type { OutreachService } from '../outreach/outreach-service';
 import type { ReplyService } from './reply-service';
+import type { ReportService } from './reports/report-service';
 import type { SearchService } from './search-service';
 import type { SettingsService } from './settings-service';
 import type { SyncControl } from './sync-control';
@@ -17,6 +18,8 @@ export interface Services {
   /** Scheduled texts, reminders, campaigns, waiting rules, and the outbox every text goes through. */
   outreach: OutreachService;
   replies: ReplyService;
+  /** Response times (alone: this desk's database; in team mode: the team store). */
+  reports: ReportService;
   search: SearchService;
   settings: SettingsService;
   sync: SyncControl;

@@ -8,6 +8,8 @@ export class ApiRequestError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** With `already_assigned` and `confirm_needed`: who holds it, what a send would collide with. */
+    readonly details: Pick<ApiError, 'assignee' | 'collision'> = {},
   ) {
     super(message);
   }
@@ -33,13 +35,16 @@ export async function unwrap<T>(pending: Promise<Outcome<T>>): Promise<T> {
   } catch {
     throw new ApiRequestError(BRIDGE_FAILURE.code, BRIDGE_FAILURE.message);
   }
-  if (!outcome.ok) throw new ApiRequestError(outcome.error.code, outcome.error.message);
+  if (!outcome.ok) {
+    const { code, message, assignee, collision } = outcome.error;
+    throw new ApiRequestError(code, message, { ...(assignee ? { assignee } : {}), ...(collision ? { collision } : {}) });
+  }
   return outcome.value;
 }
 
 /** The `{ code, message }` to show for anything a request threw. */
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiRequestError) return { code: error.code, message: error.message };
+  if (error instanceof ApiRequestError) return { code: error.code, message: error.message, ...error.details };
   // Not a refusal from the core but a bug on this side: keep it visible in the devtools console.
   console.error(error);
   return BRIDGE_FAILURE;

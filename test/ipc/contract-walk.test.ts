@@ -62,6 +62,8 @@ const validArgs: { [K in ChannelName]: ArgsInput<K> } = {
   approveDrafts: { draftIds: [3, 4] },
   listActions: { conversationId: 1, limit: 50 },
   exportActionLog: {},
+  getReport: { days: 7 },
+  exportReportCsv: { days: 30 },
   setClubTimeZone: { timeZone: 'America/Chicago' },
   scheduleSend: { conversationId: 1, channel: 'sms', body: 'See you at 6, {firstName}!', dueAt: '2026-03-03T15:00:00Z' },
   scheduleReminder: { conversationId: 1, dueAt: '2026-03-05T15:00:00Z' },

@@ -1,5 +1,6 @@
 // A Core for shell tests: every service method and every handler a vi.fn with plausible results,
 // a real event bus, and an unread total the test sets.
+import { emptyReport } from '../renderer/fake-api';
 import { vi, type Mock } from 'vitest';
 import type { Account, AppEventInput, CampaignView, Conversation, Counts, Handlers, ScheduledItemView, Settings, SyncStatus, TeamStatus } from '../../common/contract';
 import { DEFAULT_OUTREACH_SETTINGS } from '../../main/outreach/outreach-settings';
@@ -134,6 +135,10 @@ export function fakeServices(): MockServices {
       start: vi.fn(() => Promise.resolve()),
       close: vi.fn(() => Promise.resolve()),
       attach: vi.fn(),
+    },
+    reports: {
+      report: vi.fn(() => Promise.resolve(emptyReport())),
+      exportCsv: vi.fn(() => Promise.resolve({ fileName: 'frontdesk-response-times.csv', content: 'kind\r\n' })),
     },
     outreach: {
       handlers: fakeHandlers(),
@@ -317,6 +322,8 @@ export function fakeHandlers(): MockHandlers {
     cancelCampaign: vi.fn(() => Promise.resolve(sampleCampaign({ state: 'cancelled' }))),
     getOutreachSettings: vi.fn(() => Promise.resolve(DEFAULT_OUTREACH_SETTINGS)),
     setOutreachSettings: vi.fn((args) => Promise.resolve({ ...DEFAULT_OUTREACH_SETTINGS, ...args })),
+    getReport: vi.fn(() => Promise.resolve(emptyReport())),
+    exportReportCsv: vi.fn(() => Promise.resolve({ fileName: 'frontdesk-response-times.csv', content: 'kind\r\n' })),
     getTeam: vi.fn(() => Promise.resolve(sampleTeamStatus())),
     setTeam: vi.fn(() => Promise.resolve(sampleTeamStatus())),
     testTeamConnection: vi.fn(() => Promise.resolve({ ok: true, message: 'Connected.', serverVersion: '15' })),

@@ -24,6 +24,8 @@ import type {
   SyncStatus,
 } from '../../common/contract';
 import type { FrontdeskApi } from '../../common/frontdesk-api';
+import type { Report } from '../../common/reports';
+import { buildReport, reportPeriod } from '../../main/services/reports/build-report';
 import type { ActionLogEntry, AssistantDraft, AssistantState, DraftResult, InternalNote, KnowledgeState, StaffMember, TeamStatus } from '../../common/contract';
 import { assistantSettingsSchema, DEFAULT_ASSISTANT_SETTINGS } from '../../common/assistant-settings';
 import { EMPTY_KNOWLEDGE, knowledgeFileSchema, knowledgeSchema } from '../../common/knowledge';
@@ -158,11 +160,20 @@ export interface FakeSetup {
   startupNotice?: StartupNotice | null;
 }
 
+/** A report with no requests: the shape the core answers for a quiet week. */
+export function emptyReport(days = 7, now = Date.parse('2026-03-10T15:00:00Z'), timeZone = 'America/New_York'): Report {
+  const period = reportPeriod(days, now, timeZone);
+  return buildReport({ data: { requests: [], resolutions: [] }, waiting: [], period, timeZone, now, resolvesRecordedSince: null });
+}
+
 type Gate = { promise: Promise<void>; release: () => void };
 
 export class FakeFrontdesk {
   queue: AssistantDraft[];
   actions: ActionLogEntry[];
+  /** What getReport answers (any period); exportReportCsv answers `reportCsv`. */
+  report: Report = emptyReport();
+  reportCsv = 'kind,conversation_id\r\n';
   knowledge: KnowledgeState = { knowledge: EMPTY_KNOWLEDGE, version: null, savedAt: null };
   assistant: AssistantState = { settings: DEFAULT_ASSISTANT_SETTINGS, apiKeyStored: false, secretStorage: 'os' };
   /** What draftReply answers, and the texts it streams first. */
@@ -643,6 +654,8 @@ export class FakeFrontdesk {
           ),
         })),
       exportActionLog: (a) => this.run('exportActionLog', a, () => ({ fileName: 'frontdesk-action-log.csv', content: 'id,at,kind\r\n' })),
+      getReport: (a) => this.run('getReport', a, () => structuredClone(this.report)),
+      exportReportCsv: (a) => this.run('exportReportCsv', a, () => ({ fileName: 'frontdesk-response-times.csv', content: this.reportCsv })),
       setClubTimeZone: (a) =>
         this.run('setClubTimeZone', a, () => {
           this.account = { ...this.account, clubTimeZone: a!.timeZone, clubTimeZoneSource: 'confirmed' };

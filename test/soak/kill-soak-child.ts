@@ -30,6 +30,7 @@ function dyingDb(db: FrontdeskDb, killSwitch: { insertsLeft: number | null }): F
     knowledge: db.knowledge,
     drafts: db.drafts,
     actionLog: db.actionLog,
+    reports: db.reports,
     team: db.team,
     messages: {
       ...db.messages,

@@ -70,6 +70,7 @@ export function crashSwitch(): CrashSwitch {
         knowledge: guarded(db.knowledge),
         drafts: guarded(db.drafts),
         actionLog: guarded(db.actionLog),
+        reports: db.reports,
         team: db.team,
         search: (query) => {
           alive();

@@ -6,6 +6,7 @@ import { ConversationList } from './conversation-list';
 import { CampaignsDialog } from './outreach/campaigns-dialog';
 import { DemoBanner } from './demo-banner';
 import { RecoveredBanner } from './recovered-banner';
+import { ReportsDialog } from './reports/reports-dialog';
 import { Header } from './header';
 import { HelpDialog } from './help-dialog';
 import { ImportProgressBanner } from './import-progress';
@@ -16,6 +17,7 @@ import { SettingsDialog } from './settings-dialog';
 import { StartupNoticeBanner } from './startup-notice';
 import { Sidebar } from './sidebar';
 import { SnoozeDialog } from './snooze-dialog';
+import { CollisionPrompt, TakeOverDialog } from './team/team-prompts';
 import { ThreadPane } from './thread-pane';
 import { TimeZoneBanner } from './time-zone-banner';
 
@@ -48,7 +50,10 @@ export function AppShell() {
       {dialog === 'help' ? <HelpDialog /> : null}
       {dialog === 'campaigns' ? <CampaignsDialog /> : null}
       {dialog === 'queue' ? <ApprovalQueueDialog /> : null}
+      {dialog === 'reports' ? <ReportsDialog /> : null}
       {dialog === 'snooze' ? <SnoozeDialog /> : null}
+      <TakeOverDialog />
+      <CollisionPrompt />
     </div>
   );
 }

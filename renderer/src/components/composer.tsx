@@ -1,14 +1,17 @@
 // The reply box: SMS or email, suggested replies for the conversation's intent, the SMS length and
 // segment count, and a clear block when the member opted out of texts.
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { Conversation } from '../../../common/contract';
 import { countSms } from '../format/sms-segments';
 import { useFocusRequest } from '../hooks/use-focus-request';
+import { usePresence } from '../hooks/use-presence';
+import { useAppDeps } from '../store/store-context';
 import { SuggestionPicker } from './suggestion-picker';
 import { emptyDraft, type ReplyChannel } from '../store/composer-slice';
 import { useAppStore } from '../store/store-context';
 
 export const MAX_REPLY_LENGTH = 2000;
+export const MAX_NOTE_LENGTH = 4000;
 /** Long texts arrive as several messages on the member's phone; past this, suggest email. */
 const MANY_SEGMENTS = 4;
 
@@ -35,8 +38,14 @@ export function Composer({ conversation }: { conversation: Conversation }) {
   const sendReply = useAppStore((s) => s.sendReply);
   const assistantDraft = useAppStore((s) => (s.assistant.composerDraft.conversationId === conversation.id ? s.assistant.composerDraft : null));
   const requestDraft = useAppStore((s) => s.requestDraft);
+  const addNote = useAppStore((s) => s.addNote);
+  const { now } = useAppDeps();
   const textRef = useRef<HTMLTextAreaElement>(null);
   useFocusRequest('composer', textRef);
+  // When I last typed a reply here: the team sees "replying" until I stop for a while.
+  const [typedAt, setTypedAt] = useState<number | null>(null);
+  usePresence(conversation.id, typedAt);
+  const [noting, setNoting] = useState(false);
 
   const id = conversation.id;
   const firstName = conversation.memberName.split(/\s+/)[0] || 'the member';
@@ -47,11 +56,82 @@ export function Composer({ conversation }: { conversation: Conversation }) {
   const canSend = body.trim() !== '' && !tooLong && !sending;
   const items = suggestions.conversationId === id ? suggestions.items : [];
 
+  const mode = draft.mode ?? 'reply';
+  const note = draft.note ?? '';
+  const canNote = note.trim() !== '' && note.length <= MAX_NOTE_LENGTH && !noting;
+
   const send = (): void => {
+    if (mode === 'note') {
+      if (!canNote) return;
+      setNoting(true);
+      void addNote(id, note).then((added) => {
+        setNoting(false);
+        if (added) updateDraft(id, { note: '' });
+      });
+      return;
+    }
     if (!canSend) return;
     if (draft.channel !== channel) updateDraft(id, { channel });
+    setTypedAt(null);
     void sendReply(id);
   };
+
+  const modeToggle = (
+    <fieldset className="channel-toggle mode-toggle">
+      <legend className="sr-only">Write</legend>
+      <label className={mode === 'reply' ? 'toggle toggle--on' : 'toggle'}>
+        <input type="radio" name={`mode-${id}`} value="reply" checked={mode === 'reply'} onChange={() => updateDraft(id, { mode: 'reply' })} />
+        Reply
+      </label>
+      <label className={mode === 'note' ? 'toggle toggle--on toggle--note' : 'toggle'}>
+        <input type="radio" name={`mode-${id}`} value="note" checked={mode === 'note'} onChange={() => updateDraft(id, { mode: 'note' })} />
+        Note
+      </label>
+    </fieldset>
+  );
+
+  if (mode === 'note') {
+    return (
+      <form
+        className="composer composer--note"
+        aria-label={`Internal note on ${conversation.memberName || 'the member'}`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          send();
+        }}
+      >
+        <div className="composer-top">{modeToggle}</div>
+        <label className="sr-only" htmlFor={`note-${id}`}>
+          Internal note
+        </label>
+        <textarea
+          ref={textRef}
+          id={`note-${id}`}
+          className="composer-text"
+          rows={3}
+          placeholder="A note for the team…"
+          value={note}
+          aria-describedby={`note-help-${id}`}
+          onChange={(event) => updateDraft(id, { note: event.target.value })}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              send();
+            }
+          }}
+        />
+        <div className="composer-bottom">
+          <span id={`note-help-${id}`} className="composer-help">
+            Only staff see notes; {firstName} never does. Nothing is sent.
+            {note.length > MAX_NOTE_LENGTH ? <span className="error-text"> · {note.length - MAX_NOTE_LENGTH} characters over the limit</span> : null}
+          </span>
+          <button type="submit" className="button button--note" disabled={!canNote}>
+            {noting ? 'Adding…' : 'Add note'}
+          </button>
+        </div>
+      </form>
+    );
+  }
 
   return (
     <form
@@ -69,6 +149,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
         </div>
       ) : null}
       <div className="composer-top">
+        {modeToggle}
         <fieldset className="channel-toggle">
           <legend className="sr-only">Send as</legend>
           <label className={channel === 'sms' ? 'toggle toggle--on' : 'toggle'}>
@@ -157,6 +238,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
         aria-describedby={`reply-help-${id}`}
         onChange={(event) => {
           const text = event.target.value;
+          setTypedAt(text.trim() === '' ? null : now());
           updateDraft(id, text.trim() === '' ? { body: text, suggestionId: null, draftId: null } : { body: text });
         }}
         onKeyDown={(event) => {

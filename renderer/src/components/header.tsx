@@ -39,6 +39,9 @@ export function Header() {
         <button type="button" className="button button--small" title="Campaigns" onClick={() => openDialog('campaigns')}>
           Campaigns
         </button>
+        <button type="button" className="button button--small" title="Response times" onClick={() => openDialog('reports')}>
+          Reports
+        </button>
         <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => openDialog('help')}>
           <span aria-hidden="true">?</span>
         </button>

@@ -1,10 +1,12 @@
 // The thread's messages by day. Stays pinned to the newest message while the user is at the
 // bottom; when they have scrolled up, arrivals show a "new messages" pill instead of moving the
 // view. Loading older pages keeps the view where it was.
+import type { InternalNote } from '../../../common/contract';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatDayHeading } from '../format/day-heading';
-import { groupByDay } from '../format/group-by-day';
+import { groupThreadByDay } from '../format/group-by-day';
+import { NoteItem } from './team/note-item';
 import { useNow } from '../hooks/use-now';
 import { useWindowAttention } from '../hooks/use-window-attention';
 import { useTimeOptions, useAppStore } from '../store/store-context';
@@ -12,6 +14,7 @@ import { MessageItem, messageDomId } from './message-item';
 
 /** Pixels from the end that still count as "at the bottom". */
 const BOTTOM_SLACK = 48;
+const NO_NOTES: InternalNote[] = [];
 
 function isAtBottom(element: HTMLElement): boolean {
   return element.scrollHeight - element.scrollTop - element.clientHeight <= BOTTOM_SLACK;
@@ -30,6 +33,7 @@ export function MessageList() {
       history: s.thread.history,
     })),
   );
+  const notes = useAppStore((s) => (s.team.notes.conversationId === s.thread.conversationId ? s.team.notes.items : NO_NOTES));
   const loadOlder = useAppStore((s) => s.loadOlder);
   const fetchHistory = useAppStore((s) => s.fetchHistory);
   const markThreadRead = useAppStore((s) => s.markThreadRead);
@@ -70,7 +74,7 @@ export function MessageList() {
     if (arrivals > 0 && atBottom && attentive) void markThreadRead({ auto: true });
   }, [arrivals, atBottom, attentive, markThreadRead]);
 
-  const groups = groupByDay(messages);
+  const groups = groupThreadByDay(messages, notes, prevCursor === null, timeZone);
   const showPill = arrivals > 0 && !atBottom;
 
   return (
@@ -121,9 +125,13 @@ export function MessageList() {
                 {formatDayHeading(group.localDate, now, { locale, timeZone })}
               </h3>
               <ol className="message-group">
-                {group.messages.map((m) => (
-                  <MessageItem key={m.id} message={m} target={m.id === targetMessageId} locale={locale} />
-                ))}
+                {group.entries.map((e) =>
+                  e.kind === 'message' ? (
+                    <MessageItem key={e.message.id} message={e.message} target={e.message.id === targetMessageId} locale={locale} />
+                  ) : (
+                    <NoteItem key={`note-${e.note.uid}`} note={e.note} locale={locale} timeZone={timeZone} />
+                  ),
+                )}
               </ol>
             </section>
           );

@@ -8,6 +8,7 @@ import { Modal } from './modal';
 import { FollowUpSettingsSection } from './outreach/follow-up-settings-section';
 import { PreferencesSection } from './preferences-section';
 import { ReplyTemplatesSection } from './reply-templates-section';
+import { TeamSection } from './team/team-section';
 
 export function SettingsDialog() {
   const closeDialog = useAppStore((s) => s.closeDialog);
@@ -15,6 +16,7 @@ export function SettingsDialog() {
     <Modal title="Settings" onClose={closeDialog} wide>
       <AccountSection />
       <InboxesSection />
+      <TeamSection />
       <PreferencesSection />
       <ReplyTemplatesSection />
       <FollowUpSettingsSection />

@@ -6,6 +6,8 @@ import { formatFullTime } from '../format/list-time';
 import { useNow } from '../hooks/use-now';
 import { useTimeOptions, useAppStore } from '../store/store-context';
 import { TagEditor } from './tag-editor';
+import { AssignControl, AssigneeChip } from './team/assign-control';
+import { PresenceLine } from './team/presence-line';
 
 const STATUS_TEXT: Readonly<Record<Conversation['status'], string>> = {
   open: 'Open',
@@ -41,7 +43,9 @@ export function ThreadHeader({ conversation: c, titleId }: { conversation: Conve
         </span>
         {c.intent !== null ? <span className="chip">{tagLabel(c.intent)}</span> : null}
         {c.optedOut ? <span className="chip chip--warn">Opted out of texts</span> : null}
+        <AssigneeChip conversation={c} />
       </div>
+      <PresenceLine conversationId={c.id} />
       <div className="thread-actions" role="group" aria-label="Conversation actions">
         {c.requiresResponse ? (
           <button
@@ -83,6 +87,7 @@ export function ThreadHeader({ conversation: c, titleId }: { conversation: Conve
             </option>
           ))}
         </select>
+        <AssignControl conversation={c} />
         {c.status !== 'archived' ? (
           <button type="button" className="button button--small" title="Archive (a)" onClick={() => void setConversationStatus(c.id, 'archived')}>
             Archive

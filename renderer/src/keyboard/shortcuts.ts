@@ -7,6 +7,8 @@ export type Shortcut =
   | 'archive'
   | 'snooze'
   | 'handled'
+  | 'assignMe'
+  | 'assign'
   | 'markUnread'
   | 'markRead'
   | 'reply'
@@ -27,6 +29,8 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: 'a', description: 'Archive the conversation' },
   { keys: 's', description: 'Snooze the conversation (pick when it comes back)' },
   { keys: 'h', description: 'Mark handled: nothing to answer, it leaves Needs reply' },
+  { keys: 'm', description: 'Assign the conversation to me (again: unassign)' },
+  { keys: 'Shift+M', description: 'Assign the conversation to someone (pick who)' },
   { keys: 'u', description: 'Mark the conversation unread' },
   { keys: 'Shift+I', description: 'Mark the conversation read' },
   { keys: 'z', description: 'Undo the last resolve, archive, snooze or handled (while the toast shows)' },
@@ -45,6 +49,8 @@ const KEYS: Readonly<Record<string, Shortcut>> = {
   a: 'archive',
   s: 'snooze',
   h: 'handled',
+  m: 'assignMe',
+  M: 'assign',
   u: 'markUnread',
   I: 'markRead',
   z: 'undo',

@@ -43,6 +43,17 @@ export function runShortcut(state: AppState, shortcut: Shortcut, target: EventTa
       if (!conversation) return false;
       if (conversation.requiresResponse) void state.markConversationHandled(conversation.id);
       return true;
+    case 'assignMe': {
+      if (!conversation) return false;
+      const me = state.team.status?.me ?? null;
+      const mine = me !== null && conversation.assignee?.id === me.id;
+      void state.assign(conversation.id, mine ? { kind: 'nobody' } : { kind: 'me' });
+      return true;
+    }
+    case 'assign':
+      if (!conversation) return false;
+      state.requestFocus('assign');
+      return true;
     case 'markUnread':
       if (!conversation) return false;
       void state.markConversationUnread(conversation.id);

@@ -13,6 +13,7 @@ import { createSearchActions, initialSearchState, type SearchActions, type Searc
 import { createSessionActions, initialSessionState, type SessionActions, type SessionState } from './session-slice';
 import { createSyncActions, initialSyncState, type SyncActions, type SyncState } from './sync-slice';
 import { createThreadActions, initialThreadState, type ThreadActions, type ThreadState } from './thread-slice';
+import { createTeamActions, initialTeamState, type TeamActions, type TeamSliceState } from './team-slice';
 import { createUiActions, initialUiState, type UiActions, type UiState } from './ui-slice';
 
 export interface AppData {
@@ -24,6 +25,7 @@ export interface AppData {
   search: SearchState;
   ui: UiState;
   assistant: AssistantState;
+  team: TeamSliceState;
 }
 
 export type AppState = AppData &
@@ -36,6 +38,7 @@ export type AppState = AppData &
   SearchActions &
   UiActions &
   AssistantActions &
+  TeamActions &
   LifecycleActions;
 
 export type AppStore = StoreApi<AppState>;
@@ -51,6 +54,7 @@ export function createAppStore(deps: AppDeps): AppStore {
     search: initialSearchState,
     ui: initialUiState,
     assistant: initialAssistantState,
+    team: initialTeamState,
     ...createListActions(deps, set, get),
     ...createThreadActions(deps, set, get),
     ...createComposerActions(deps, set, get),
@@ -58,6 +62,7 @@ export function createAppStore(deps: AppDeps): AppStore {
     ...createSyncActions(deps, set, get),
     ...createSessionActions(deps, set, get),
     ...createSearchActions(deps, set, get),
+    ...createTeamActions(deps, set, get),
     ...createUiActions(set, get),
     ...createAssistantActions(deps, set, get),
     ...createLifecycleActions(deps, set, get),

@@ -15,6 +15,10 @@ export interface Draft {
   suggestionId: string | null;
   /** The assistant's stored draft the body started from: closed as sent (logged as edited when changed). */
   draftId?: number | null;
+  /** What the box writes: a reply to the member, or an internal note members never see. */
+  mode?: 'reply' | 'note';
+  /** The note being written, kept apart from the reply so switching loses neither. */
+  note?: string;
 }
 
 export interface ComposerState {
@@ -27,8 +31,12 @@ export interface ComposerState {
 export interface ComposerActions {
   updateDraft: (conversationId: number, patch: Partial<Draft>) => void;
   loadSuggestions: (conversationId: number) => Promise<void>;
-  /** Sends the conversation's draft; true when it was sent. */
-  sendReply: (conversationId: number) => Promise<boolean>;
+  /**
+   * Sends the conversation's draft; true when it was sent. When someone else replied (or is
+   * replying) within the last minute the core asks first: the question is put to staff and
+   * nothing is sent until they confirm, which sends again with `confirmCollision`.
+   */
+  sendReply: (conversationId: number, confirmCollision?: boolean) => Promise<boolean>;
 }
 
 export const initialComposerState: ComposerState = {
@@ -68,7 +76,7 @@ export function createComposerActions(deps: AppDeps, set: SetState, get: GetStat
         }
       }
     },
-    async sendReply(conversationId) {
+    async sendReply(conversationId, confirmCollision) {
       const { composer, thread } = get();
       if (composer.sending) return false;
       const conversation = thread.conversation?.id === conversationId ? thread.conversation : null;
@@ -85,6 +93,7 @@ export function createComposerActions(deps: AppDeps, set: SetState, get: GetStat
             ...(draft.channel === 'email' && draft.subject.trim() !== '' ? { subject: draft.subject.trim() } : {}),
             ...(draft.suggestionId !== null ? { suggestionId: draft.suggestionId } : {}),
             ...(draft.draftId != null ? { draftId: draft.draftId } : {}),
+            ...(confirmCollision ? { confirmCollision: true } : {}),
           }),
         );
         const drafts = { ...get().composer.drafts };
@@ -99,7 +108,13 @@ export function createComposerActions(deps: AppDeps, set: SetState, get: GetStat
         void get().refreshCounts();
         return true;
       } catch (error) {
-        patch({ sending: false, sendError: toApiError(error) });
+        const e = toApiError(error);
+        if (e.code === 'confirm_needed' && e.collision) {
+          patch({ sending: false });
+          get().askCollision(conversationId, e.collision);
+          return false;
+        }
+        patch({ sending: false, sendError: e });
         return false;
       }
     },

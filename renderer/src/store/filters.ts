@@ -1,7 +1,7 @@
 // The list filters in sidebar order, with their labels and empty-state wording.
 import type { ListFilter } from '../../../common/contract';
 
-export const FILTER_ORDER: readonly ListFilter[] = ['all', 'unread', 'needs_reply', 'snoozed', 'resolved', 'archived'];
+export const FILTER_ORDER: readonly ListFilter[] = ['all', 'mine', 'unread', 'needs_reply', 'snoozed', 'resolved', 'archived'];
 
 export const FILTER_LABELS: Readonly<Record<ListFilter, string>> = {
   all: 'All',
@@ -24,5 +24,5 @@ export const FILTER_EMPTY: Readonly<Record<ListFilter, string>> = {
 };
 
 export function isListFilter(value: unknown): value is ListFilter {
-  return typeof value === 'string' && ((FILTER_ORDER as readonly string[]).includes(value) || value === 'mine');
+  return typeof value === 'string' && (FILTER_ORDER as readonly string[]).includes(value);
 }

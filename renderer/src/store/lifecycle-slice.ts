@@ -28,7 +28,7 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
 
   const refetchVisible = async (): Promise<void> => {
     const state = get();
-    const work: Promise<void>[] = [state.refreshList(), state.refreshCounts(), state.loadSyncStatus(), state.loadAccount(), state.loadQueue()];
+    const work: Promise<void>[] = [state.refreshList(), state.refreshCounts(), state.loadSyncStatus(), state.loadAccount(), state.loadQueue(), state.loadTeam()];
     if (state.thread.conversationId !== null) work.push(state.thread.status === 'ready' ? state.refreshThread() : state.openThread(state.thread.conversationId));
     if (state.search.submitted !== null) work.push(state.runSearch());
     state.outreachResync();
@@ -90,6 +90,21 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
       case 'attentionRaised':
         state.announce(event.detail);
         return;
+      case 'teamStatusChanged':
+        state.applyTeamStatus(event.status);
+        return;
+      case 'staffChanged':
+        state.applyStaff(event.staff);
+        return;
+      case 'presenceChanged':
+        state.applyPresence(event.conversationId, event.presence);
+        return;
+      case 'notesAdded':
+        state.applyNotes(event.conversationId, event.notes);
+        return;
+      case 'teamConflict':
+        state.alert(event.message);
+        return;
       case 'uiCommand':
         switch (event.command) {
           case 'openConversation':
@@ -128,6 +143,7 @@ export function createLifecycleActions(deps: AppDeps, set: SetState, get: GetSta
       void state.loadList();
       void state.refreshCounts();
       void state.loadQueue();
+      void state.loadTeam();
       if (view?.selectedId != null) state.selectConversation(view.selectedId);
       return unsubscribe;
     },

@@ -197,7 +197,7 @@ export function createListActions(deps: AppDeps, set: SetState, get: GetState): 
     },
     applyChanges(ownerId, changes) {
       const { items, nextCursor, selectedId, filter, tag, status } = get().list;
-      const view = { filter, tag, ownerId: get().list.ownerId };
+      const view = { filter, tag, ownerId: get().list.ownerId, me: get().team.status?.me?.id ?? null };
       // A list still loading gets the change with its answer.
       if (status === 'ready') patch(placeConversations({ items, nextCursor }, changes.conversations, view, selectedId, deps.now(), get().list.sort));
       get().applyCounts(ownerId, changes);

@@ -155,6 +155,8 @@ export function createThreadActions(deps: AppDeps, set: SetState, get: GetState)
       void get().loadSuggestions(conversationId);
       void get().loadActions(conversationId);
       void get().loadOpenDraft(conversationId);
+      void get().loadNotes(conversationId);
+      void get().loadConversationTeam(conversationId);
       try {
         const [conversation, page] = await Promise.all([
           unwrap(api.getConversation({ conversationId })),

@@ -3,8 +3,8 @@
 import type { CampaignRecipientView, CampaignView, ImportProgress, ScheduledItemView } from '../../../common/contract';
 import type { GetState, SetState } from './store-types';
 
-export type Dialog = 'settings' | 'help' | 'campaigns' | 'queue' | 'snooze';
-export type FocusTarget = 'search' | 'composer' | 'list';
+export type Dialog = 'settings' | 'help' | 'campaigns' | 'queue' | 'snooze' | 'reports';
+export type FocusTarget = 'search' | 'composer' | 'list' | 'assign';
 
 /** `nonce` changes on every request, so asking twice for the same thing still acts twice. */
 export interface Notice {
