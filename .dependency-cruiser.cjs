@@ -49,6 +49,11 @@ const parts = {
     may: ['common', 'db', 'clubos', 'clubos-simulator', 'sync', 'intents', 'ingest', 'outreach', 'team'],
     why: 'one service per feature; each owns its writes and emits its change events',
   },
+  'sync-worker': {
+    path: '^main/sync-worker/',
+    may: ['common', 'db', 'clubos', 'sync', 'crash', 'services'],
+    why: "the sync engine on a worker thread with its own connection, and the main thread's side of it",
+  },
   notifications: { path: '^main/notifications/', may: ['common'], why: 'which new messages notify, and how they read' },
   ipc: {
     path: '^main/ipc/',
@@ -57,7 +62,7 @@ const parts = {
   },
   core: {
     path: '^main/core/',
-    may: ['common', 'db', 'services', 'ipc', 'import', 'outreach', 'team'],
+    may: ['common', 'db', 'services', 'ipc', 'import', 'outreach', 'sync-worker', 'team'],
     why: 'the composition root: builds the database, the services and the handlers',
   },
   log: { path: '^main/log/', may: ['common'], why: 'Logger implementations that need Node' },

@@ -7,7 +7,9 @@ const root = __dirname;
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: resolve(root, 'main/index.ts') },
+      // The sync worker is its own entry: out/main/sync-worker.js, loaded by new Worker() beside index.js
+      // (main/sync-worker/worker-script.ts).
+      lib: { entry: { index: resolve(root, 'main/index.ts'), 'sync-worker': resolve(root, 'main/sync-worker/sync-worker.ts') } },
       externalizeDeps: true,
     },
   },

@@ -1,5 +1,6 @@
 // The database as the rest of the app sees it: query groups over one connection. No SQL leaves
 // db/; callers compose writes with `transaction`.
+import type { WriteTurn } from './write-turn';
 import type { Logger } from '../common/log/logger';
 import type { Clock } from '../common/time/clock';
 import { createContext } from './db-context';
@@ -46,6 +47,16 @@ export interface FrontdeskDb {
    * poll's messages and its owner sync state commit together. `fn` must be synchronous.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Shares writes with the sync worker's connection to the same file (db/write-turn.ts): this
+   * connection's writes take their turn, and no commit runs a checkpoint (the worker runs them
+   * between its transactions, where they hold up nobody: checkpoint()). Null ends the sharing.
+   */
+  shareWrites(turn: WriteTurn | null): void;
+  /** True while another connection waits for this one's write transaction to end (see shareWrites). */
+  writeWaiting(): boolean;
+  /** Copies what the write-ahead log holds into the file if no reader needs it (PASSIVE). */
+  checkpoint(): void;
   /** Lets SQLite refresh its statistics, then closes. Idempotent. */
   close(): void;
 }
@@ -67,6 +78,17 @@ export function createFrontdeskDb(conn: Connection, options: { path: string; clo
     search: (query) => searchMessages(ctx, query),
     searchPeople: (query) => searchPeople(ctx, query),
     transaction: ctx.transaction,
+    shareWrites(turn) {
+      ctx.setWriteTurn(turn);
+      // A checkpoint run by a commit runs inside that writer's turn and would hold up the other
+      // side for as long as it copies; while writes are shared, checkpoints run between
+      // transactions instead (checkpoint()).
+      conn.pragma(`wal_autocheckpoint = ${turn === null ? 1000 : 0}`);
+    },
+    writeWaiting: () => ctx.writeWaiting(),
+    checkpoint() {
+      conn.pragma('wal_checkpoint(PASSIVE)');
+    },
     close() {
       if (!conn.open) return;
       try {

@@ -1,5 +1,5 @@
 // db/: the SQLite layer. Everything the app uses from here is exported below.
-export { openDatabase, type OpenOptions, type OpenedDatabase, type Recovery } from './open';
+export { openConnection, openDatabase, type OpenOptions, type OpenedDatabase, type Recovery } from './open';
 export type { SalvageCounts } from './salvage';
 export type { StorageProblem } from './storage-failure';
 export type { FrontdeskDb } from './frontdesk-db';
@@ -15,4 +15,5 @@ export type * from './types';
 export type { KnowledgeQueries, KnowledgeVersion } from './queries/knowledge';
 export type { AssistantDraftQueries, NewDraft } from './queries/assistant-drafts';
 export type { ActionLogQueries, ActionLogQuery, NewAction } from './queries/action-log';
+export { createWriteTurnBuffer, writeTurn, type WriteTurn, type WriteTurnRole } from './write-turn';
 export type * from './queries/reports';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { clubosIdSchema } from '../common/clubos-id';
 import { channelSchema, directionSchema, intentSchema, type Message } from '../common/contract';
 import { toStoredInstant } from './iso-time';
-import type { NewMessage } from './types';
+import type { JsonValue, NewMessage } from './types';
 
 const instant = z.string().transform((v, ctx) => {
   try {
@@ -16,6 +16,23 @@ const instant = z.string().transform((v, ctx) => {
     return z.NEVER;
   }
 });
+
+/**
+ * A JSON value (what JSON.stringify writes back unchanged): null, a string, a finite number, a
+ * boolean, or arrays and plain objects of them. The same rule as z.json(), checked by hand: the
+ * batch insert checks every row, and the generic union costs ten times as much.
+ */
+function isJsonValue(value: unknown, depth = 0): value is JsonValue {
+  if (depth > 64) return false;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every((v) => isJsonValue(v, depth + 1));
+  if (typeof value !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(value).every((v) => isJsonValue(v, depth + 1));
+}
+const jsonValue = z.custom<JsonValue>((v) => isJsonValue(v), { message: 'expected a JSON value' });
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // A bound string reaches SQLite with lone surrogates as U+FFFD; rows travel as JSON (see the
@@ -58,7 +75,7 @@ export const MESSAGE_FIELDS = {
   confidence: { column: 'ai_confidence_score', input: z.number().min(0).max(1).nullable().optional(), read: z.number().nullable() },
   aiActionTaken: {
     column: 'ai_action_taken',
-    input: z.json().nullable().optional(),
+    input: jsonValue.nullable().optional(),
     store: (m) => (m.aiActionTaken === undefined || m.aiActionTaken === null ? null : JSON.stringify(m.aiActionTaken)),
   },
   aiResponded: { column: 'ai_responded', input: z.boolean().optional(), store: (m) => (m.aiResponded || m.aiResponseSentAt ? 1 : 0) },

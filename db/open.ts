@@ -11,7 +11,8 @@ import type { Clock } from '../common/time/clock';
 import { configureConnection } from './connection';
 import { DbError } from './errors';
 import { createFrontdeskDb, type FrontdeskDb } from './frontdesk-db';
-import { assertNotNewer, migrate, type MigrationOutcome } from './migrate';
+import { assertNotNewer, migrate, schemaVersion, type MigrationOutcome } from './migrate';
+import { LATEST_VERSION } from './migrations/list';
 import { probeFile } from './probe-file';
 import { openDamaged, salvageInto, type SalvageCounts } from './salvage';
 import { fileStamp, freePath, moveAside } from './set-aside';
@@ -154,4 +155,24 @@ export function openDatabase(path: string, options: OpenOptions): OpenedDatabase
     logger.warn('PRAGMA optimize failed at open', { error });
   }
   return { db: createFrontdeskDb(conn, { path, clock: options.clock, logger }), recovered, journalSetAside, migration };
+}
+
+/**
+ * One more connection to a database that `openDatabase` already checked and migrated in this
+ * process (the sync worker's writer): no probe, no salvage, no migration. A file that is missing
+ * or at another schema version is refused rather than changed, since the connection that owns
+ * the file's repair and migrations is the other one.
+ */
+export function openConnection(path: string, options: Pick<OpenOptions, 'logger' | 'clock' | 'configure'>): FrontdeskDb {
+  const conn = new Database(path, { fileMustExist: true });
+  try {
+    configureConnection(conn, options.logger);
+    options.configure?.(conn);
+    const version = schemaVersion(conn);
+    if (version !== LATEST_VERSION) throw new DbError('migration_failed', `the database is at schema version ${version}, not ${LATEST_VERSION}`);
+    return createFrontdeskDb(conn, { path, clock: options.clock, logger: options.logger });
+  } catch (error) {
+    conn.close();
+    throw error;
+  }
 }

@@ -32,6 +32,8 @@ try {
   const listing = run('npx', ['asar', 'list', 'dist/linux-unpacked/resources/app.asar']).split('\n');
   const must = [
     '/out/main/index.js',
+    // Started by the main process as a worker thread (main/sync-worker/worker-script.ts).
+    '/out/main/sync-worker.js',
     '/out/preload/index.js',
     '/out/renderer/index.html',
     '/package.json',

@@ -24,7 +24,7 @@ import { requireOk } from './session-check';
 import { DASHBOARD_VIEW, SEARCH_VIEW, signInToClubOS } from './sign-in';
 import type { FormField } from './parse/form-fields';
 import type { ClubOSId } from '../../common/clubos-id';
-import type { ClubContext, ClubOSClient, ClubPageContext, MemberSearchResult, SendRequest } from './types';
+import type { ClubContext, ClubOSClient, ClubPageContext, InboxPageSource, MemberSearchResult, SendRequest } from './types';
 
 export interface ClubOSClientOptions {
   /** `https://anytime.club-os.com`, or the simulator's `http://127.0.0.1:<port>`. */
@@ -59,7 +59,7 @@ export function hostTimeZone(): string {
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
+export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient & InboxPageSource {
   const { clock } = options;
   const logger = options.logger.scope('clubos');
   const limits: ResponseLimits = {
@@ -168,6 +168,19 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
     return parseSearchPage(requireOk(dashboard, 'the dashboard'));
   }
 
+  /** The inbox request: always the POST with the owner, since the GET refresh reads an owner remembered in the session, which two owners polled side by side would overwrite. */
+  const inboxRequest = (ownerId: ClubOSId, signal: AbortSignal | undefined) =>
+    ({
+      method: 'POST',
+      path: '/action/Dashboard/messages',
+      form: [['userId', ownerId]],
+      xhr: true,
+      referer: DASHBOARD_VIEW,
+      signal,
+      maxBytes: limits.inboxMaxBytes,
+      timeoutMs: limits.inboxTimeoutMs,
+    }) as const;
+
   return {
     async signIn() {
       return withSession('signing in', undefined, (session) => Promise.resolve(resolved(session.context)));
@@ -179,22 +192,25 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient {
 
     async getInbox(ownerId, signal) {
       requireClubOSId(ownerId, 'the inbox owner');
-      // Always the POST with the owner: the GET refresh reads an owner remembered in the session,
-      // which two owners polled side by side would overwrite.
       return withSession('reading the inbox', signal, async (session) => {
-        const answer = await http.request({
-          method: 'POST',
-          path: '/action/Dashboard/messages',
-          form: [['userId', ownerId]],
-          xhr: true,
-          referer: DASHBOARD_VIEW,
-          signal,
-          maxBytes: limits.inboxMaxBytes,
-          timeoutMs: limits.inboxTimeoutMs,
-        });
-        const html = requireOk(answer, 'the inbox');
+        const html = requireOk(await http.request(inboxRequest(ownerId, signal)), 'the inbox');
         // A long inbox is read in slices, yielding between them, so the window stays responsive.
+        // Read inside the session: a login page in place of the fragment signs in again.
         return readInboxSnapshotInSlices(html, { ownerId, fetchedAt: clock.now(), timeZone: resolved(session.context).timeZone });
+      });
+    },
+
+    async getInboxPage(ownerId, signal, options = {}) {
+      requireClubOSId(ownerId, 'the inbox owner');
+      // The reader (in the sync worker) found ClubOS's login page in place of the fragment, as
+      // getInbox's own reading would inside withSession: the session is gone, sign in again.
+      if (options.sessionLost) {
+        const stale = sessions.peek();
+        if (stale) sessions.invalidate(stale);
+      }
+      return withSession('reading the inbox', signal, async (session) => {
+        const html = requireOk(await http.request({ ...inboxRequest(ownerId, signal), bytes: true }), 'the inbox');
+        return { ownerId, fetchedAt: clock.now(), timeZone: resolved(session.context).timeZone, html };
       });
     },
 

@@ -27,6 +27,11 @@ export interface TransportRequest {
   timeoutMs?: number;
 }
 
+/** A request whose answer is kept as bytes (the inbox, handed undecoded to the sync worker). */
+export interface TransportBytesRequest extends TransportRequest {
+  bytes: true;
+}
+
 export interface TransportResponse {
   status: number;
   /** The `Location` header of a redirect, resolved against the base URL. */
@@ -34,8 +39,16 @@ export interface TransportResponse {
   body: string;
 }
 
+/** The same answer with its body still UTF-8 bytes, in a buffer of its own (transferable). */
+export interface TransportBytesResponse {
+  status: number;
+  location: URL | null;
+  body: Uint8Array;
+}
+
 export interface ClubOSTransport {
   readonly baseUrl: URL;
+  request(request: TransportBytesRequest): Promise<TransportBytesResponse>;
   request(request: TransportRequest): Promise<TransportResponse>;
   /** A cookie's value as ClubOS would see it on the next request, or null. */
   cookie(name: string): Promise<string | null>;
@@ -57,7 +70,9 @@ export function createTransport(options: TransportOptions): ClubOSTransport {
   const { clock, logger } = options;
   let jar = new CookieJar();
 
-  async function request(req: TransportRequest): Promise<TransportResponse> {
+  function request(req: TransportBytesRequest): Promise<TransportBytesResponse>;
+  function request(req: TransportRequest): Promise<TransportResponse>;
+  async function request(req: TransportRequest | TransportBytesRequest): Promise<TransportResponse | TransportBytesResponse> {
     const url = new URL(req.path, baseUrl);
     for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
     const sessionJar = jar;
@@ -95,9 +110,10 @@ export function createTransport(options: TransportOptions): ClubOSTransport {
         await response.body?.cancel().catch(() => {});
         throw refusal;
       }
-      const text = await readBodyText(response, maxBytes, url.pathname, stop);
+      const chunks = await readBodyChunks(response, maxBytes, url.pathname, stop);
       logger.debug('ClubOS request', { ...line, status: response.status, durationMs: clock.now() - started });
-      return { status: response.status, location: target, body: text };
+      if ('bytes' in req) return { status: response.status, location: target, body: joinChunks(chunks) };
+      return { status: response.status, location: target, body: await decodeInSlices(chunks) };
     } catch (cause) {
       const error = toTransportError(cause, { deadline, caller: req.signal, timeoutMs, what: `${req.method} ${url.pathname}` });
       logger.debug('ClubOS request failed', { ...line, kind: error.kind, durationMs: clock.now() - started });
@@ -212,15 +228,14 @@ function toTransportError(
 }
 
 /**
- * The body as text, given up as soon as it passes `maxBytes`. The chunks are already
+ * The body's chunks, given up as soon as they pass `maxBytes`. The chunks are already
  * decompressed, so the cap counts the decoded size. Bytes are held as they arrive and decoded
- * only once the whole body is in: a body that goes over the cap never becomes strings on the
- * JavaScript heap (which V8 grows and keeps), only buffers that are freed with it. Decoding runs
- * in slices with a turn of the event loop between them, since decoding tens of MB in one go holds
- * the window for 100+ ms.
+ * only once the whole body is in (decodeInSlices), or not at all (an inbox for the sync worker):
+ * a body that goes over the cap never becomes strings on the JavaScript heap (which V8 grows and
+ * keeps), only buffers that are freed with it.
  */
-async function readBodyText(response: Response, maxBytes: number, path: string, stop: AbortController): Promise<string> {
-  if (!response.body) return '';
+async function readBodyChunks(response: Response, maxBytes: number, path: string, stop: AbortController): Promise<Uint8Array[]> {
+  if (!response.body) return [];
   const chunks: Uint8Array[] = [];
   const reader = response.body.getReader();
   let size = 0;
@@ -237,11 +252,24 @@ async function readBodyText(response: Response, maxBytes: number, path: string, 
     }
     chunks.push(value);
   }
-  return decodeInSlices(chunks);
+  return chunks;
+}
+
+/** One buffer of its own holding every chunk, so it can be transferred to a worker without a copy. */
+function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  const size = chunks.reduce((sum, c) => sum + c.byteLength, 0);
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }
 
 const DECODE_SLICE_BYTES = 1024 * 1024;
 
+/** Decoding runs in slices with a turn of the event loop between them: tens of MB in one go hold the window for 100+ ms. */
 async function decodeInSlices(chunks: Uint8Array[]): Promise<string> {
   const decoder = new TextDecoder('utf-8');
   const parts: string[] = [];

@@ -1,18 +1,24 @@
 // How ClubOS says a session is gone: the literal body `Session Expired` (XHR calls), a redirect
 // to the login view (page calls), or 401/403.
 import { ClubOSError } from '../../common/errors/clubos-error';
-import type { TransportResponse } from './http-transport';
+import type { TransportBytesResponse, TransportResponse } from './http-transport';
 
-export function isSessionExpiredBody(body: string): boolean {
+/** The longest body that can still be `Session Expired` with whitespace around it. */
+const EXPIRED_MAX_BYTES = 256;
+
+export function isSessionExpiredBody(body: string | Uint8Array): boolean {
+  if (typeof body !== 'string') return body.byteLength <= EXPIRED_MAX_BYTES && isSessionExpiredBody(new TextDecoder().decode(body));
   return body.trim().toLowerCase() === 'session expired';
 }
 
-export function isLoginRedirect(response: TransportResponse): boolean {
+type AnyResponse = TransportResponse | TransportBytesResponse;
+
+export function isLoginRedirect(response: AnyResponse): boolean {
   return response.status >= 300 && response.status < 400 && response.location !== null && /^\/action\/Login(\/|$)/i.test(response.location.pathname);
 }
 
 /** Throws `session` for a lost session and `http` for a server failure; otherwise returns. */
-export function assertLiveSession(response: TransportResponse, what: string): void {
+export function assertLiveSession(response: AnyResponse, what: string): void {
   if (response.status === 401 || response.status === 403) throw new ClubOSError('session', `ClubOS answered ${response.status} to ${what}`, response.status);
   if (isLoginRedirect(response)) throw new ClubOSError('session', `ClubOS sent ${what} to the login page`, response.status);
   if (response.status >= 500) throw new ClubOSError('http', `ClubOS failed ${what} (HTTP ${response.status})`, response.status);
@@ -20,7 +26,9 @@ export function assertLiveSession(response: TransportResponse, what: string): vo
 }
 
 /** A live session and a 200 answer, or a typed error. */
-export function requireOk(response: TransportResponse, what: string): string {
+export function requireOk(response: TransportBytesResponse, what: string): Uint8Array;
+export function requireOk(response: TransportResponse, what: string): string;
+export function requireOk(response: AnyResponse, what: string): string | Uint8Array {
   assertLiveSession(response, what);
   if (response.status !== 200) throw new ClubOSError('http', `ClubOS answered ${what} with an unexpected HTTP ${response.status}`, response.status);
   return response.body;

@@ -65,6 +65,22 @@ export interface InboxSnapshot {
   rows: InboxRow[];
 }
 
+/** The inbox page as ClubOS sent it (UTF-8 bytes, not yet read), for a reader in another thread. */
+export interface InboxPage {
+  ownerId: ClubOSId;
+  /** Epoch ms at which the page was received (the client's clock). */
+  fetchedAt: number;
+  timeZone: string;
+  /** In a buffer of its own, so it can be transferred to a worker without a copy. */
+  html: Uint8Array;
+}
+
+/** Where the sync worker gets inbox pages: the main thread's signed-in client. */
+export interface InboxPageSource {
+  /** `sessionLost`: the last page read was ClubOS's login page; sign in again before fetching. */
+  getInboxPage(ownerId: ClubOSId, signal?: AbortSignal, options?: { sessionLost?: boolean }): Promise<InboxPage>;
+}
+
 export type HistoryKind = 'text' | 'email' | 'call' | 'note';
 
 /** One `div.followup-entry` of a member's FollowUp log. */

@@ -23,6 +23,8 @@ import { settingsService } from '../services/settings-service';
 import { createSyncControl } from '../services/sync-control';
 import { sendReply } from '../services/send-reply';
 import { createWaitingService } from '../services/waiting-service';
+import type { SyncEngineFactory } from '../services/account-session';
+import { startSyncWorker } from '../sync-worker/sync-worker-host';
 import { createReportService } from '../services/reports/report-service';
 import { localReportSource } from '../services/reports/report-source';
 import { teamReportSource } from '../services/reports/team-report-source';
@@ -30,6 +32,8 @@ import { hostTimeZone } from '../services/club-time-zone';
 import { createTeamService, type TeamService } from '../services/team-service';
 import { pgTeamLink } from '../team/pg-link';
 import type { Core, CoreOptions } from './core';
+
+const DAY_MS = 86_400_000;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const { clock, credentials, logger } = options;
@@ -41,6 +45,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const { db: appDb, notice: startupNotice } = openAppDatabase(join(options.dataDir, 'frontdesk.sqlite'), { logger, clock });
   const events = createEventBus((error) => log.error('an event subscriber failed', { error }));
   const settings = settingsService(appDb, log);
+  // Polls (reading the inbox page, reconciling, writing) run in a worker thread with their own
+  // connection, so the window's IPC, the tray and the menu never wait on them (ARCHITECTURE.md).
+  const syncInWorker: SyncEngineFactory = (parts) =>
+    startSyncWorker({
+      db: parts.db,
+      pages: parts.client,
+      pollContext: async () => ({
+        context: await parts.clubContext(),
+        historyAsRead: settings.get().historyAsRead,
+        staleImportMs: settings.get().waitingIgnoresImportedAfterDays * DAY_MS,
+      }),
+      events,
+      logger,
+      clock,
+      intervalSeconds: settings.get().pollIntervalSeconds,
+      ...(options.onSyncWorker ? { onWorker: options.onSyncWorker } : {}),
+    });
 
   let account: AccountService;
   try {
@@ -52,6 +73,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       logger,
       historyAsRead: () => settings.get().historyAsRead,
       intervalSeconds: () => settings.get().pollIntervalSeconds,
+      ...(options.syncIn === 'main' ? {} : { syncEngine: syncInWorker }),
       // Team mode picks one desk per inbox to poll; `team` exists by the time a session starts.
       teamDrivesPolling: () => team.drivesPolling(),
     },

@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { join } from 'node:path';
 import { openDatabase, type FrontdeskDb } from '../../db';
 import { createClubOSClient } from '../clubos/client';
-import type { ClubContext, ClubOSClient } from '../clubos/types';
+import type { ClubContext, ClubOSClient, InboxPageSource } from '../clubos/types';
 import { startSimulator, type ClubOSSimulator, type DashboardShape } from '../clubos-simulator';
 import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
+import type { SyncStore } from '../sync/sync-store';
 import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
 import { clubTimeZoneStore, hostTimeZone } from './club-time-zone';
@@ -41,6 +42,17 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** What a session gives the sync engine it runs. */
+export interface SyncEngineParts {
+  db: FrontdeskDb;
+  client: ClubOSClient & InboxPageSource;
+  store: SyncStore;
+  clubContext(): Promise<ClubContext>;
+}
+
+/** Builds a session's sync engine; by default it runs on this thread (create-core runs it in a worker). */
+export type SyncEngineFactory = (parts: SyncEngineParts) => { engine: SyncEngine; close(): Promise<void> };
+
 export interface SessionDeps {
   dataDir: string;
   appDb: FrontdeskDb;
@@ -49,6 +61,7 @@ export interface SessionDeps {
   events: EventBus;
   historyAsRead(): boolean;
   intervalSeconds(): number;
+  syncEngine?: SyncEngineFactory;
   /** True when team mode drives this session's polling (one desk per inbox): the engine is then not started here. */
   teamDrivesPolling?: () => boolean;
 }
@@ -59,7 +72,7 @@ interface SessionParts {
   baseUrl: string;
   account: string;
   db: FrontdeskDb;
-  client: ClubOSClient;
+  client: ClubOSClient & InboxPageSource;
   onClose: () => Promise<void>;
 }
 
@@ -83,14 +96,13 @@ function buildSession(deps: SessionDeps, parts: SessionParts): Session {
 
   const store = dbSyncStore({ db, clubContext, historyAsRead: () => deps.historyAsRead(), clock: deps.clock });
 
-  const engine = createSyncEngine({
-    client,
-    store,
-    events: deps.events,
-    clock: deps.clock,
-    logger: deps.logger,
-    intervalSeconds: deps.intervalSeconds(),
-  });
+  const sync = deps.syncEngine
+    ? deps.syncEngine({ db, client, store, clubContext })
+    : {
+        engine: createSyncEngine({ client, store, events: deps.events, clock: deps.clock, logger: deps.logger, intervalSeconds: deps.intervalSeconds() }),
+        close: () => Promise.resolve(),
+      };
+  const { engine } = sync;
 
   let ownerRetry: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
@@ -130,6 +142,7 @@ function buildSession(deps: SessionDeps, parts: SessionParts): Session {
       closed = true;
       if (ownerRetry) clearTimeout(ownerRetry);
       await engine.stop();
+      await sync.close();
       await client.signOut().catch((error: unknown) => log.info('sign-out at close failed', { error }));
       await parts.onClose();
     },

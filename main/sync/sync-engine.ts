@@ -348,7 +348,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   };
 }
 
-function clampInterval(seconds: number): number {
+export function clampInterval(seconds: number): number {
   if (!Number.isFinite(seconds)) return DEFAULT_INTERVAL_SECONDS;
   return Math.min(MAX_INTERVAL_SECONDS, Math.max(MIN_INTERVAL_SECONDS, Math.round(seconds)));
 }

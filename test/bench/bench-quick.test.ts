@@ -1,7 +1,8 @@
 // CI runs the benchmark at its quick size so the benchmark code cannot rot: the command must
-// finish and print one JSON object of the documented shape, with all six figures. Targets are
+// finish and print one JSON object of the documented shape, with all eight figures. Targets are
 // not asserted here (timings on a shared test machine mean little); `npm run bench` reports them.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,12 +27,12 @@ function runQuickBench(): Promise<{ code: number | null; stdout: string; stderr:
 }
 
 describe('npm run bench -- --quick', () => {
-  it('prints one JSON report with the six figures at the quick sizes', { timeout: 180_000 }, async () => {
+  it('prints one JSON report with the eight figures at the quick sizes', { timeout: 180_000 }, async () => {
     const { code, stdout, stderr } = await runQuickBench();
     expect(code, stderr).toBe(0);
     const report = benchReportSchema.parse(JSON.parse(stdout));
     expect(report.quick).toBe(true);
-    expect(Object.keys(report.figures).sort()).toEqual(['eventLoopLag', 'idlePoll', 'ingest', 'memory', 'pushLatency', 'queries', 'teamStore']);
+    expect(Object.keys(report.figures).sort()).toEqual(['eventLoopLag', 'idlePoll', 'ingest', 'memory', 'pushLatency', 'queries', 'scaling', 'teamStore']);
     expect(report.figures.ingest.messages).toBe(QUICK_SIZES.ingest.messages);
     expect(report.figures.idlePoll).toMatchObject({ snapshotRows: QUICK_SIZES.idlePoll.rows, rowsWritten: 0 });
     expect(report.figures.queries.messages).toBe(QUICK_SIZES.database.messages);
@@ -39,6 +40,11 @@ describe('npm run bench -- --quick', () => {
     expect(report.figures.pushLatency.runs).toBe(QUICK_SIZES.push.runs);
     expect(report.figures.eventLoopLag.historyMessages).toBe(QUICK_SIZES.lag.messages);
     expect(report.figures.memory.conversations).toBe(QUICK_SIZES.database.conversations);
+    expect(report.figures.scaling.idlePoll.map((s) => s.rows)).toEqual(QUICK_SIZES.scaling.sizes);
+    expect(report.figures.eventLoopLag.windowRequests.runs).toBeGreaterThan(0);
+    const chart = readFileSync(join(ROOT, 'bench-results', 'scaling-quick.svg'), 'utf8');
+    expect(chart).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(chart).toContain(`${QUICK_SIZES.scaling.sizes[3]!.toLocaleString('en-US')}</text>`);
     expect(report.machine.cores).toBeGreaterThan(0);
     // With PostgreSQL's binaries (always in CI) the team store figure is measured, not skipped.
     if (findPgBinDir() !== null) expect(report.figures.teamStore).toMatchObject({ desks: QUICK_SIZES.team.desks, changesPerDesk: QUICK_SIZES.team.changesPerDesk });

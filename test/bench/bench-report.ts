@@ -5,6 +5,7 @@ import { z } from 'zod';
 const ms = z.number().nonnegative();
 const latency = { runs: z.number().int().positive(), p50Ms: ms, p95Ms: ms, maxMs: ms };
 const verdict = { target: z.string().min(1), met: z.boolean() };
+const windowLatency = z.object({ runs: z.number().int().positive(), p50Ms: ms, p99Ms: ms, maxMs: ms });
 
 export const benchReportSchema = z
   .object({
@@ -63,6 +64,10 @@ export const benchReportSchema = z
         maxMs: ms,
         p99Ms: ms,
         meanMs: ms,
+        windowRequests: windowLatency,
+        markRead: windowLatency,
+        peakRssMb: z.number().positive(),
+        verdicts: z.object({ stall: z.object(verdict), windowP99: z.object(verdict), importWall: z.object(verdict) }),
         stagesMaxBlockMs: z.object({ parseWhole: ms, parseInSlices: ms, reconcile: ms, ingest: ms }),
         ...verdict,
       }),
@@ -75,6 +80,25 @@ export const benchReportSchema = z
         externalMb: z.number().nonnegative(),
         listed: z.number().int().positive(),
         hits: z.number().int().nonnegative(),
+        ...verdict,
+      }),
+      scaling: z.object({
+        idlePoll: z
+          .array(
+            z.object({
+              rows: z.number().int().positive(),
+              runs: z.number().int().positive(),
+              p50Ms: ms,
+              p95Ms: ms,
+              growth: z.number().positive().nullable(),
+              rowsGrowth: z.number().positive().nullable(),
+            }),
+          )
+          .length(4),
+        worstGrowthPerRowsGrowth: z.number().positive(),
+        peakImportRssMb: z.number().positive(),
+        importMessages: z.number().int().positive(),
+        verdicts: z.object({ growth: z.object(verdict), importRss: z.object(verdict) }),
         ...verdict,
       }),
       /** Issue 19: desks (processes) writing to one PostgreSQL team store at once; skipped (loudly) only without PostgreSQL's binaries. */

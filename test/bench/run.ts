@@ -11,7 +11,9 @@ import { measureIngest } from './figures/ingest';
 import { measureMemory } from './figures/memory';
 import { measurePushLatency } from './figures/push-latency';
 import { measureQueries } from './figures/queries';
+import { measureScaling } from './figures/scaling';
 import { measureTeamStore } from './figures/team-store';
+import { writeScalingChart } from './scaling-chart';
 import { cachedBenchDb } from './harness/bench-db';
 import { machineInfo } from './harness/machine';
 import { progress } from './harness/progress';
@@ -25,13 +27,16 @@ async function main(argv: readonly string[]): Promise<BenchReport> {
   const loadAtStart = loadavg()[0] ?? 0;
   progress(`${quick ? 'quick' : 'full'} run`);
 
+  // First, so the peak memory of the import it measures is the app's, not what earlier figures left
+  // on this process's heap.
+  const eventLoopLag = await measureEventLoopLag(sizes.lag);
   const ingest = await measureIngest(sizes.ingest);
   const idlePoll = await measureIdlePoll(sizes.idlePoll);
   const database = cachedBenchDb(sizes.database);
   const queries = await measureQueries(database, sizes.queryRuns);
   const memory = await measureMemory(database, { messages: queries.messages, conversations: queries.conversations }, 'thanks');
   const pushLatency = await measurePushLatency(sizes.push);
-  const eventLoopLag = await measureEventLoopLag(sizes.lag);
+  const scaling = await measureScaling(sizes.scaling, { peakRssMb: eventLoopLag.peakRssMb, messages: eventLoopLag.historyMessages });
   const teamStore = await measureTeamStore(sizes.team);
 
   return benchReportSchema.parse({
@@ -39,7 +44,7 @@ async function main(argv: readonly string[]): Promise<BenchReport> {
     quick,
     startedAt: startedAt.toISOString(),
     durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
-    figures: { ingest, idlePoll, queries, pushLatency, eventLoopLag, memory, teamStore },
+    figures: { ingest, idlePoll, queries, pushLatency, eventLoopLag, memory, scaling, teamStore },
   });
 }
 
@@ -49,6 +54,10 @@ main(process.argv.slice(2)).then(
   (report) => {
     const missed = Object.entries(report.figures).filter(([, f]) => !f.met).map(([name]) => name);
     progress(missed.length === 0 ? 'every target met' : `targets missed: ${missed.join(', ')}`);
+    for (const step of report.figures.scaling.idlePoll) {
+      progress(`scaling: ${step.rows} rows: idle poll p50 ${step.p50Ms} ms${step.growth === null ? '' : ` (x${step.growth} for x${step.rowsGrowth} rows)`}`);
+    }
+    progress(`chart: ${writeScalingChart(report)}`);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`, () => process.exit(0));
   },
   (error: unknown) => {

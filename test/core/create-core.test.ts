@@ -47,7 +47,9 @@ async function harness(dataDir = dir().dir, credentials: CredentialStore = memor
   const clock = manualClock(chicago(2026, 12, 7, 11, 0));
   const lines: LogLine[] = [];
   const logger = memoryLogger('test', lines);
-  const core = await createCore({ dataDir, clock, logger, credentials, demo: { seed: 3, historyDays: 14 } });
+  // The manual clock drives sync too, so polls run on this thread (syncIn: 'main'); the sync worker
+  // keeps the system clock and has tests of its own (test/sync-worker/).
+  const core = await createCore({ dataDir, clock, logger, credentials, demo: { seed: 3, historyDays: 14 }, syncIn: 'main' });
   let closed = false;
   cleanups.push(async () => {
     if (!closed) await core.close();

@@ -33,7 +33,7 @@ describe('due while Frontdesk was closed', () => {
     const data = tempDir('frontdesk-outreach-restart-');
     cleanups.push(() => data.remove());
     const open = async () => {
-      const core = await createCore({ dataDir: data.dir, clock, logger: memoryLogger('core'), credentials: store, timers: inertTimers, historyRefresh: false });
+      const core = await createCore({ dataDir: data.dir, clock, logger: memoryLogger('core'), credentials: store, timers: inertTimers, historyRefresh: false, syncIn: 'main' });
       const events: AppEvent[] = [];
       core.events.subscribe((e) => events.push(e));
       await core.start();

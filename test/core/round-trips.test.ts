@@ -75,7 +75,7 @@ async function signedInWindow(): Promise<{ core: Core; store: AppStore; bridge: 
   await store.save({ ...credentials, baseUrl: sim.baseUrl });
   const data = tempDir('frontdesk-roundtrips-');
   cleanups.push(() => data.remove());
-  const core = await createCore({ dataDir: data.dir, clock, logger: memoryLogger('core'), credentials: store });
+  const core = await createCore({ dataDir: data.dir, clock, logger: memoryLogger('core'), credentials: store, syncIn: 'main' });
   cleanups.push(() => core.close());
   await core.start();
   await until(() => core.unreadTotal() >= 0 && sim.requestCount() > 0, 'the first poll');

@@ -26,6 +26,7 @@ async function signedInCore(shape: DashboardShape) {
   cleanups.push(() => dir.remove());
   const lines: LogLine[] = [];
   const core = await createCore({
+    syncIn: 'main', // the manual clock drives sync too
     dataDir: dir.dir,
     clock,
     logger: memoryLogger('test', lines),
@@ -116,6 +117,7 @@ describe('demo mode with another dashboard shape', () => {
     const dir = tempDir('frontdesk-demo-shape-');
     cleanups.push(() => dir.remove());
     const core = await createCore({
+    syncIn: 'main', // the manual clock drives sync too
       dataDir: dir.dir,
       clock,
       logger: memoryLogger('test'),

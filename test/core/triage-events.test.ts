@@ -33,7 +33,7 @@ it('markHandled and restoreHandled announce the conversation and the counts they
   await store.save({ ...credentials, baseUrl: sim.baseUrl });
   const data = tempDir('frontdesk-triage-');
   cleanups.push(() => data.remove());
-  const core = await createCore({ dataDir: data.dir, clock, logger: memoryLogger('core'), credentials: store, historyRefresh: false });
+  const core = await createCore({ dataDir: data.dir, clock, logger: memoryLogger('core'), credentials: store, historyRefresh: false, syncIn: 'main' });
   cleanups.push(() => core.close());
   await core.start();
   await call(core, 'syncNow', {});

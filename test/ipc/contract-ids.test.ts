@@ -31,6 +31,7 @@ const value = async <T,>(name: ChannelName, args: unknown): Promise<T> => {
 beforeAll(async () => {
   dir = tempDir('frontdesk-ids-');
   core = await createCore({
+    syncIn: 'main', // the manual clock drives sync too
     dataDir: dir.dir,
     clock: manualClock(chicago(2026, 12, 7, 11, 0)),
     logger: memoryLogger(),

@@ -20,6 +20,9 @@ const send = (message: FromChild): void => {
 function dyingDb(db: FrontdeskDb, killSwitch: { insertsLeft: number | null }): FrontdeskDb {
   return {
     path: db.path,
+    shareWrites: (turn) => db.shareWrites(turn),
+    checkpoint: () => db.checkpoint(),
+    writeWaiting: () => db.writeWaiting(),
     conversations: db.conversations,
     owners: db.owners,
     settings: db.settings,

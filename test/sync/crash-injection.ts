@@ -48,6 +48,9 @@ export function crashSwitch(): CrashSwitch {
       const messages = guarded(db.messages);
       return {
         path: db.path,
+        shareWrites: (turn) => db.shareWrites(turn),
+        checkpoint: () => db.checkpoint(),
+    writeWaiting: () => db.writeWaiting(),
         messages: {
           ...messages,
           insert(batch, options) {

@@ -20,7 +20,7 @@ import { roundMs } from '../harness/latency';
 import { progress } from '../harness/progress';
 import { withTempDir } from '../harness/temp-dir';
 
-export const INGEST_TARGET_RATIO = 0.33;
+export const INGEST_TARGET_RATIO = 0.8;
 
 export interface IngestFigure {
   messages: number;

@@ -17,6 +17,8 @@ async function probe(): Promise<void> {
   await credentials.save({ username: 'bench', password: 'bench', baseUrl: 'http://127.0.0.1:9' });
   const core = await createCore({ dataDir: input.dataDir, clock: systemClock, logger: silentLogger, credentials, historyRefresh: false });
   try {
+    // Answered by the sync worker, so it is loaded and its connection open before memory is read.
+    await core.services.sync.stopPolling();
     const list = await core.handlers.listConversations({ filter: 'all' });
     const found = await core.handlers.search({ query: input.query });
     const usage = process.memoryUsage();

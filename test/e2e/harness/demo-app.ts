@@ -37,6 +37,9 @@ export async function startDemoApp(options: { seed: number; historyDays: number;
     const bridge = await startBridge({ core, rendererDir, logger: memoryLogger('bridge') });
     cleanups.push(() => bridge.close());
     await core.start();
+    // The first poll (the demo's history) runs in the sync worker, which takes a moment to load:
+    // Sync now joins it, so the window opens on the imported history.
+    await core.services.sync.syncNow();
     return { core, bridge, close };
   } catch (error) {
     await close();

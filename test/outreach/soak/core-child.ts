@@ -20,6 +20,9 @@ async function main(): Promise<void> {
     clock: systemClock,
     logger: silentLogger,
     credentials,
+    // This child is bundled into one file, which has no sync worker file beside it; campaigns,
+    // not polls, are what this soak kills.
+    syncIn: 'main',
     // The simulator carries out a post before it answers, so a second is ample to call a text that is not in the history lost.
     outreach: { settleAfterMs: 1_000, idleMs: 100 },
   });

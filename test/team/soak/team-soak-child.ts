@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   await credentials.save({ username: 'demo', password: 'demo', baseUrl: config.baseUrl });
   const teamSecret = memorySecretStore();
   await teamSecret.save(config.teamUrl);
-  const core = await createCore({ dataDir: config.dataDir, clock: systemClock, logger: silentLogger, credentials, teamSecret, historyRefresh: false });
+  // This desk is bundled into one file, which has no sync worker file beside it: polls run on the
+  // main thread here (the sync worker has tests of its own, test/sync-worker/).
+  const core = await createCore({ dataDir: config.dataDir, clock: systemClock, logger: silentLogger, credentials, teamSecret, historyRefresh: false, syncIn: 'main' });
   core.services.settings.update({ pollIntervalSeconds: config.pollIntervalSeconds, historyAsRead: true });
   await core.start();
   const { team, conversations } = core.services;

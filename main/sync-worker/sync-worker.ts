@@ -1,0 +1,123 @@
+// The sync worker: the sync engine, the inbox reader, reconciliation and every write of a poll,
+// on a thread of their own with their own connection to the database. The main thread keeps the
+// ClubOS session (it fetches the inbox page and hands over its bytes) and the club context; it
+// hears the engine's events (messagesAdded with its data, syncStatusChanged) over the port and
+// emits them on its event bus. Runs under plain Node and in Electron's main process alike.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openConnection, writeTurn } from '../../db';
+import { createEventBus } from '../../common/event-bus';
+import type { Logger, LogFields, LogLevel } from '../../common/log/logger';
+import { systemClock } from '../../common/time/clock';
+import { ClubOSError } from '../../common/errors/clubos-error';
+import { readInboxSnapshot } from '../clubos/inbox-snapshot';
+import type { ClubOSClient } from '../clubos/types';
+import { createSyncEngine } from '../sync/sync-engine';
+import { dbSyncStore } from '../services/db-sync-store';
+import { toWireError, type EngineCalls, type FromWorker, type HostCalls, type SyncWorkerData } from './protocol';
+import { createRpc } from './rpc';
+
+const port = parentPort;
+if (!port) throw new Error('the sync worker runs only as a worker thread');
+const data = workerData as SyncWorkerData;
+const post = (message: FromWorker): void => port.postMessage(message);
+
+function portLogger(scope: string): Logger {
+  const write = (level: LogLevel) => (message: string, fields: LogFields = {}) => {
+    // Errors do not survive structured cloning whole: send what the log shows of them.
+    const plain = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v instanceof Error ? toWireError(v) : v]));
+    try {
+      post({ type: 'log', level, scope, message, fields: plain });
+    } catch {
+      post({ type: 'log', level, scope, message, fields: { unloggable: Object.keys(fields) } });
+    }
+  };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), scope: portLogger };
+}
+
+const logger = portLogger('sync-worker');
+const db = openConnection(data.dbPath, { logger, clock: systemClock });
+db.shareWrites(writeTurn(data.writeTurn, 'worker'));
+
+/** Neither connection checkpoints at commit while writes are shared (FrontdeskDb.shareWrites): this one does, between imports' transactions and on a timer. */
+const CHECKPOINT_EVERY_MS = 10_000;
+setInterval(() => {
+  try {
+    db.checkpoint();
+  } catch (error) {
+    logger.warn('a checkpoint failed', { error });
+  }
+}, CHECKPOINT_EVERY_MS).unref();
+
+const engineCalls = {
+  start: () => {
+    engine.start();
+    return engine.status();
+  },
+  stop: async () => {
+    await engine.stop();
+    return engine.status();
+  },
+  syncNow: ([ownerId]: EngineCalls['syncNow']['args']) => engine.syncNow(ownerId),
+  setIntervalSeconds: ([seconds]: EngineCalls['setIntervalSeconds']['args']) => engine.setIntervalSeconds(seconds),
+  refreshOwners: () => {
+    engine.refreshOwners();
+    return engine.status();
+  },
+  close: async () => {
+    await engine.stop();
+    db.close();
+    setImmediate(() => port.close());
+    return null;
+  },
+};
+const rpc = createRpc<HostCalls, EngineCalls>(port, engineCalls);
+
+const decoder = new TextDecoder('utf-8');
+const unavailable = (what: string) => (): Promise<never> => Promise.reject(new ClubOSError('rejected', `${what} is not done in the sync worker`));
+/** The engine's client: the page comes from the main thread's session, and is read here. */
+const client: ClubOSClient = {
+  async getInbox(ownerId, signal) {
+    const read = async (sessionLost: boolean) => {
+      const page = await rpc.call('getInboxPage', [ownerId, { sessionLost }], signal);
+      return readInboxSnapshot(decoder.decode(page.html), page);
+    };
+    try {
+      return await read(false);
+    } catch (error) {
+      // ClubOS's login page in place of the fragment: the session is gone. As the client does
+      // for its own reads, sign in again (on the main thread) and read once more.
+      if (!(error instanceof ClubOSError) || error.kind !== 'session') throw error;
+      return read(true);
+    }
+  },
+  signIn: unavailable('signing in'),
+  getClubContext: unavailable('reading the club context'),
+  getHistory: unavailable('reading a history'),
+  send: unavailable('sending'),
+  searchMember: unavailable('searching'),
+  signOut: () => Promise.resolve(),
+};
+
+let historyAsRead = true;
+const store = dbSyncStore({
+  db,
+  async clubContext() {
+    const answer = await rpc.call('pollContext', []);
+    historyAsRead = answer.historyAsRead;
+    // Waiting is judged on this connection as on the main thread's (the threshold is per connection).
+    db.conversations.setStaleImportThreshold(answer.staleImportMs);
+    return answer.context;
+  },
+  historyAsRead: () => historyAsRead,
+  clock: systemClock,
+});
+
+const events = createEventBus((error) => logger.error('an event subscriber failed', { error }));
+events.subscribe(({ seq: _seq, ...event }) => post({ type: 'event', event }));
+const engine = createSyncEngine({ client, store, events, clock: systemClock, logger, intervalSeconds: data.intervalSeconds });
+
+port.on('message', (message: { type: string }) => {
+  if (!rpc.receive(message)) logger.warn('the sync worker got a message it does not know', { type: message.type });
+});
+if (data.polling) engine.start();
+post({ type: 'ready' });
