@@ -12,13 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { startSimulator, type ClubOSSimulator } from '../../main/clubos-simulator';
 import { createRandom, type Random } from '../../main/clubos-simulator/random';
 import { addDays, localDate, localTime, zonedToEpoch } from '../../common/time/club-time';
 import { manualClock } from '../../common/time/manual-clock';
 import { planDay, type Delivery } from '../sync/soak-traffic';
 import { excess, multiset, total } from '../sync/sync-rig';
+import { bundleChild } from './bundle-child';
 import { fromChildSchema, type ChildConfig, type FromChild, type ToChild } from './kill-soak-messages';
 
 const CHILD_SOURCE = fileURLToPath(new URL('./kill-soak-child.ts', import.meta.url));
@@ -26,25 +26,6 @@ const CHILD_SOURCE = fileURLToPath(new URL('./kill-soak-child.ts', import.meta.u
 // node_modules.
 const CHILD_BUNDLE = fileURLToPath(new URL('../../node_modules/.cache/frontdesk-kill-soak/core-child.mjs', import.meta.url));
 
-/**
- * The child as one plain JavaScript file: a restart then costs a Node start (about 0.4 s here),
- * not a TypeScript loader compiling the core again (about 2 s), and the soak restarts it dozens
- * of times.
- */
-async function bundleChild(): Promise<void> {
-  await build({
-    entryPoints: [CHILD_SOURCE],
-    outfile: CHILD_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    external: ['better-sqlite3'],
-    logLevel: 'warning',
-    // Bundled CommonJS dependencies call require(); an ES module has none of its own.
-    banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
-  });
-}
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const USERNAME = 'frontdesk';
@@ -193,7 +174,7 @@ export async function runKillSoak(settings: KillSoakSettings, log: (line: string
   let sim: ClubOSSimulator | null = null;
   let core: ChildCore | null = null;
   try {
-    await bundleChild();
+    await bundleChild(CHILD_SOURCE, CHILD_BUNDLE, ['better-sqlite3']);
     sim = await startSimulator({
       clock,
       timeZone: settings.clubZone,

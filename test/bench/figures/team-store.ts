@@ -4,15 +4,14 @@
 // all of them together, how fast every desk had applied every row, and how long a change took
 // from one desk to the others (timestamped notes, through NOTIFY).
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import pg from 'pg';
 import { findPgBinDir, startPgCluster } from '../../team/pg-cluster';
 import { summarize, type LatencySummary } from '../harness/latency';
 import { progress } from '../harness/progress';
 import { withTempDir } from '../harness/temp-dir';
+import { bundleChild } from '../../soak/bundle-child';
 import { fromBenchDeskSchema, type FromBenchDesk, type ToBenchDesk } from '../team/team-bench-messages';
 
 const DESK_SOURCE = fileURLToPath(new URL('../team/team-bench-desk.ts', import.meta.url));
@@ -49,21 +48,6 @@ export type TeamStoreFigure =
 
 const TARGET = `with the desks writing at once: the store accepts ≥ ${TARGET_ROWS_PER_SECOND} rows/s, and a change reaches the other desks within ${TARGET_P95_MS} ms at p95`;
 
-async function bundle(): Promise<void> {
-  mkdirSync(join(DESK_BUNDLE, '..'), { recursive: true });
-  await build({
-    entryPoints: [DESK_SOURCE],
-    outfile: DESK_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    external: ['better-sqlite3', 'pg'],
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
-  });
-}
-
 interface Desk {
   child: ChildProcess;
   waiting: Array<{ type: FromBenchDesk['type']; resolve: (m: FromBenchDesk) => void; reject: (e: Error) => void }>;
@@ -80,7 +64,7 @@ export async function measureTeamStore(size: TeamStoreSize): Promise<TeamStoreFi
     return { skipped: why, target: TARGET, met: false };
   }
   progress(`team store: ${size.desks} desks × ${size.changesPerDesk} changes`);
-  await bundle();
+  await bundleChild(DESK_SOURCE, DESK_BUNDLE, ['better-sqlite3', 'pg']);
   const cluster = await startPgCluster();
   const desks: Desk[] = [];
   const probes: number[] = [];

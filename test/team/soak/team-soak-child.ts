@@ -7,23 +7,12 @@ import { memoryCredentialStore } from '../../../main/services/credential-store';
 import { memorySecretStore } from '../../../main/services/secret-store';
 import { silentLogger } from '../../../common/log/logger';
 import { systemClock } from '../../../common/time/clock';
+import { mulberry32 as random } from '../../../main/clubos-simulator/mulberry32';
 import { deskConfigSchema, fromDeskSchema, toDeskSchema, type FromDesk, type SharedState } from './team-soak-messages';
 
 const say = (message: FromDesk): void => {
   process.send?.(fromDeskSchema.parse(message));
 };
-
-/** mulberry32: the desk's choices are reproducible from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function main(): Promise<void> {
   const config = deskConfigSchema.parse(JSON.parse(process.argv[2] ?? '{}'));

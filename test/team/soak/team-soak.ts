@@ -8,10 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { startSimulator, type ClubOSSimulator } from '../../../main/clubos-simulator';
 import { startPgCluster, type PgCluster } from '../pg-cluster';
 import { startTcpProxy, type TcpProxy } from '../tcp-proxy';
+import { bundleChild } from '../../soak/bundle-child';
 import { fromDeskSchema, type DeskConfig, type FromDesk, type SharedState } from './team-soak-messages';
 
 const CHILD_SOURCE = fileURLToPath(new URL('./team-soak-child.ts', import.meta.url));
@@ -62,21 +62,6 @@ export interface TeamSoakReport {
   durationMs: number;
 }
 
-async function bundle(): Promise<void> {
-  mkdirSync(join(CHILD_BUNDLE, '..'), { recursive: true });
-  await build({
-    entryPoints: [CHILD_SOURCE],
-    outfile: CHILD_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    external: ['better-sqlite3', 'pg'],
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
-  });
-}
-
 interface Desk {
   index: number;
   config: DeskConfig;
@@ -96,7 +81,7 @@ export async function runTeamSoak(settings: TeamSoakSettings, log: (line: string
   const checkDeadline = (what: string): void => {
     if (Date.now() > deadline) throw new Error(`team soak ran past its deadline (${settings.deadlineMs} ms) while ${what}`);
   };
-  await bundle();
+  await bundleChild(CHILD_SOURCE, CHILD_BUNDLE, ['better-sqlite3', 'pg']);
   let cluster: PgCluster | null = null;
   let simulator: ClubOSSimulator | null = null;
   const root = mkdtempSync(join(tmpdir(), 'frontdesk-team-soak-'));
