@@ -17,6 +17,7 @@ import { benchPeople } from '../data/bench-people';
 import { inboxHtml } from '../data/inbox-html';
 import { generateTraffic } from '../data/inbox-traffic';
 import { BENCH_NOW, BENCH_OWNER_ID, BENCH_SEED, BENCH_TIME_ZONE } from '../harness/bench-constants';
+import { timeIdlePolls } from '../harness/idle-polls';
 import { summarize, type LatencySummary } from '../harness/latency';
 import { progress } from '../harness/progress';
 import { BENCH_CLUB_CONTEXT, snapshotClient } from '../harness/snapshot-client';
@@ -72,15 +73,7 @@ export async function measureIdlePoll(size: { rows: number; members: number; day
       if (before.messages !== size.rows) throw new Error(`stored ${before.messages} of ${size.rows} rows`);
 
       progress(`idle poll: ${size.runs} polls`);
-      const samples: number[] = [];
-      for (let run = -1; run < size.runs; run++) {
-        const started = performance.now();
-        const status = await engine.syncNow(BENCH_OWNER_ID);
-        const elapsed = performance.now() - started;
-        const owner = status.owners[0];
-        if (!owner || owner.lastError !== null || owner.addedLastPoll !== 0) throw new Error(`an idle poll did not come back clean: ${JSON.stringify(owner)}`);
-        if (run >= 0) samples.push(elapsed);
-      }
+      const samples = await timeIdlePolls(engine, size.runs);
       const after = { messages: count('messages'), conversations: count('conversations'), version: dataVersion() };
       const rowsWritten = after.messages - before.messages + (after.conversations - before.conversations);
       const commitsSeen = after.version === before.version ? 0 : 1;

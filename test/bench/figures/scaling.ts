@@ -21,6 +21,7 @@ import { benchPeople } from '../data/bench-people';
 import { inboxHtml } from '../data/inbox-html';
 import { generateTraffic } from '../data/inbox-traffic';
 import { BENCH_NOW, BENCH_OWNER_ID, BENCH_SEED, BENCH_TIME_ZONE } from '../harness/bench-constants';
+import { timeIdlePolls } from '../harness/idle-polls';
 import { summarize } from '../harness/latency';
 import { progress } from '../harness/progress';
 import { BENCH_CLUB_CONTEXT } from '../harness/snapshot-client';
@@ -84,15 +85,7 @@ export async function measureScaling(
           clock,
           logger: silentLogger,
         });
-        const samples: number[] = [];
-        for (let run = -1; run < size.runs; run++) {
-          const started = performance.now();
-          const status = await engine.syncNow(BENCH_OWNER_ID);
-          const elapsed = performance.now() - started;
-          const owner = status.owners[0];
-          if (!owner || owner.lastError !== null || owner.addedLastPoll !== 0) throw new Error(`an idle poll did not come back clean: ${JSON.stringify(owner)}`);
-          if (run >= 0) samples.push(elapsed);
-        }
+        const samples = await timeIdlePolls(engine, size.runs);
         await engine.stop();
         const summary = summarize(samples);
         const previous = results[results.length - 1];
