@@ -20,7 +20,7 @@ import { buildSendForm } from './send-form';
 import { createSerialQueue } from './serial-queue';
 import { createSessionKeeper, type LiveSession } from './session-keeper';
 import { DEFAULT_RESPONSE_LIMITS, type ResponseLimits } from './response-limits';
-import { requireOk } from './session-check';
+import { requireOk, sessionExpiredGuard } from './session-check';
 import { DASHBOARD_VIEW, SEARCH_VIEW, signInToClubOS } from './sign-in';
 import type { FormField } from './parse/form-fields';
 import type { ClubOSId } from '../../common/clubos-id';
@@ -200,7 +200,7 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient &
       });
     },
 
-    async getInboxPage(ownerId, signal, options = {}) {
+    async streamInboxPage(ownerId, sink, signal, options = {}) {
       requireClubOSId(ownerId, 'the inbox owner');
       // The reader (in the sync worker) found ClubOS's login page in place of the fragment, as
       // getInbox's own reading would inside withSession: the session is gone, sign in again.
@@ -209,8 +209,13 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient &
         if (stale) sessions.invalidate(stale);
       }
       return withSession('reading the inbox', signal, async (session) => {
-        const html = requireOk(await http.request({ ...inboxRequest(ownerId, signal), bytes: true }), 'the inbox');
-        return { ownerId, fetchedAt: clock.now(), timeZone: resolved(session.context).timeZone, html };
+        // Only a 200 is streamed, and only past the length of "Session Expired": a lost session
+        // or a failure is found before any byte reaches the sink, so a retry here starts clean.
+        const body = sessionExpiredGuard(sink, 'the inbox');
+        const answer = await http.request({ ...inboxRequest(ownerId, signal), sinkFor: ({ status }) => (status === 200 ? body.write : null) });
+        if (answer.body !== null) requireOk({ ...answer, body: answer.body }, 'the inbox');
+        await body.end();
+        return { ownerId, fetchedAt: clock.now(), timeZone: resolved(session.context).timeZone };
       });
     },
 

@@ -27,9 +27,16 @@ export interface TransportRequest {
   timeoutMs?: number;
 }
 
-/** A request whose answer is kept as bytes (the inbox, handed undecoded to the sync worker). */
-export interface TransportBytesRequest extends TransportRequest {
-  bytes: true;
+/** Where the chunks of an answer's body go as they arrive; the transport waits for each. */
+export type BodySink = (chunk: Uint8Array) => void | Promise<void>;
+
+/**
+ * A request whose body, when `sinkFor` gives a sink for the answer's status and location, is
+ * handed to it chunk by chunk as it arrives (the inbox, streamed to the sync worker); otherwise
+ * the body is kept as bytes.
+ */
+export interface TransportStreamRequest extends TransportRequest {
+  sinkFor(head: { status: number; location: URL | null }): BodySink | null;
 }
 
 export interface TransportResponse {
@@ -39,16 +46,18 @@ export interface TransportResponse {
   body: string;
 }
 
-/** The same answer with its body still UTF-8 bytes, in a buffer of its own (transferable). */
-export interface TransportBytesResponse {
+/** An answer whose body went to a sink (null), or was kept as UTF-8 bytes. */
+export interface TransportStreamResponse {
   status: number;
   location: URL | null;
-  body: Uint8Array;
+  body: Uint8Array | null;
 }
+
+export type TransportBytesResponse = TransportStreamResponse & { body: Uint8Array };
 
 export interface ClubOSTransport {
   readonly baseUrl: URL;
-  request(request: TransportBytesRequest): Promise<TransportBytesResponse>;
+  request(request: TransportStreamRequest): Promise<TransportStreamResponse>;
   request(request: TransportRequest): Promise<TransportResponse>;
   /** A cookie's value as ClubOS would see it on the next request, or null. */
   cookie(name: string): Promise<string | null>;
@@ -70,9 +79,9 @@ export function createTransport(options: TransportOptions): ClubOSTransport {
   const { clock, logger } = options;
   let jar = new CookieJar();
 
-  function request(req: TransportBytesRequest): Promise<TransportBytesResponse>;
+  function request(req: TransportStreamRequest): Promise<TransportStreamResponse>;
   function request(req: TransportRequest): Promise<TransportResponse>;
-  async function request(req: TransportRequest | TransportBytesRequest): Promise<TransportResponse | TransportBytesResponse> {
+  async function request(req: TransportRequest | TransportStreamRequest): Promise<TransportResponse | TransportStreamResponse> {
     const url = new URL(req.path, baseUrl);
     for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.set(k, v);
     const sessionJar = jar;
@@ -110,9 +119,16 @@ export function createTransport(options: TransportOptions): ClubOSTransport {
         await response.body?.cancel().catch(() => {});
         throw refusal;
       }
-      const chunks = await readBodyChunks(response, maxBytes, url.pathname, stop);
+      const sink = 'sinkFor' in req ? req.sinkFor({ status: response.status, location: target }) : null;
+      if (sink) {
+        await readBodyChunks(response, maxBytes, url.pathname, stop, sink);
+        logger.debug('ClubOS request', { ...line, status: response.status, durationMs: clock.now() - started });
+        return { status: response.status, location: target, body: null };
+      }
+      const chunks: Uint8Array[] = [];
+      await readBodyChunks(response, maxBytes, url.pathname, stop, (chunk) => void chunks.push(chunk));
       logger.debug('ClubOS request', { ...line, status: response.status, durationMs: clock.now() - started });
-      if ('bytes' in req) return { status: response.status, location: target, body: joinChunks(chunks) };
+      if ('sinkFor' in req) return { status: response.status, location: target, body: joinChunks(chunks) };
       return { status: response.status, location: target, body: await decodeInSlices(chunks) };
     } catch (cause) {
       const error = toTransportError(cause, { deadline, caller: req.signal, timeoutMs, what: `${req.method} ${url.pathname}` });
@@ -228,34 +244,33 @@ function toTransportError(
 }
 
 /**
- * The body's chunks, given up as soon as they pass `maxBytes`. The chunks are already
- * decompressed, so the cap counts the decoded size. Bytes are held as they arrive and decoded
- * only once the whole body is in (decodeInSlices), or not at all (an inbox for the sync worker):
- * a body that goes over the cap never becomes strings on the JavaScript heap (which V8 grows and
- * keeps), only buffers that are freed with it.
+ * The body's chunks, each handed to `sink` (and awaited) as it arrives, given up as soon as they
+ * pass `maxBytes`; a sink that throws stops the reading and drops the connection. The chunks are
+ * already decompressed, so the cap counts the decoded size. A text answer's sink holds the bytes
+ * and they are decoded only once the whole body is in (decodeInSlices): a body that goes over the
+ * cap never becomes strings on the JavaScript heap (which V8 grows and keeps), only buffers that
+ * are freed with it.
  */
-async function readBodyChunks(response: Response, maxBytes: number, path: string, stop: AbortController): Promise<Uint8Array[]> {
-  if (!response.body) return [];
-  const chunks: Uint8Array[] = [];
+async function readBodyChunks(response: Response, maxBytes: number, path: string, stop: AbortController, sink: BodySink): Promise<void> {
+  if (!response.body) return;
   const reader = response.body.getReader();
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      chunks.length = 0;
-      const error = tooLarge(maxBytes, path, response.status);
-      stop.abort(error);
-      await reader.cancel(error).catch(() => {});
-      throw error;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+      if (size > maxBytes) throw tooLarge(maxBytes, path, response.status);
+      await sink(value);
     }
-    chunks.push(value);
+  } catch (error) {
+    stop.abort(error);
+    await reader.cancel(error).catch(() => {});
+    throw error;
   }
-  return chunks;
 }
 
-/** One buffer of its own holding every chunk, so it can be transferred to a worker without a copy. */
+/** One buffer holding every chunk (a small answer to the inbox request that is not the inbox: a redirect, an error). */
 function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
   const size = chunks.reduce((sum, c) => sum + c.byteLength, 0);
   const out = new Uint8Array(size);

@@ -12,8 +12,13 @@ export interface SnapshotContext {
 
 /** A whole inbox page → the typed snapshot, dates resolved in the club zone at `fetchedAt`. */
 export function readInboxSnapshot(html: string, at: SnapshotContext): InboxSnapshot {
+  return inboxSnapshotOf(parseInboxPage(html), at);
+}
+
+/** Rows read elsewhere (a page streamed to the sync worker) → the snapshot, as readInboxSnapshot dates them. */
+export function inboxSnapshotOf(pageRows: readonly InboxPageRow[], at: SnapshotContext): InboxSnapshot {
   const dateOf = inboxDateWalker(at.fetchedAt, at.timeZone);
-  const rows = parseInboxPage(html).map((row, position) => toInboxRow(row, position, dateOf));
+  const rows = pageRows.map((row, position) => toInboxRow(row, position, dateOf));
   return { ownerId: at.ownerId, fetchedAt: at.fetchedAt, timeZone: at.timeZone, rows };
 }
 

@@ -1,7 +1,7 @@
 // How ClubOS says a session is gone: the literal body `Session Expired` (XHR calls), a redirect
 // to the login view (page calls), or 401/403.
 import { ClubOSError } from '../../common/errors/clubos-error';
-import type { TransportBytesResponse, TransportResponse } from './http-transport';
+import type { BodySink, TransportBytesResponse, TransportResponse } from './http-transport';
 
 /** The longest body that can still be `Session Expired` with whitespace around it. */
 const EXPIRED_MAX_BYTES = 256;
@@ -32,4 +32,42 @@ export function requireOk(response: AnyResponse, what: string): string | Uint8Ar
   assertLiveSession(response, what);
   if (response.status !== 200) throw new ClubOSError('http', `ClubOS answered ${what} with an unexpected HTTP ${response.status}`, response.status);
   return response.body;
+}
+
+/**
+ * A 200 answer's body on its way to `sink`, held back until it is longer than "Session Expired"
+ * can be: ClubOS says an XHR's session is gone with that body and a 200, and the sink (the sync
+ * worker's reader) must not take it for a page. `end` throws `session` for it, else hands over
+ * what was held.
+ */
+export function sessionExpiredGuard(sink: BodySink, what: string): { write: BodySink; end(): Promise<void> } {
+  let held: Uint8Array[] | null = [];
+  let heldBytes = 0;
+  const flush = async (): Promise<void> => {
+    const chunks = held ?? [];
+    held = null;
+    for (const chunk of chunks) await sink(chunk);
+  };
+  return {
+    async write(chunk) {
+      if (!held) return sink(chunk);
+      held.push(chunk);
+      heldBytes += chunk.byteLength;
+      if (heldBytes > EXPIRED_MAX_BYTES) await flush();
+    },
+    async end() {
+      if (held && isSessionExpiredBody(joined(held))) throw new ClubOSError('session', `ClubOS answered ${what} with "Session Expired"`, 200);
+      await flush();
+    },
+  };
+}
+
+function joined(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }

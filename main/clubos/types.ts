@@ -65,20 +65,28 @@ export interface InboxSnapshot {
   rows: InboxRow[];
 }
 
-/** The inbox page as ClubOS sent it (UTF-8 bytes, not yet read), for a reader in another thread. */
-export interface InboxPage {
+/** What comes with an inbox page streamed to a reader in another thread (its bytes went to the sink). */
+export interface InboxPageMeta {
   ownerId: ClubOSId;
   /** Epoch ms at which the page was received (the client's clock). */
   fetchedAt: number;
   timeZone: string;
-  /** In a buffer of its own, so it can be transferred to a worker without a copy. */
-  html: Uint8Array;
 }
 
 /** Where the sync worker gets inbox pages: the main thread's signed-in client. */
 export interface InboxPageSource {
-  /** `sessionLost`: the last page read was ClubOS's login page; sign in again before fetching. */
-  getInboxPage(ownerId: ClubOSId, signal?: AbortSignal, options?: { sessionLost?: boolean }): Promise<InboxPage>;
+  /**
+   * Fetches the owner's inbox and hands its body's bytes (UTF-8, not decoded) to `sink` as they
+   * arrive, awaiting each; resolves once the whole page went through. A lost session, an HTTP
+   * error or a redirect fails before any byte reaches the sink. `sessionLost`: the last page read
+   * was ClubOS's login page; sign in again before fetching.
+   */
+  streamInboxPage(
+    ownerId: ClubOSId,
+    sink: (bytes: Uint8Array) => void | Promise<void>,
+    signal?: AbortSignal,
+    options?: { sessionLost?: boolean },
+  ): Promise<InboxPageMeta>;
 }
 
 export type HistoryKind = 'text' | 'email' | 'call' | 'note';

@@ -5,7 +5,7 @@ import type { AppEventInput, SyncStatus } from '../../common/contract';
 import type { ClubOSId } from '../../common/clubos-id';
 import { ClubOSError, type ClubOSErrorKind } from '../../common/errors/clubos-error';
 import type { LogFields, LogLevel } from '../../common/log/logger';
-import type { ClubContext, InboxPage } from '../clubos/types';
+import type { ClubContext, InboxPageMeta } from '../clubos/types';
 
 /** Given to the worker when it starts. */
 export interface SyncWorkerData {
@@ -39,7 +39,11 @@ export type EngineCalls = {
 
 /** Calls the worker makes on the main thread. */
 export type HostCalls = {
-  getInboxPage: { args: [ownerId: ClubOSId, options: { sessionLost: boolean }]; result: InboxPage };
+  /**
+   * Streams the owner's inbox page to the worker as `pageBytes` messages of stream `stream` (the
+   * worker numbers its readings), then answers with what comes with the page.
+   */
+  getInboxPage: { args: [ownerId: ClubOSId, options: { sessionLost: boolean; stream: number }]; result: InboxPageMeta };
   pollContext: { args: []; result: PollContext };
 };
 
@@ -55,12 +59,27 @@ export interface Cancel {
   id: number;
 }
 
-export type ToWorker = Call<EngineCalls> | Reply | Cancel;
+/** A piece of an inbox page, in a buffer of its own that was moved, not copied. */
+export interface PageBytes {
+  type: 'pageBytes';
+  stream: number;
+  bytes: Uint8Array;
+}
+
+/** The worker has read that many bytes of the stream: the main thread may send more (page-pipe.ts). */
+export interface PageRead {
+  type: 'pageRead';
+  stream: number;
+  bytes: number;
+}
+
+export type ToWorker = Call<EngineCalls> | Reply | Cancel | PageBytes;
 
 export type FromWorker =
   | Call<HostCalls>
   | Reply
   | Cancel
+  | PageRead
   | { type: 'event'; event: AppEventInput }
   | { type: 'log'; level: LogLevel; scope: string; message: string; fields: LogFields }
   | { type: 'ready' };

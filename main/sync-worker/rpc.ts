@@ -15,15 +15,7 @@ export interface RpcPort {
 type Handler<T extends CallTable, M extends keyof T> = (
   args: T[M]['args'],
   signal: AbortSignal,
-) => Promise<T[M]['result'] | Transfer<T[M]['result']>> | T[M]['result'] | Transfer<T[M]['result']>;
-
-/** What a handler may return to have its value's buffers moved instead of copied. */
-export class Transfer<V> {
-  constructor(
-    readonly value: V,
-    readonly transfer: readonly TransferListItem[],
-  ) {}
-}
+) => Promise<T[M]['result']> | T[M]['result'];
 
 export interface Rpc<Out extends CallTable> {
   call<M extends keyof Out & string>(method: M, args: Out[M]['args'], signal?: AbortSignal): Promise<Out[M]['result']>;
@@ -59,10 +51,7 @@ export function createRpc<Out extends CallTable, In extends CallTable>(
         return handler(args, abort.signal);
       })
       .then(
-        (value: unknown) => {
-          if (value instanceof Transfer) port.postMessage({ type: 'reply', id, ok: true, value: value.value as unknown }, value.transfer);
-          else port.postMessage({ type: 'reply', id, ok: true, value });
-        },
+        (value: unknown) => port.postMessage({ type: 'reply', id, ok: true, value }),
         (error: unknown) => port.postMessage({ type: 'reply', id, ok: false, error: toWireError(error) }),
       )
       .finally(() => running.delete(id));

@@ -2,8 +2,8 @@
 // are forwarded; status() answers at once from the last status the worker reported; the
 // worker's events are emitted on the main event bus with their data, their conversations and
 // counts read again on the main connection (see relayed below). The main thread serves the
-// worker the inbox pages (its signed-in ClubOS session fetches them; the bytes are moved, not
-// copied) and the club context.
+// worker the inbox pages (its signed-in ClubOS session fetches them and streams their bytes to
+// the worker as they arrive, page-pipe.ts) and the club context.
 //
 // A worker that dies (a crash, an out-of-memory, a kill) is noticed, logged and started again a
 // second later with the same settings; what it had committed stays, and the next poll stores the
@@ -23,7 +23,8 @@ import { createWriteTurnBuffer, writeTurn, type FrontdeskDb } from '../../db';
 import { clampInterval, type SyncEngine } from '../sync/sync-engine';
 import { conversationChanges } from '../services/change-feed';
 import type { EngineCalls, FromWorker, HostCalls, PollContext, SyncWorkerData } from './protocol';
-import { createRpc, Transfer, type Rpc } from './rpc';
+import { createPagePipe, type PagePipe } from './page-pipe';
+import { createRpc, type Rpc } from './rpc';
 import { syncWorkerScript } from './worker-script';
 
 export const WORKER_RESTART_DELAY_MS = 1_000;
@@ -79,13 +80,23 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
   let started: { promise: Promise<void>; resolve(): void } = deferred();
   let closing = false;
 
-  const hostCalls = {
-    getInboxPage: async ([ownerId, pageOptions]: HostCalls['getInboxPage']['args'], signal: AbortSignal) => {
-      const page = await options.pages.getInboxPage(ownerId, signal, pageOptions);
-      return new Transfer(page, [page.html.buffer as ArrayBuffer]);
+  /** What the worker may ask of the main thread; `pipes` are the inbox pages being streamed to it. */
+  const hostCalls = (worker: Worker, pipes: Map<number, PagePipe>) => ({
+    getInboxPage: async ([ownerId, { sessionLost, stream }]: HostCalls['getInboxPage']['args'], signal: AbortSignal) => {
+      // The call's signal is aborted when the worker gives the reading up or dies (rpc.failAll):
+      // the pipe's writes then fail, and with them the transport's read, which drops the connection.
+      const pipe = createPagePipe(worker, stream, signal);
+      pipes.set(stream, pipe);
+      try {
+        const meta = await options.pages.streamInboxPage(ownerId, (bytes) => pipe.write(bytes), signal, { sessionLost });
+        pipe.flush();
+        return meta;
+      } finally {
+        pipes.delete(stream);
+      }
     },
     pollContext: () => options.pollContext(),
-  };
+  });
 
   /**
    * A worker's event as the main bus emits it. The worker read its conversations and counts right
@@ -106,11 +117,14 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
     const script = syncWorkerScript();
     const data: SyncWorkerData = { dbPath: options.db.path, intervalSeconds, polling, writeTurn: turn.buffer };
     const worker = new Worker(script.filename, { workerData: data, execArgv: script.execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    const rpc = createRpc<EngineCalls, HostCalls>(worker, hostCalls);
+    const pipes = new Map<number, PagePipe>();
+    const rpc = createRpc<EngineCalls, HostCalls>(worker, hostCalls(worker, pipes));
     let lastError: unknown = null;
     worker.on('message', (message: FromWorker) => {
       if (rpc.receive(message)) return;
-      if (message.type === 'event') {
+      if (message.type === 'pageRead') {
+        pipes.get(message.stream)?.read(message.bytes);
+      } else if (message.type === 'event') {
         if (message.event.type === 'syncStatusChanged') status = message.event.status;
         options.events.emit(relayed(message.event));
       } else if (message.type === 'log') {

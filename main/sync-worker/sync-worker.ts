@@ -1,6 +1,6 @@
 // The sync worker: the sync engine, the inbox reader, reconciliation and every write of a poll,
 // on a thread of their own with their own connection to the database. The main thread keeps the
-// ClubOS session (it fetches the inbox page and hands over its bytes) and the club context; it
+// ClubOS session (it fetches the inbox page and streams its bytes here) and the club context; it
 // hears the engine's events (messagesAdded with its data, syncStatusChanged) over the port and
 // emits them on its event bus. Runs under plain Node and in Electron's main process alike.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -9,11 +9,13 @@ import { createEventBus } from '../../common/event-bus';
 import type { Logger, LogFields, LogLevel } from '../../common/log/logger';
 import { systemClock } from '../../common/time/clock';
 import { ClubOSError } from '../../common/errors/clubos-error';
-import { readInboxSnapshot } from '../clubos/inbox-snapshot';
-import type { ClubOSClient } from '../clubos/types';
+import { inboxSnapshotOf } from '../clubos/inbox-snapshot';
+import { createInboxPageStream } from '../clubos/parse/inbox-page-stream';
+import type { ClubOSClient, InboxSnapshot } from '../clubos/types';
+import type { ClubOSId } from '../../common/clubos-id';
 import { createSyncEngine } from '../sync/sync-engine';
 import { dbSyncStore } from '../services/db-sync-store';
-import { toWireError, type EngineCalls, type FromWorker, type HostCalls, type SyncWorkerData } from './protocol';
+import { toWireError, type EngineCalls, type FromWorker, type HostCalls, type SyncWorkerData, type ToWorker } from './protocol';
 import { createRpc } from './rpc';
 
 const port = parentPort;
@@ -72,22 +74,55 @@ const engineCalls = {
 };
 const rpc = createRpc<HostCalls, EngineCalls>(port, engineCalls);
 
-const decoder = new TextDecoder('utf-8');
 const unavailable = (what: string) => (): Promise<never> => Promise.reject(new ClubOSError('rejected', `${what} is not done in the sync worker`));
+
+/** The inbox pages being read, by stream number: each piece is read as it arrives (PageBytes). */
+const pageReaders = new Map<number, (bytes: Uint8Array) => void>();
+let nextStream = 1;
+
+class ReadWhole extends Error {}
+
+/**
+ * One reading of the owner's inbox: the main thread streams the page's bytes here and each piece
+ * is read as it comes (inbox-page-stream.ts), so the page is never whole in either thread. A page
+ * in an unusual shape, too long to have been kept, is read a second time whole (`whole`).
+ */
+async function readInbox(ownerId: ClubOSId, sessionLost: boolean, whole: boolean, signal: AbortSignal | undefined): Promise<InboxSnapshot> {
+  const page = createInboxPageStream({ whole });
+  const stream = nextStream++;
+  const giveUp = new AbortController();
+  pageReaders.set(stream, (bytes) => {
+    try {
+      page.write(bytes);
+      if (page.wholePageNeeded) giveUp.abort(new ReadWhole('the inbox page is read again whole'));
+    } catch (error) {
+      giveUp.abort(error);
+    }
+  });
+  try {
+    const meta = await rpc.call('getInboxPage', [ownerId, { sessionLost, stream }], signal ? AbortSignal.any([signal, giveUp.signal]) : giveUp.signal);
+    const rows = page.end();
+    if (rows) return inboxSnapshotOf(rows, meta);
+  } catch (error) {
+    if (!(error instanceof ReadWhole) || whole) throw error;
+  } finally {
+    pageReaders.delete(stream);
+  }
+  if (whole) throw new ClubOSError('parse', 'the inbox could not be read');
+  logger.info('the inbox page strays from its usual shape; reading it again whole', { ownerId });
+  return readInbox(ownerId, false, true, signal);
+}
+
 /** The engine's client: the page comes from the main thread's session, and is read here. */
 const client: ClubOSClient = {
   async getInbox(ownerId, signal) {
-    const read = async (sessionLost: boolean) => {
-      const page = await rpc.call('getInboxPage', [ownerId, { sessionLost }], signal);
-      return readInboxSnapshot(decoder.decode(page.html), page);
-    };
     try {
-      return await read(false);
+      return await readInbox(ownerId, false, false, signal);
     } catch (error) {
       // ClubOS's login page in place of the fragment: the session is gone. As the client does
       // for its own reads, sign in again (on the main thread) and read once more.
       if (!(error instanceof ClubOSError) || error.kind !== 'session') throw error;
-      return read(true);
+      return readInbox(ownerId, true, false, signal);
     }
   },
   signIn: unavailable('signing in'),
@@ -116,7 +151,14 @@ const events = createEventBus((error) => logger.error('an event subscriber faile
 events.subscribe(({ seq: _seq, ...event }) => post({ type: 'event', event }));
 const engine = createSyncEngine({ client, store, events, clock: systemClock, logger, intervalSeconds: data.intervalSeconds });
 
-port.on('message', (message: { type: string }) => {
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'pageBytes') {
+    // A piece of a reading given up (aborted, or to be read whole) is dropped; either way the
+    // main thread hears it was read, so its pipe never waits on a reading nobody finishes.
+    pageReaders.get(message.stream)?.(message.bytes);
+    post({ type: 'pageRead', stream: message.stream, bytes: message.bytes.byteLength });
+    return;
+  }
   if (!rpc.receive(message)) logger.warn('the sync worker got a message it does not know', { type: message.type });
 });
 if (data.polling) engine.start();

@@ -58,67 +58,143 @@ const CLOSED_BY_OPENING: Readonly<Record<string, ReadonlySet<string>>> = {
  */
 const UNUSUAL_VALUE = /[<>"']|\s(?:id|class)\s*=/i;
 
+/** What the reader knows of the list so far; it carries over from one segment of the page to the next. */
+interface ListState {
+  rows: InboxPageRow[];
+  /** A page has a handful of distinct labels ("Oct 13" for every text of a day): each is read once. */
+  labels: Map<string, InboxLabel | null>;
+  inList: boolean;
+  listSeen: boolean;
+  emptyMarker: boolean;
+}
+
+const listState = (): ListState => ({ rows: [], labels: new Map(), inList: false, listSeen: false, emptyMarker: false });
+
+/** 'end': the scanner's text is used up (the page's end, or a segment's: see step). */
+type Step = 'ok' | 'end' | 'irregular';
+
+/** One token of the page's top level (a whole row in the list). */
+function step(scanner: MarkupScanner, state: ListState): Step {
+  switch (scanner.next()) {
+    case 'text':
+      return scanner.blank() ? 'ok' : 'irregular';
+    case 'open': {
+      if (state.inList) {
+        if (scanner.name !== 'li') return 'irregular';
+        const li = readElement(scanner);
+        const row = li && readRow(li, state.labels);
+        if (!row) return 'irregular';
+        state.rows.push(row);
+        return 'ok';
+      }
+      const element = scanner.name === 'p' ? readElement(scanner) : scanner.selfClosing ? null : elementOf(scanner);
+      if (!element) return 'irregular';
+      if (element.name === 'ul' && hasClass(element, 'message-list') && !state.listSeen) {
+        state.inList = true;
+        state.listSeen = true;
+        return 'ok';
+      }
+      if (element.name === 'p' && hasClass(element, 'no-messages')) {
+        state.emptyMarker = true;
+        return 'ok';
+      }
+      return 'irregular';
+    }
+    case 'close':
+      if (!state.inList || scanner.name !== 'ul') return 'irregular';
+      state.inList = false;
+      return 'ok';
+    case 'end':
+      return 'end';
+    case 'irregular':
+      return 'irregular';
+  }
+}
+
+/** At the page's end: one list, closed, with rows or the "No messages" marker (never both). */
+const isWholeInbox = (state: ListState): boolean => !state.inList && state.listSeen && state.rows.length > 0 !== state.emptyMarker;
+
 export function createCanonicalInboxReader(html: string): CanonicalInboxReader {
   const scanner = createMarkupScanner(html);
-  const rows: InboxPageRow[] = [];
-  // A page has a handful of distinct labels ("Oct 13" for every text of a day): read each once.
-  const labels = new Map<string, InboxLabel | null>();
-  let inList = false;
-  let listSeen = false;
-  let emptyMarker = false;
+  const state = listState();
+  let outcome: 'done' | 'irregular' | null = null;
+  return {
+    rows: state.rows,
+    read(maxRows) {
+      if (outcome) return outcome;
+      const target = state.rows.length + Math.max(1, maxRows);
+      while (state.rows.length < target) {
+        const result = step(scanner, state);
+        if (result === 'ok') continue;
+        outcome = result === 'end' && isWholeInbox(state) ? 'done' : 'irregular';
+        return outcome;
+      }
+      return 'more';
+    },
+  };
+}
+
+export interface CanonicalInboxStream {
+  /** Reads the page's next text (any split). 'irregular': the page strays from the canonical shape; later calls change nothing. */
+  push(text: string): 'more' | 'irregular';
+  /** The page's end. 'done': the whole page was read and is a valid inbox, its rows in `rows`. */
+  end(): 'done' | 'irregular';
+  readonly rows: readonly InboxPageRow[];
+}
+
+const ROW_END = '</li>';
+/**
+ * Text held while waiting for a row's end. A row is a few hundred bytes; a page that goes this
+ * long without one is not in the canonical shape (or has a row no inbox has), and is read whole.
+ */
+export const MAX_PENDING_CHARS = 4 * 1024 * 1024;
+
+/**
+ * The same reader over a page that arrives in pieces: text is read up to the last `</li>` it
+ * holds, the rest waits for the next piece. Cutting there does not change the page's tokens: in a
+ * page this reader accepts, `</li>` is only ever an end tag (a `<` in an attribute's value, a
+ * comment or a nested row makes the page irregular either way), so the segments give exactly the
+ * tokens, and the rows, of the whole page; a row cut short at a segment's end is read as irregular,
+ * and the caller then reads the page whole, as it would have.
+ */
+export function createCanonicalInboxStream(): CanonicalInboxStream {
+  const state = listState();
+  let pending = '';
   let outcome: 'done' | 'irregular' | null = null;
 
-  function step(): boolean {
-    switch (scanner.next()) {
-      case 'text':
-        return scanner.blank();
-      case 'open': {
-        if (inList) {
-          if (scanner.name !== 'li') return false;
-          const li = readElement(scanner);
-          const row = li && readRow(li, labels);
-          if (!row) return false;
-          rows.push(row);
-          return true;
-        }
-        const element = scanner.name === 'p' ? readElement(scanner) : scanner.selfClosing ? null : elementOf(scanner);
-        if (!element) return false;
-        if (element.name === 'ul' && hasClass(element, 'message-list') && !listSeen) {
-          inList = true;
-          listSeen = true;
-          return true;
-        }
-        if (element.name === 'p' && hasClass(element, 'no-messages')) {
-          emptyMarker = true;
-          return true;
-        }
-        return false;
-      }
-      case 'close':
-        if (!inList || scanner.name !== 'ul') return false;
-        inList = false;
-        return true;
-      case 'end':
-        outcome = !inList && listSeen && rows.length > 0 !== emptyMarker ? 'done' : 'irregular';
-        return outcome === 'done';
-      case 'irregular':
-        return false;
+  /** Reads a segment to its end; false when it is irregular. */
+  function readSegment(segment: string): boolean {
+    const scanner = createMarkupScanner(segment);
+    for (;;) {
+      const result = step(scanner, state);
+      if (result === 'end') return true;
+      if (result === 'irregular') return false;
     }
   }
 
   return {
-    rows,
-    read(maxRows) {
-      if (outcome) return outcome;
-      const target = rows.length + Math.max(1, maxRows);
-      while (rows.length < target) {
-        if (!step()) {
-          outcome = 'irregular';
-          return outcome;
-        }
-        if (outcome) return outcome;
+    rows: state.rows,
+    push(text) {
+      if (outcome) return 'irregular';
+      pending += text;
+      const cut = pending.lastIndexOf(ROW_END);
+      if (cut < 0) {
+        if (pending.length <= MAX_PENDING_CHARS) return 'more';
+        outcome = 'irregular';
+        return outcome;
       }
-      return 'more';
+      const segment = pending.slice(0, cut + ROW_END.length);
+      pending = pending.slice(cut + ROW_END.length);
+      if (readSegment(segment)) return 'more';
+      outcome = 'irregular';
+      return outcome;
+    },
+    end() {
+      if (outcome) return outcome;
+      const last = pending;
+      pending = '';
+      outcome = readSegment(last) && isWholeInbox(state) ? 'done' : 'irregular';
+      return outcome;
     },
   };
 }
@@ -243,5 +319,18 @@ function readRow(li: LeanElement, labels: Map<string, InboxLabel | null>): Inbox
   let parsedLabel = labels.get(label);
   if (parsedLabel === undefined) labels.set(label, (parsedLabel = parseInboxLabel(label)));
   if (senderName === '' || label === '' || !parsedLabel) return null;
-  return { senderName, memberId: memberIdFromHref(link.href ?? ''), body: readableText(paragraph), label, parsedLabel };
+  const memberId = memberIdFromHref(link.href ?? '');
+  return { senderName: detached(senderName), memberId: memberId && detached(memberId), body: detached(readableText(paragraph)), label, parsedLabel };
+}
+
+/**
+ * A copy of `text` that shares no memory with the page. V8 makes a substring of 13 characters or
+ * more a view into its parent (a sliced string), and so do `trim` and a `replace` that found
+ * nothing: a row's name and body would keep the whole text they were read from alive for as long
+ * as the row lives (a 30 MB page for a whole import). A structured clone serializes the characters
+ * and builds a new string from them, exactly (lone surrogates included, which a UTF-8 round trip
+ * would not keep). Labels need none: one that parses (`9:30 AM`, `Oct 13`) is always shorter.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : structuredClone(text);
 }

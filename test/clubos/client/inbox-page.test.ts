@@ -1,6 +1,6 @@
-// The inbox page as the sync worker gets it: bytes, undecoded, from the main thread's session; and
-// when the worker finds ClubOS's login page in them, the next fetch signs in again first, as the
-// client's own reading does inside its session.
+// The inbox page as the sync worker gets it: bytes, undecoded, streamed from the main thread's
+// session as they arrive; and when the worker finds ClubOS's login page in them, the next fetch
+// signs in again first, as the client's own reading does inside its session.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClubOSClient } from '../../../main/clubos/client';
 import { readInboxSnapshot } from '../../../main/clubos/inbox-snapshot';
@@ -25,17 +25,22 @@ afterEach(async () => {
   await stub.close();
 });
 
+/** The page's bytes as the sink got them, joined. */
+async function streamed(c: ReturnType<typeof client>, options?: { sessionLost?: boolean }) {
+  const chunks: Uint8Array[] = [];
+  const meta = await c.streamInboxPage(STAFF, (bytes) => void chunks.push(Uint8Array.from(bytes)), undefined, options);
+  return { ...meta, html: Buffer.concat(chunks), chunks: chunks.length };
+}
+
 const client = () =>
   createClubOSClient({ baseUrl: stub.baseUrl, username: 'alex', password: 'correct horse', clock, logger: memoryLogger('test'), sleep: () => Promise.resolve() });
 
 describe('the inbox page for the sync worker', () => {
-  it('is the same page getInbox reads, as bytes in a buffer of their own', async () => {
+  it('is the same page getInbox reads, its bytes handed to the sink as they arrive', async () => {
     const c = client();
-    const page = await c.getInboxPage(STAFF);
+    const page = await streamed(c);
     expect(page).toMatchObject({ ownerId: STAFF, timeZone: CHI, fetchedAt: clock.now() });
-    expect(page.html).toBeInstanceOf(Uint8Array);
-    expect(page.html.byteOffset).toBe(0);
-    expect(page.html.buffer.byteLength).toBe(page.html.byteLength);
+    expect(page.chunks).toBeGreaterThan(0);
     const fromBytes = readInboxSnapshot(new TextDecoder().decode(page.html), page);
     expect(fromBytes).toEqual(await c.getInbox(STAFF));
   });
@@ -45,7 +50,7 @@ describe('the inbox page for the sync worker', () => {
     await c.signIn();
     expect(stub.count('POST /action/Login')).toBe(1);
     stub.override('POST /action/Dashboard/messages', reply(200, fixture('login-page.html')), 1);
-    const lost = await c.getInboxPage(STAFF);
+    const lost = await streamed(c);
     const error = (() => {
       try {
         readInboxSnapshot(new TextDecoder().decode(lost.html), lost);
@@ -57,7 +62,7 @@ describe('the inbox page for the sync worker', () => {
     expect(error).toBeInstanceOf(ClubOSError);
     expect((error as ClubOSError).kind).toBe('session');
 
-    const again = await c.getInboxPage(STAFF, undefined, { sessionLost: true });
+    const again = await streamed(c, { sessionLost: true });
     expect(stub.count('POST /action/Login')).toBe(2);
     expect(readInboxSnapshot(new TextDecoder().decode(again.html), again).rows.length).toBeGreaterThanOrEqual(0);
   });
@@ -66,8 +71,9 @@ describe('the inbox page for the sync worker', () => {
     const c = client();
     await c.signIn();
     stub.override('POST /action/Dashboard/messages', reply(302, '', { Location: '/action/Login/view?__fsk=-77' }), 1);
-    const page = await c.getInboxPage(STAFF);
-    expect(page.html.byteLength).toBeGreaterThan(0);
+    const chunks: Uint8Array[] = [];
+    await c.streamInboxPage(STAFF, (bytes) => void chunks.push(bytes));
+    expect(chunks.length).toBeGreaterThan(0);
     expect(stub.count('POST /action/Login')).toBe(2);
   });
 });
