@@ -17,7 +17,7 @@ export function readInboxSnapshot(html: string, at: SnapshotContext): InboxSnaps
 
 /** Rows read elsewhere (a page streamed to the sync worker) → the snapshot, as readInboxSnapshot dates them. */
 export function inboxSnapshotOf(pageRows: readonly InboxPageRow[], at: SnapshotContext): InboxSnapshot {
-  const dateOf = inboxDateWalker(at.fetchedAt, at.timeZone);
+  const dateOf = datesOnce(at.fetchedAt, at.timeZone);
   const rows = pageRows.map((row, position) => toInboxRow(row, position, dateOf));
   return { ownerId: at.ownerId, fetchedAt: at.fetchedAt, timeZone: at.timeZone, rows };
 }
@@ -29,7 +29,7 @@ export function inboxSnapshotOf(pageRows: readonly InboxPageRow[], at: SnapshotC
 export async function readInboxSnapshotInSlices(html: string, at: SnapshotContext, options: SliceOptions = {}): Promise<InboxSnapshot> {
   const { rowsPerSlice, pause } = resolveSliceOptions(options);
   const pageRows = await parseInboxPageInSlices(html, { rowsPerSlice, pause });
-  const dateOf = inboxDateWalker(at.fetchedAt, at.timeZone);
+  const dateOf = datesOnce(at.fetchedAt, at.timeZone);
   const rows: InboxRow[] = [];
   for (let position = 0; position < pageRows.length; position++) {
     if (position > 0 && position % rowsPerSlice === 0) await pause();
@@ -38,6 +38,28 @@ export async function readInboxSnapshotInSlices(html: string, at: SnapshotContex
   return { ownerId: at.ownerId, fetchedAt: at.fetchedAt, timeZone: at.timeZone, rows };
 }
 
-function toInboxRow(row: InboxPageRow, position: number, dateOf: ReturnType<typeof inboxDateWalker>): InboxRow {
-  return { senderName: row.senderName, memberId: row.memberId, body: row.body, label: row.label, ...dateOf(row.parsedLabel), position };
+type DateOf = ReturnType<typeof inboxDateWalker>;
+
+/**
+ * The walker of the page's labels, its dates and times each kept once: the walk makes new strings
+ * for every row, and a long inbox (100,000 rows) holds its rows for a whole import.
+ */
+function datesOnce(fetchedAt: number, timeZone: string): DateOf {
+  const walk = inboxDateWalker(fetchedAt, timeZone);
+  const seen = new Map<string, string>();
+  const once = (text: string): string => {
+    const kept = seen.get(text);
+    if (kept !== undefined) return kept;
+    seen.set(text, text);
+    return text;
+  };
+  return (label) => {
+    const { localDate, localTime } = walk(label);
+    return { localDate: once(localDate), localTime: localTime === null ? null : once(localTime) };
+  };
+}
+
+function toInboxRow(row: InboxPageRow, position: number, dateOf: DateOf): InboxRow {
+  const { localDate, localTime } = dateOf(row.parsedLabel);
+  return { senderName: row.senderName, memberId: row.memberId, body: row.body, label: row.label, localDate, localTime, position };
 }

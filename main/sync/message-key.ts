@@ -23,11 +23,16 @@ export function hash64(text: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h1 >>> 0).toString(36).padStart(7, '0') + (h2 >>> 0).toString(36).padStart(7, '0');
+  return [(h1 >>> 0).toString(36).padStart(7, '0'), (h2 >>> 0).toString(36).padStart(7, '0')].join('');
 }
 
+/**
+ * Joined, not concatenated: V8 keeps a concatenation of 13 characters or more as a tree of its
+ * parts (a cons string, about 150 bytes for a key), and a key lives as long as its row and the
+ * memo below; `join` builds one flat string (about 40 bytes), which matters at 100,000 rows.
+ */
 export function messageKey(senderName: string, body: string, localDate: string): string {
-  return `${localDate}|${hash64(`${normalizeForKey(senderName)}\u0000${normalizeForKey(body)}`)}`;
+  return [localDate, '|', hash64(`${normalizeForKey(senderName)}\u0000${normalizeForKey(body)}`)].join('');
 }
 
 export type KeyFunction = (senderName: string, body: string, localDate: string) => string;
@@ -42,7 +47,8 @@ export function createKeyMemo(): { keyOf: KeyFunction; nextPoll(): void } {
   let current = new Map<string, string>();
   return {
     keyOf(senderName, body, localDate) {
-      const raw = `${localDate}\u0000${senderName}\u0000${body}`;
+      // Joined for the same reason as messageKey's: the memo holds one per row listed.
+      const raw = [localDate, senderName, body].join('\u0000');
       let key = current.get(raw);
       if (key === undefined) {
         key = previous.get(raw) ?? messageKey(senderName, body, localDate);

@@ -32,17 +32,15 @@ export function snapshotDateRange(rows: readonly InboxRow[]): { from: string; to
 }
 
 interface Pool {
-  /** Stored rows of one key not yet claimed: minute ('' = none) and exact text. */
-  unclaimed: Array<{ minute: string; text: string }>;
-  nextOccurrence: number;
+  /** Stored rows of one key not yet claimed: minute ('' = none) and exact sender and body. */
+  unclaimed: Array<{ minute: string; senderName: string; body: string }>;
 }
 
-/** Sender and body exactly, as one comparable string. */
-const exactText = (senderName: string, body: string): string => `${senderName}\u0000${body}`;
-
-/** Claims the first unclaimed stored row with this minute (any minute when null) and, when given, this exact text. */
-function claim(pool: Pool, minute: string | null, text: string | null): boolean {
-  const i = pool.unclaimed.findIndex((s) => (minute === null || s.minute === minute) && (text === null || s.text === text));
+/** Claims the first unclaimed stored row with this minute (any minute when null) and, when given, this exact sender and body. */
+function claim(pool: Pool, minute: string | null, exact: InboxRow | null): boolean {
+  const i = pool.unclaimed.findIndex(
+    (s) => (minute === null || s.minute === minute) && (exact === null || (s.senderName === exact.senderName && s.body === exact.body)),
+  );
   if (i < 0) return false;
   pool.unclaimed.splice(i, 1);
   return true;
@@ -58,24 +56,27 @@ export function reconcile(
   stored: readonly StoredKey[],
   keys: readonly string[] = rows.map((r) => messageKey(r.senderName, r.body, r.localDate)),
 ): NewInboxMessage[] {
+  // A first import matches nothing and can list 100,000 rows: only stored rows get a pool, and
+  // a key's next occurrence is a plain number, so reconciling costs little beyond its result.
   const pools = new Map<string, Pool>();
+  const nextOccurrence = new Map<string, number>();
   for (const s of stored) {
     let pool = pools.get(s.dedupeKey);
     if (!pool) {
-      pool = { unclaimed: [], nextOccurrence: 0 };
+      pool = { unclaimed: [] };
       pools.set(s.dedupeKey, pool);
     }
-    pool.unclaimed.push({ minute: s.localTime ?? '', text: exactText(s.senderName, s.body) });
-    pool.nextOccurrence = Math.max(pool.nextOccurrence, s.occurrence + 1);
+    pool.unclaimed.push({ minute: s.localTime ?? '', senderName: s.senderName, body: s.body });
+    nextOccurrence.set(s.dedupeKey, Math.max(nextOccurrence.get(s.dedupeKey) ?? 0, s.occurrence + 1));
   }
 
-  const matched = new Array<boolean>(rows.length).fill(false);
-  const texts = rows.map((r) => exactText(r.senderName, r.body));
+  const matched = new Uint8Array(rows.length);
   const pass = (exact: boolean, want: (r: InboxRow) => boolean, minuteOf: (r: InboxRow) => string | null): void => {
+    if (pools.size === 0) return;
     rows.forEach((r, i) => {
       if (matched[i] || !want(r)) return;
       const pool = pools.get(keys[i]!);
-      if (pool && pool.unclaimed.length > 0) matched[i] = claim(pool, minuteOf(r), exact ? texts[i]! : null);
+      if (pool && pool.unclaimed.length > 0 && claim(pool, minuteOf(r), exact ? r : null)) matched[i] = 1;
     });
   };
   for (const exact of [true, false]) {
@@ -92,11 +93,8 @@ export function reconcile(
     if (matched[i]) continue;
     const r = rows[i]!;
     const key = keys[i]!;
-    let pool = pools.get(key);
-    if (!pool) {
-      pool = { unclaimed: [], nextOccurrence: 0 };
-      pools.set(key, pool);
-    }
+    const occurrence = nextOccurrence.get(key) ?? 0;
+    nextOccurrence.set(key, occurrence + 1);
     fresh.push({
       ownerId,
       senderName: r.senderName,
@@ -106,7 +104,7 @@ export function reconcile(
       localTime: r.localTime,
       label: r.label,
       dedupeKey: key,
-      occurrence: pool.nextOccurrence++,
+      occurrence,
       position: r.position,
     });
   }

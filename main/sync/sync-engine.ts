@@ -13,7 +13,7 @@ import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
 import { createCrashPolicy, CRASH_LIMIT, type CrashPolicy } from '../crash/crash-policy';
 import { backoffDelayMs } from './backoff';
-import { reconcile, snapshotDateRange, snapshotKeys } from './reconcile';
+import { reconcile, snapshotDateRange, snapshotKeys, type NewInboxMessage } from './reconcile';
 import { createKeyMemo } from './message-key';
 import { splitImport } from './import-window';
 import type { OwnerRecord } from '../../db/types';
@@ -125,6 +125,23 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return loop.inFlight;
   }
 
+  /**
+   * The inbox's rows not yet stored, and its zone. The snapshot stays in here, so its rows (a
+   * first import lists 100,000) and their keys are let go before the poll writes for seconds.
+   */
+  async function newRows(loop: OwnerLoop, signal: AbortSignal, seen: (rows: number) => void): Promise<{ fresh: NewInboxMessage[]; timeZone: string }> {
+    const ownerId = loop.record.ownerId;
+    const snapshot = await client.getInbox(ownerId, signal);
+    if (signal.aborted) throw signal.reason;
+    seen(snapshot.rows.length);
+    const range = snapshotDateRange(snapshot.rows);
+    loop.keyMemo.nextPoll();
+    const keys = await snapshotKeys(snapshot.rows, loop.keyMemo.keyOf);
+    if (signal.aborted) throw signal.reason;
+    const fresh = range ? reconcile(ownerId, snapshot.rows, store.storedKeys(ownerId, range.from, range.to), keys) : [];
+    return { fresh, timeZone: snapshot.timeZone };
+  }
+
   async function runPoll(loop: OwnerLoop): Promise<void> {
     const ownerId = loop.record.ownerId;
     const started = clock.now();
@@ -137,21 +154,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // Recorded before the first request: texts later than this moment are live, even when this
       // import is interrupted and a later attempt (after a restart, too) finishes it.
       const importStart = loop.historyImported ? null : store.beginImport(ownerId, clock.now());
-      const snapshot = await client.getInbox(ownerId, abort.signal);
-      if (abort.signal.aborted) throw abort.signal.reason;
-      rowsSeen = snapshot.rows.length;
-      const range = snapshotDateRange(snapshot.rows);
-      loop.keyMemo.nextPoll();
-      const keys = await snapshotKeys(snapshot.rows, loop.keyMemo.keyOf);
-      if (abort.signal.aborted) throw abort.signal.reason;
-      const fresh = range ? reconcile(ownerId, snapshot.rows, store.storedKeys(ownerId, range.from, range.to), keys) : [];
-      const split = importStart ? splitImport(fresh, importStart, snapshot.timeZone) : null;
+      const { fresh, timeZone } = await newRows(loop, abort.signal, (rows) => (rowsSeen = rows));
+      const split = importStart ? splitImport(fresh, importStart, timeZone) : null;
       const live = split ? split.live : fresh;
       // Only what changes the stored state is written: new rows, the first import, or the end of a failure streak.
       const mustRecord = fresh.length > 0 || split !== null || loop.consecutiveFailures > 0;
       const at = clock.now();
       const result = mustRecord
-        ? await store.writePoll({ ownerId, rows: live, history: split && { recent: split.recent, older: split.older }, timeZone: snapshot.timeZone, at })
+        ? await store.writePoll({ ownerId, rows: live, history: split && { recent: split.recent, older: split.older }, timeZone, at })
         : { added: 0, conversationIds: [], historyAdded: 0, historyConversationIds: [], changes: null, historyChanges: null };
       const quiet = split !== null && live.length === 0;
       loop.historyImported = true;

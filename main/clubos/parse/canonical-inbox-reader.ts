@@ -63,12 +63,17 @@ interface ListState {
   rows: InboxPageRow[];
   /** A page has a handful of distinct labels ("Oct 13" for every text of a day): each is read once. */
   labels: Map<string, InboxLabel | null>;
+  /**
+   * Every distinct label, sender name and member id, kept once: a member's name and id repeat on
+   * each of their rows, and a long inbox's rows are held for a whole import.
+   */
+  words: Map<string, string>;
   inList: boolean;
   listSeen: boolean;
   emptyMarker: boolean;
 }
 
-const listState = (): ListState => ({ rows: [], labels: new Map(), inList: false, listSeen: false, emptyMarker: false });
+const listState = (): ListState => ({ rows: [], labels: new Map(), words: new Map(), inList: false, listSeen: false, emptyMarker: false });
 
 /** 'end': the scanner's text is used up (the page's end, or a segment's: see step). */
 type Step = 'ok' | 'end' | 'irregular';
@@ -82,7 +87,7 @@ function step(scanner: MarkupScanner, state: ListState): Step {
       if (state.inList) {
         if (scanner.name !== 'li') return 'irregular';
         const li = readElement(scanner);
-        const row = li && readRow(li, state.labels);
+        const row = li && readRow(li, state);
         if (!row) return 'irregular';
         state.rows.push(row);
         return 'ok';
@@ -305,7 +310,7 @@ function decodedText(element: LeanElement): string {
 }
 
 /** The row, or null when the DOM reader must look (it either finds the part elsewhere or names the fault). */
-function readRow(li: LeanElement, labels: Map<string, InboxLabel | null>): InboxPageRow | null {
+function readRow(li: LeanElement, { labels, words }: ListState): InboxPageRow | null {
   const message = childElement(li, 'div', 'message');
   const options = childElement(li, 'div', 'message-options');
   if (!message || !options) return null;
@@ -320,7 +325,12 @@ function readRow(li: LeanElement, labels: Map<string, InboxLabel | null>): Inbox
   if (parsedLabel === undefined) labels.set(label, (parsedLabel = parseInboxLabel(label)));
   if (senderName === '' || label === '' || !parsedLabel) return null;
   const memberId = memberIdFromHref(link.href ?? '');
-  return { senderName: detached(senderName), memberId: memberId && detached(memberId), body: detached(readableText(paragraph)), label, parsedLabel };
+  const once = (word: string): string => {
+    let kept = words.get(word);
+    if (kept === undefined) words.set(word, (kept = detached(word)));
+    return kept;
+  };
+  return { senderName: once(senderName), memberId: memberId && once(memberId), body: detached(readableText(paragraph)), label: once(label), parsedLabel };
 }
 
 /**
@@ -329,7 +339,7 @@ function readRow(li: LeanElement, labels: Map<string, InboxLabel | null>): Inbox
  * nothing: a row's name and body would keep the whole text they were read from alive for as long
  * as the row lives (a 30 MB page for a whole import). A structured clone serializes the characters
  * and builds a new string from them, exactly (lone surrogates included, which a UTF-8 round trip
- * would not keep). Labels need none: one that parses (`9:30 AM`, `Oct 13`) is always shorter.
+ * would not keep).
  */
 function detached(text: string): string {
   return text.length < 13 ? text : structuredClone(text);
