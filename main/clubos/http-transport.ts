@@ -131,6 +131,7 @@ export function createTransport(options: TransportOptions): ClubOSTransport {
       if ('sinkFor' in req) return { status: response.status, location: target, body: joinChunks(chunks) };
       return { status: response.status, location: target, body: await decodeInSlices(chunks) };
     } catch (cause) {
+      if (cause instanceof SinkFailure) throw cause.error;
       const error = toTransportError(cause, { deadline, caller: req.signal, timeoutMs, what: `${req.method} ${url.pathname}` });
       logger.debug('ClubOS request failed', { ...line, kind: error.kind, durationMs: clock.now() - started });
       throw error;
@@ -245,7 +246,8 @@ function toTransportError(
 
 /**
  * The body's chunks, each handed to `sink` (and awaited) as it arrives, given up as soon as they
- * pass `maxBytes`; a sink that throws stops the reading and drops the connection. The chunks are
+ * pass `maxBytes`; a sink that throws stops the reading, drops the connection and its error is
+ * the request's. The chunks are
  * already decompressed, so the cap counts the decoded size. A text answer's sink holds the bytes
  * and they are decoded only once the whole body is in (decodeInSlices): a body that goes over the
  * cap never becomes strings on the JavaScript heap (which V8 grows and keeps), only buffers that
@@ -261,12 +263,23 @@ async function readBodyChunks(response: Response, maxBytes: number, path: string
       if (done) return;
       size += value.byteLength;
       if (size > maxBytes) throw tooLarge(maxBytes, path, response.status);
-      await sink(value);
+      try {
+        await sink(value);
+      } catch (error) {
+        throw new SinkFailure(error);
+      }
     }
   } catch (error) {
     stop.abort(error);
     await reader.cancel(error).catch(() => {});
     throw error;
+  }
+}
+
+/** The sink's own failure (its reader is gone): passed on as it is, not taken for ClubOS's. */
+class SinkFailure extends Error {
+  constructor(readonly error: unknown) {
+    super('the body\'s reader failed');
   }
 }
 

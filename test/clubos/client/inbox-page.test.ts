@@ -76,4 +76,24 @@ describe('the inbox page for the sync worker', () => {
     expect(chunks.length).toBeGreaterThan(0);
     expect(stub.count('POST /action/Login')).toBe(2);
   });
+
+  it('takes a 200 "Session Expired" body for a lost session: signs in, fetches again, and the sink sees only the page', async () => {
+    const c = client();
+    await c.signIn();
+    stub.override('POST /action/Dashboard/messages', reply(200, '  Session Expired\n'), 1);
+    const page = await streamed(c);
+    expect(stub.count('POST /action/Login')).toBe(2);
+    expect(page.html.toString()).not.toMatch(/Session Expired/);
+    expect(readInboxSnapshot(page.html.toString(), page)).toEqual(await c.getInbox(STAFF));
+  });
+
+  it('fails an HTTP error before any byte reaches the sink', async () => {
+    const c = client();
+    stub.override('POST /action/Dashboard/messages', reply(500, '<h1>HTTP Status 500</h1>'), 1);
+    const chunks: Uint8Array[] = [];
+    const error = await c.streamInboxPage(STAFF, (bytes) => void chunks.push(bytes)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClubOSError);
+    expect((error as ClubOSError).kind).toBe('http');
+    expect(chunks).toHaveLength(0);
+  });
 });
