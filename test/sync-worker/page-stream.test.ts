@@ -9,7 +9,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ClubOSError } from '../../common/errors/clubos-error';
 import { createEventBus } from '../../common/event-bus';
 import { memoryLogger, type LogLine } from '../../common/log/logger';
-import { zonedToEpoch } from '../../common/time/club-time';
 import { systemClock } from '../../common/time/clock';
 import { openDatabase } from '../../db';
 import type { InboxPageSource } from '../../main/clubos/types';

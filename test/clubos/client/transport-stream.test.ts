@@ -72,7 +72,7 @@ describe('the transport streaming a body', () => {
       method: 'POST',
       path: '/inbox',
       sinkFor: (head) => (head.status === 200 ? (chunk) => {
-        got.sink(chunk);
+        void got.sink(chunk);
         sendRest();
       } : null),
     });
