@@ -31,8 +31,8 @@ export const WORKER_RESTART_DELAY_MS = 1_000;
 const CLOSE_TIMEOUT_MS = 10_000;
 /**
  * The worker's heap limit. Without one V8 lets garbage pile up to a large share of the machine's
- * memory before collecting; with it the heap stays near what is live. A first import holds about
- * 2 kB a row while it is written (page, rows, keys, reconciliation), and the largest inbox the
+ * memory before collecting; with it the heap stays near what is live. A first import holds its
+ * rows, keys and reconciliation while it is written (the page streams in, never whole), and the largest inbox the
  * client accepts (64 MB, about 160,000 rows) fits; a worker that runs out is restarted like any
  * crash, and five in five minutes stop sync with a message.
  */
