@@ -131,7 +131,7 @@ export async function measureEventLoopLag(size: { messages: number; members: num
       windowP99: { target: `p99 < ${WINDOW_P99_TARGET_MS} ms`, met: windowRequests.runs > 0 && windowRequests.p99Ms < WINDOW_P99_TARGET_MS },
       importWall: { target: `import < ${IMPORT_WALL_TARGET_MS / 1000} s`, met: importMs < IMPORT_WALL_TARGET_MS },
     };
-    const flags = child.execArgv.length === 0 ? 'no flags, no TypeScript loader' : `flags ${child.execArgv.join(' ')}`;
+    const flags = child.nodeFlags.length === 0 ? 'no flags, no TypeScript loader' : `flags ${child.nodeFlags.join(' ')}`;
     return {
       historyMessages: size.messages,
       measuredProcess: `a child process of its own: Node ${child.node} (${flags}) running the core bundled as the app ships it (CommonJS, runtime dependencies from node_modules, the sync worker as its own bundle, ${child.syncWorkerFile})`,

@@ -104,13 +104,17 @@ async function main(): Promise<ImportLagResult> {
       baselineRssMb,
       peakRssMb,
       node: process.version,
-      execArgv: process.execArgv,
+      // NODE_OPTIONS would reach the child too (a loader given there, say): it is reported with the flags.
+      nodeFlags: process.env.NODE_OPTIONS ? [...process.execArgv, `NODE_OPTIONS=${process.env.NODE_OPTIONS}`] : process.execArgv,
       syncWorkerFile: basename(worker.filename),
     };
   } finally {
     await core.close();
   }
 }
+
+// A bench that has gone (stopped, crashed) reads nothing more: its child stops with it.
+process.once('disconnect', () => process.exit(1));
 
 main().then(
   (result) => process.send?.(importLagResultSchema.parse(result), () => process.exit(0)),

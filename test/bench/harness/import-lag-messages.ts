@@ -34,8 +34,8 @@ export const importLagResultSchema = z
     /** Largest resident set (main thread and sync worker) during the import. */
     peakRssMb: z.number().positive(),
     node: z.string(),
-    /** The child's Node flags: none, so no TypeScript loader runs in it. */
-    execArgv: z.array(z.string()),
+    /** The child's Node flags (and NODE_OPTIONS, if set): none, so no TypeScript loader runs in it. */
+    nodeFlags: z.array(z.string()),
     /** The sync worker's file, as syncWorkerScript() found it beside the bundle. */
     syncWorkerFile: z.string().min(1),
   })
