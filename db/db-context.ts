@@ -21,6 +21,8 @@ export interface DbContext {
   setWriteTurn(turn: WriteTurn | null): void;
   /** Another connection waits for this one's write transaction to end. */
   writeWaiting(): boolean;
+  /** The shared write turn, when writes are shared. */
+  writeTurn(): WriteTurn | null;
   /** Who "me" is for the `mine` list (team_identity, cached; undefined until first read). */
   team: { me: string | null | undefined };
 }
@@ -84,6 +86,7 @@ export function createContext(conn: Connection, rawPrepare: Prepare, clock: Cloc
       turn = next;
     },
     writeWaiting: () => turn?.peerWaiting() ?? false,
+    writeTurn: () => turn,
     team: { me: undefined },
   };
 }

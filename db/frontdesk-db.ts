@@ -55,6 +55,13 @@ export interface FrontdeskDb {
   shareWrites(turn: WriteTurn | null): void;
   /** True while another connection waits for this one's write transaction to end (see shareWrites). */
   writeWaiting(): boolean;
+  /**
+   * Runs `work` in this connection's write turn, waited for without blocking the thread (the
+   * main thread's side of shared writes: WriteTurn.reserve): its writes then never wait for the
+   * worker. Only `work`'s synchronous part holds the turn; a promise it returns is not waited
+   * for inside it (the worker would stand still meanwhile). Without shared writes it just runs.
+   */
+  inWriteTurn<T>(work: () => T | Promise<T>): Promise<T>;
   /** Copies what the write-ahead log holds into the file if no reader needs it (PASSIVE). */
   checkpoint(): void;
   /** Lets SQLite refresh its statistics, then closes. Idempotent. */
@@ -86,6 +93,17 @@ export function createFrontdeskDb(conn: Connection, options: { path: string; clo
       conn.pragma(`wal_autocheckpoint = ${turn === null ? 1000 : 0}`);
     },
     writeWaiting: () => ctx.writeWaiting(),
+    async inWriteTurn(work) {
+      const turn = ctx.writeTurn();
+      if (turn === null || turn.role !== 'main' || conn.inTransaction) return work();
+      const release = await turn.reserve();
+      try {
+        // Not awaited here: the turn covers the synchronous part only (see the interface).
+        return work();
+      } finally {
+        release();
+      }
+    },
     checkpoint() {
       conn.pragma('wal_checkpoint(PASSIVE)');
     },

@@ -7,6 +7,11 @@
 //     not take it while the main thread wants to write (it waits, which blocks only the worker);
 //   - the main thread says it wants to write, waits (woken the moment the worker's transaction
 //     ends, never longer than one of them) and writes. The worker keeps its transactions short.
+//   - better still, the main thread reserves its turn without blocking (`reserve`, over
+//     Atomics.waitAsync): its event loop goes on answering while the worker finishes its
+//     transaction, and the writes it then makes synchronously find the turn already theirs. The
+//     window's write requests go this way (FrontdeskDb.inWriteTurn); the blocking wait remains
+//     for writes that start elsewhere, and is bounded by one worker transaction.
 // Both sides check the other's word after setting their own (sequentially consistent atomics),
 // so they never both write; SQLite's own locking stays underneath as the guarantee.
 
@@ -23,6 +28,12 @@ export interface WriteTurn {
   readonly role: WriteTurnRole;
   /** Runs `write` (one transaction, or one writing statement) in this side's turn. */
   hold<T>(write: () => T): T;
+  /**
+   * The main thread's turn, waited for without blocking its event loop: resolves once the worker
+   * is between transactions, and keeps it there until the returned release is called. Writes
+   * made meanwhile (synchronously: the worker waits) do not wait. Release at once after them.
+   */
+  reserve(): Promise<() => void>;
   /** The other side waits to write (only the main thread ever waits for the worker). */
   peerWaiting(): boolean;
   /** The worker is gone (ended or killed, perhaps inside a transaction): its word is cleared. */
@@ -41,7 +52,11 @@ export function writeTurn(buffer: SharedArrayBuffer, role: WriteTurnRole, maxWai
   const words = new Int32Array(buffer);
   let depth = 0;
 
+  /** Reservations the main thread holds: the worker is between transactions until they end. */
+  let reserved = 0;
+
   function mainHold<T>(write: () => T): T {
+    if (reserved > 0) return write();
     Atomics.add(words, MAIN_WANTS, 1);
     try {
       const deadline = performance.now() + maxWaitMs;
@@ -72,10 +87,40 @@ export function writeTurn(buffer: SharedArrayBuffer, role: WriteTurnRole, maxWai
     }
   }
 
+  async function reserve(): Promise<() => void> {
+    if (role !== 'main') throw new Error('only the main thread reserves its write turn');
+    // Said first: from here on the worker commits after its batch in progress and does not begin
+    // another transaction, so the word below can only go to 0 and stay there.
+    Atomics.add(words, MAIN_WANTS, 1);
+    const giveUp = (): void => {
+      Atomics.sub(words, MAIN_WANTS, 1);
+      Atomics.notify(words, MAIN_WANTS);
+    };
+    try {
+      const deadline = performance.now() + maxWaitMs;
+      while (Atomics.load(words, WORKER_WRITES) === 1 && performance.now() < deadline) {
+        const wait = Atomics.waitAsync(words, WORKER_WRITES, 1, WAIT_SLICE_MS);
+        if (wait.async) await wait.value;
+      }
+    } catch (error) {
+      giveUp();
+      throw error;
+    }
+    reserved++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      reserved--;
+      giveUp();
+    };
+  }
+
   const hold = role === 'main' ? mainHold : workerHold;
   return {
     buffer,
     role,
+    reserve,
     peerWaiting: () => role === 'worker' && Atomics.load(words, MAIN_WANTS) > 0,
     peerGone() {
       if (role !== 'main') return;

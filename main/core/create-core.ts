@@ -231,6 +231,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers: createHandlers(services, {
       appInfo: { name: 'Frontdesk', version: options.appVersion ?? '0.0.0-dev', platform: process.platform },
       startupNotice,
+      inWriteTurn: (work) => session().db.inWriteTurn(work),
     }),
     events,
     gymBot,

@@ -11,7 +11,9 @@
 // about once for the whole import instead of once per batch that touches it. The live rows and
 // the history dated on or after the import's first day go first, in one transaction: once they
 // are in, any row of those days a later attempt finds unmatched arrived after this snapshot, so
-// it is live even when its label no longer carries a minute.
+// it is live even when its label no longer carries a minute. Each transaction that stored
+// history is reported as it commits (`onHistory`), so the window sees an import fill in as it
+// goes, in announcements of a few dozen conversations rather than one of thousands at the end.
 import type { FrontdeskDb } from '../../db';
 import type { NewInboxMessage } from '../sync/reconcile';
 import type { PollWrite } from '../sync/sync-store';
@@ -38,6 +40,13 @@ export interface IngestResult {
   conversationIds: number[];
   historyInsertedIds: number[];
   historyConversationIds: number[];
+}
+
+/** History one transaction stored, reported once it committed. */
+export interface HistoryPart {
+  insertedIds: number[];
+  /** Its conversations, ascending. */
+  conversationIds: number[];
 }
 
 export interface IngestContext {
@@ -111,11 +120,12 @@ function writeOlder(
   rows: readonly NewInboxMessage[],
   start: number,
   batchRows: number,
-  out: { insertedIds: number[]; conversationIds: Set<number> },
-): { next: number; batchRows: number } {
+): { next: number; batchRows: number; part: HistoryPart } {
   const { db } = ctx;
   return db.transaction(() => {
     const began = performance.now();
+    const insertedIds: number[] = [];
+    const conversationIds = new Set<number>();
     let at = start;
     let size = batchRows;
     do {
@@ -124,24 +134,33 @@ function writeOlder(
       const stored = storeRows(ctx, write, rows.slice(at, end), true);
       size = nextBatchRows(end - at, performance.now() - batchBegan);
       at = end;
-      out.insertedIds.push(...stored.insertedIds);
-      for (const id of stored.conversationIds) out.conversationIds.add(id);
+      insertedIds.push(...stored.insertedIds);
+      for (const id of stored.conversationIds) conversationIds.add(id);
     } while (at < rows.length && performance.now() - began < TRANSACTION_MAX_MS && !db.writeWaiting());
     if (at === rows.length) db.owners.recordSyncSuccess(write.ownerId, write.at, { historyImported: true });
-    return { next: at, batchRows: size };
+    return { next: at, batchRows: size, part: { insertedIds, conversationIds: ascending(conversationIds) } };
   });
 }
 
-export async function ingestPoll(ctx: IngestContext, write: PollWrite): Promise<IngestResult> {
+/**
+ * Writes one poll. `onHistory` hears each committed transaction's history (none is reported
+ * empty); the result still sums the whole poll up.
+ */
+export async function ingestPoll(ctx: IngestContext, write: PollWrite, onHistory: (part: HistoryPart) => void = () => {}): Promise<IngestResult> {
   if (write.history === null) return writeFirst(ctx, write, [], true);
   const { recent, older } = write.history;
   const first = writeFirst(ctx, write, recent, older.length === 0);
+  if (first.historyInsertedIds.length > 0) onHistory({ insertedIds: first.historyInsertedIds, conversationIds: first.historyConversationIds });
   const history = { insertedIds: [...first.historyInsertedIds], conversationIds: new Set(first.historyConversationIds) };
   const grouped = byConversation(older);
   let position = { next: 0, batchRows: INGEST_CHUNK_ROWS };
   while (position.next < grouped.length) {
     await yieldToEventLoop();
-    position = writeOlder(ctx, write, grouped, position.next, position.batchRows, history);
+    const written = writeOlder(ctx, write, grouped, position.next, position.batchRows);
+    position = written;
+    for (const id of written.part.insertedIds) history.insertedIds.push(id);
+    for (const id of written.part.conversationIds) history.conversationIds.add(id);
+    if (written.part.insertedIds.length > 0) onHistory(written.part);
     // Between transactions, where copying the write-ahead log back holds up no other writer.
     ctx.db.checkpoint();
   }
@@ -149,9 +168,11 @@ export async function ingestPoll(ctx: IngestContext, write: PollWrite): Promise<
     insertedIds: first.insertedIds,
     conversationIds: first.conversationIds,
     historyInsertedIds: history.insertedIds,
-    historyConversationIds: [...history.conversationIds].sort((a, b) => a - b),
+    historyConversationIds: ascending(history.conversationIds),
   };
 }
+
+const ascending = (ids: ReadonlySet<number>): number[] => [...ids].sort((a, b) => a - b);
 
 /** The rows of the next batch, so it takes about BATCH_TARGET_MS if rows cost what the last batch's did. */
 function nextBatchRows(rows: number, ms: number): number {

@@ -10,10 +10,24 @@ export interface AppInfo {
   platform: string;
 }
 
-export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNotice: StartupNotice | null }): Handlers {
+export interface HandlerContext {
+  appInfo: AppInfo;
+  startupNotice: StartupNotice | null;
+  /**
+   * Runs a request that writes the inbox's database in the main connection's write turn, waited
+   * for without blocking the main thread while the sync worker writes (FrontdeskDb.inWriteTurn).
+   */
+  inWriteTurn: <T>(work: () => T | Promise<T>) => Promise<T>;
+}
+
+export function createHandlers(s: Services, app: HandlerContext): Handlers {
   const { conversations, replies, sync, account, settings, outreach, assistant, team } = s;
   // Services answer synchronously where they can; the contract is asynchronous throughout.
   const later = async <T>(work: () => T | Promise<T>): Promise<T> => work();
+  // A request that writes waits for its turn without holding the event loop (a request that
+  // writes through `later` is still correct: its write waits, blocking, for one worker
+  // transaction at most). Only the synchronous part of `work` runs in the turn.
+  const write = app.inWriteTurn;
   return {
     appInfo: () => later(() => app.appInfo),
     getStartupNotice: () => later(() => ({ notice: app.startupNotice })),
@@ -22,13 +36,13 @@ export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNoti
     getConversation: ({ conversationId }) => later(() => conversations.get(conversationId)),
     getCounts: ({ ownerId }) => later(() => conversations.counts(ownerId)),
     listMessages: (args) => later(() => conversations.messages(args)),
-    markRead: ({ conversationId }) => later(() => conversations.markRead(conversationId)),
-    markUnread: ({ conversationId, messageId }) => later(() => conversations.markUnread(conversationId, messageId)),
-    setStatus: ({ conversationId, ...change }) => later(() => conversations.setStatus(conversationId, change)),
-    setTags: ({ conversationId, tags }) => later(() => conversations.setTags(conversationId, tags)),
+    markRead: ({ conversationId }) => write(() => conversations.markRead(conversationId)),
+    markUnread: ({ conversationId, messageId }) => write(() => conversations.markUnread(conversationId, messageId)),
+    setStatus: ({ conversationId, ...change }) => write(() => conversations.setStatus(conversationId, change)),
+    setTags: ({ conversationId, tags }) => write(() => conversations.setTags(conversationId, tags)),
     fetchHistory: ({ conversationId }) => conversations.fetchHistory(conversationId),
-    markHandled: ({ conversationId }) => later(() => conversations.markHandled(conversationId)),
-    restoreHandled: ({ conversationId, handledAt }) => later(() => conversations.restoreHandled(conversationId, handledAt)),
+    markHandled: ({ conversationId }) => write(() => conversations.markHandled(conversationId)),
+    restoreHandled: ({ conversationId, handledAt }) => write(() => conversations.restoreHandled(conversationId, handledAt)),
 
     search: (args) => later(() => s.search.search(args)),
     searchPeople: (args) => later(() => s.search.searchPeople(args)),
@@ -46,7 +60,7 @@ export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNoti
     setAssistant: ({ settings: next }) => later(() => assistant.setSettings(next)),
     setAssistantApiKey: ({ apiKey }) => later(() => assistant.setApiKey(apiKey)),
     draftReply: ({ conversationId, requestId }) => assistant.draftForComposer(conversationId, requestId),
-    openDraft: ({ conversationId }) => later(() => ({ draft: assistant.openDraft(conversationId) })),
+    openDraft: ({ conversationId }) => write(() => ({ draft: assistant.openDraft(conversationId) })),
     listApprovalQueue: () => later(() => ({ items: assistant.listQueue() })),
     decideDraft: (args) => assistant.decideDraft(args),
     approveDrafts: ({ draftIds }) => assistant.approveMany(draftIds),
@@ -77,21 +91,21 @@ export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNoti
     setClubTimeZone: ({ timeZone }) => account.setClubTimeZone(timeZone),
 
     // Outreach answers in the contract's shapes already (its views are built in the service).
-    scheduleSend: (args) => outreach.handlers.scheduleSend(args),
-    scheduleReminder: (args) => outreach.handlers.scheduleReminder(args),
+    scheduleSend: (args) => write(() => outreach.handlers.scheduleSend(args)),
+    scheduleReminder: (args) => write(() => outreach.handlers.scheduleReminder(args)),
     listScheduled: (args) => outreach.handlers.listScheduled(args),
-    cancelScheduled: (args) => outreach.handlers.cancelScheduled(args),
-    confirmScheduled: (args) => outreach.handlers.confirmScheduled(args),
+    cancelScheduled: (args) => write(() => outreach.handlers.cancelScheduled(args)),
+    confirmScheduled: (args) => write(() => outreach.handlers.confirmScheduled(args)),
     searchMembers: (args) => outreach.handlers.searchMembers(args),
     listMergeFields: (args) => outreach.handlers.listMergeFields(args),
     createCampaign: (args) => outreach.handlers.createCampaign(args),
-    updateCampaignText: (args) => outreach.handlers.updateCampaignText(args),
+    updateCampaignText: (args) => write(() => outreach.handlers.updateCampaignText(args)),
     listCampaigns: (args) => outreach.handlers.listCampaigns(args),
     getCampaign: (args) => outreach.handlers.getCampaign(args),
-    approveCampaign: (args) => outreach.handlers.approveCampaign(args),
-    pauseCampaign: (args) => outreach.handlers.pauseCampaign(args),
-    resumeCampaign: (args) => outreach.handlers.resumeCampaign(args),
-    cancelCampaign: (args) => outreach.handlers.cancelCampaign(args),
+    approveCampaign: (args) => write(() => outreach.handlers.approveCampaign(args)),
+    pauseCampaign: (args) => write(() => outreach.handlers.pauseCampaign(args)),
+    resumeCampaign: (args) => write(() => outreach.handlers.resumeCampaign(args)),
+    cancelCampaign: (args) => write(() => outreach.handlers.cancelCampaign(args)),
     getOutreachSettings: (args) => outreach.handlers.getOutreachSettings(args),
     setOutreachSettings: (args) => outreach.handlers.setOutreachSettings(args),
 
@@ -100,11 +114,11 @@ export function createHandlers(s: Services, app: { appInfo: AppInfo; startupNoti
     testTeamConnection: ({ connectionString }) => team.test(connectionString),
     setStaffName: ({ name }) => later(() => team.setStaffName(name)),
     listStaff: async () => ({ staff: await team.staff() }),
-    addNote: ({ conversationId, body }) => later(() => team.addNote(conversationId, body)),
+    addNote: ({ conversationId, body }) => write(() => team.addNote(conversationId, body)),
     listNotes: ({ conversationId }) => later(() => ({ items: team.notes(conversationId) })),
     assignConversation: ({ conversationId, to, takeOver }) => team.assign(conversationId, to, takeOver ?? false),
     setPresence: ({ conversationId, state }) =>
-      later(() => {
+      write(() => {
         team.setPresence(conversationId, state);
         return { ok: true as const };
       }),

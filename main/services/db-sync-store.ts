@@ -23,20 +23,19 @@ export function dbSyncStore(deps: DbSyncStoreDeps): SyncStore {
   return {
     listOwners: () => db.owners.list(),
     storedKeys: (ownerId, from, to) => db.messages.storedKeys(ownerId, from, to),
-    async writePoll(write) {
+    async writePoll(write, onHistory) {
       // Staff names tell outbound rows from member texts: never store a poll without them.
       const ctx = await deps.clubContext();
       const staffNameKeys = new Set(ctx.staff.map((s) => normalizeForKey(s.name)));
-      const stored = await ingestPoll({ db, staffNameKeys: () => staffNameKeys, historyAsRead: () => deps.historyAsRead() }, write);
-      const now = deps.clock.now();
-      const history = { insertedIds: stored.historyInsertedIds, conversationIds: stored.historyConversationIds };
+      const stored = await ingestPoll({ db, staffNameKeys: () => staffNameKeys, historyAsRead: () => deps.historyAsRead() }, write, (part) =>
+        onHistory({ added: part.insertedIds.length, conversationIds: part.conversationIds, changes: messageChanges(db, write.ownerId, part, deps.clock.now()) }),
+      );
       return {
         added: stored.insertedIds.length,
         conversationIds: stored.conversationIds,
-        historyAdded: history.insertedIds.length,
-        historyConversationIds: history.conversationIds,
-        changes: stored.insertedIds.length > 0 ? messageChanges(db, write.ownerId, stored, now) : null,
-        historyChanges: history.insertedIds.length > 0 ? messageChanges(db, write.ownerId, history, now) : null,
+        historyAdded: stored.historyInsertedIds.length,
+        historyConversationIds: stored.historyConversationIds,
+        changes: stored.insertedIds.length > 0 ? messageChanges(db, write.ownerId, stored, deps.clock.now()) : null,
       };
     },
     recordFailure: (ownerId, error, failures) => db.owners.recordSyncFailure(ownerId, error, failures),

@@ -17,7 +17,7 @@ import { reconcile, snapshotDateRange, snapshotKeys, type NewInboxMessage } from
 import { createKeyMemo } from './message-key';
 import { splitImport } from './import-window';
 import type { OwnerRecord } from '../../db/types';
-import type { SyncStore } from './sync-store';
+import type { StoredHistory, SyncStore } from './sync-store';
 
 export const MIN_INTERVAL_SECONDS = 5;
 export const MAX_INTERVAL_SECONDS = 600;
@@ -160,9 +160,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // Only what changes the stored state is written: new rows, the first import, or the end of a failure streak.
       const mustRecord = fresh.length > 0 || split !== null || loop.consecutiveFailures > 0;
       const at = clock.now();
+      // History is announced (quietly) as each of its transactions commits: the window fills in
+      // while a long import goes on.
+      const announceHistory = (stored: StoredHistory): void => {
+        events.emit({ type: 'messagesAdded', ownerId, conversationIds: stored.conversationIds, count: stored.added, quiet: true, ...stored.changes });
+      };
       const result = mustRecord
-        ? await store.writePoll({ ownerId, rows: live, history: split && { recent: split.recent, older: split.older }, timeZone, at })
-        : { added: 0, conversationIds: [], historyAdded: 0, historyConversationIds: [], changes: null, historyChanges: null };
+        ? await store.writePoll({ ownerId, rows: live, history: split && { recent: split.recent, older: split.older }, timeZone, at }, announceHistory)
+        : { added: 0, conversationIds: [], historyAdded: 0, historyConversationIds: [], changes: null };
       const quiet = split !== null && live.length === 0;
       loop.historyImported = true;
       loop.lastSuccessAt = at;
@@ -170,17 +175,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       loop.consecutiveFailures = 0;
       loop.addedLastPoll = result.added + result.historyAdded;
       loop.state = polling ? 'idle' : 'stopped';
-      // Each announcement carries what its rows changed (see PollWriteResult).
-      if (result.historyAdded > 0 && result.historyChanges) {
-        events.emit({
-          type: 'messagesAdded',
-          ownerId,
-          conversationIds: result.historyConversationIds,
-          count: result.historyAdded,
-          quiet: true,
-          ...result.historyChanges,
-        });
-      }
+      // The announcement carries what its rows changed (see PollWriteResult).
       if (result.added > 0 && result.changes) {
         events.emit({ type: 'messagesAdded', ownerId, conversationIds: result.conversationIds, count: result.added, quiet: false, ...result.changes });
       }

@@ -30,8 +30,13 @@ export interface PollWriteResult {
   historyConversationIds: number[];
   /** What the live rows changed, as their `messagesAdded` event carries it; null when none was added. */
   changes: PollChanges | null;
-  /** The same for the history rows (a quiet `messagesAdded`). */
-  historyChanges: PollChanges | null;
+}
+
+/** History rows one write stored (a first import writes several), announced as a quiet `messagesAdded`. */
+export interface StoredHistory {
+  added: number;
+  conversationIds: number[];
+  changes: PollChanges;
 }
 
 export type PollChanges = ConversationChanges & { messages: Message[] | null };
@@ -51,9 +56,10 @@ export interface SyncStore {
    * Stores the new rows with their conversations and marks the owner synced (last success,
    * failures reset, history imported). Atomic: either all of it is stored or none of it. A large
    * first import is written in several atomic chunks, the live and recent rows first; a crash
-   * between chunks leaves a consistent database that the next poll completes.
+   * between chunks leaves a consistent database that the next poll completes. `onHistory` hears
+   * the history each chunk stored as soon as it is committed.
    */
-  writePoll(write: PollWrite): Promise<PollWriteResult>;
+  writePoll(write: PollWrite, onHistory: (stored: StoredHistory) => void): Promise<PollWriteResult>;
   recordFailure(ownerId: ClubOSId, error: ApiError, consecutiveFailures: number): void;
   /**
    * Records that the owner's first import begins at `at` (epoch ms), unless an earlier attempt

@@ -27,8 +27,8 @@ async function main(argv: readonly string[]): Promise<BenchReport> {
   const loadAtStart = loadavg()[0] ?? 0;
   progress(`${quick ? 'quick' : 'full'} run`);
 
-  // First, so the peak memory of the import it measures is the app's, not what earlier figures left
-  // on this process's heap.
+  // Figure 5 measures the app in a child process of its own (the core bundled as it ships), so
+  // nothing this process holds or loaded counts in its memory figures.
   const eventLoopLag = await measureEventLoopLag(sizes.lag);
   const ingest = await measureIngest(sizes.ingest);
   const idlePoll = await measureIdlePoll(sizes.idlePoll);

@@ -3,6 +3,7 @@
 // connection waits to write, so that connection never waits for more than one batch; and a
 // crash inside a transaction leaves what earlier transactions committed, whole and consistent.
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type FrontdeskDb } from '../../db';
 import { silentLogger } from '../../common/log/logger';
@@ -86,6 +87,27 @@ describe('first import transactions', () => {
     // The first batch is INGEST_CHUNK_ROWS rows of 10 per member: 15 conversations, not 150.
     expect(stats.conversationsPerInsert[0]).toBe(INGEST_CHUNK_ROWS / 10);
     expect(db.owners.get(OWNER)?.historyImported).toBe(true);
+  });
+
+  it('reports each transaction\'s history once it committed, every stored row in exactly one report', async () => {
+    const db = database();
+    const rows = history(40, 10);
+    const { db: seen, stats } = observed(db, { peerWaiting: true });
+    const parts: Array<{ insertedIds: number[]; conversationIds: number[]; committed: number }> = [];
+    // Another connection sees what was committed, and only that.
+    const other = new Database(db.path, { readonly: true });
+    cleanups.push(() => other.close());
+    const committed = other.prepare('SELECT count(*) FROM messages WHERE id IN (SELECT value FROM json_each(?))').pluck();
+    const result = await ingestPoll(ctx(seen), write(rows), (part) => {
+      parts.push({ ...part, committed: Number(committed.get(JSON.stringify(part.insertedIds))) });
+    });
+    expect(parts).toHaveLength(stats.inserts); // one per transaction that stored history (the empty first one reports nothing)
+    expect(parts.every((p) => p.committed === p.insertedIds.length && p.insertedIds.length > 0)).toBe(true);
+    expect(parts.flatMap((p) => p.insertedIds).sort((a, b) => a - b)).toEqual([...result.historyInsertedIds].sort((a, b) => a - b));
+    for (const p of parts) {
+      expect(p.conversationIds).toEqual([...new Set(db.messages.getMany(p.insertedIds).map((m) => m.conversationId))].sort((a, b) => a - b));
+    }
+    expect(new Set(parts.flatMap((p) => p.conversationIds))).toEqual(new Set(result.historyConversationIds));
   });
 
   it('leaves what committed before a crash, whole, and the next attempt stores the rest once', async () => {

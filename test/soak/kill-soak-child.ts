@@ -23,6 +23,7 @@ function dyingDb(db: FrontdeskDb, killSwitch: { insertsLeft: number | null }): F
     shareWrites: (turn) => db.shareWrites(turn),
     checkpoint: () => db.checkpoint(),
     writeWaiting: () => db.writeWaiting(),
+    inWriteTurn: (work) => db.inWriteTurn(work),
     conversations: db.conversations,
     owners: db.owners,
     settings: db.settings,

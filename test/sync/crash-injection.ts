@@ -50,7 +50,8 @@ export function crashSwitch(): CrashSwitch {
         path: db.path,
         shareWrites: (turn) => db.shareWrites(turn),
         checkpoint: () => db.checkpoint(),
-    writeWaiting: () => db.writeWaiting(),
+        writeWaiting: () => db.writeWaiting(),
+        inWriteTurn: (work) => db.inWriteTurn(work),
         messages: {
           ...messages,
           insert(batch, options) {

@@ -23,7 +23,7 @@ export function memorySyncStore(owners: Array<Pick<OwnerRecord, 'ownerId' | 'nam
         .filter((r) => r.localDate >= from && r.localDate <= to)
         .map((r) => ({ dedupeKey: r.dedupeKey, localTime: r.localTime, occurrence: r.occurrence, senderName: r.senderName, body: r.body }));
     },
-    writePoll(write): Promise<PollWriteResult> {
+    writePoll(write, onHistory): Promise<PollWriteResult> {
       store.writes.push(write);
       const history = write.history ? [...write.history.recent, ...write.history.older] : [];
       const list = store.rows.get(write.ownerId) ?? [];
@@ -34,13 +34,14 @@ export function memorySyncStore(owners: Array<Pick<OwnerRecord, 'ownerId' | 'nam
       // No conversations here: the engine passes on whatever the store says changed.
       const noCounts = { filters: { all: 0, unread: 0, needs_reply: 0, snoozed: 0, resolved: 0, archived: 0, mine: 0 }, tags: [], unreadTotal: 0 };
       const changes = (n: number) => (n > 0 ? { conversations: [], counts: noCounts, ownerCounts: noCounts, messages: [] } : null);
+      const historyChanges = changes(history.length);
+      if (historyChanges) onHistory({ added: history.length, conversationIds: [1], changes: historyChanges });
       return Promise.resolve({
         added: write.rows.length,
         conversationIds: write.rows.length ? [1] : [],
         historyAdded: history.length,
         historyConversationIds: history.length ? [1] : [],
         changes: changes(write.rows.length),
-        historyChanges: changes(history.length),
       });
     },
     beginImport(ownerId, at) {

@@ -101,7 +101,7 @@ describe('sync engine', () => {
     const history = [row('Ana Ruiz', 'Ok', '09:10', 0), row('Bo Chen', 'Hi', null, 1)];
     const realWrite = store.writePoll.bind(store);
     let crashes = 1;
-    store.writePoll = (write) => (crashes-- > 0 ? Promise.reject(new Error('the process died')) : realWrite(write));
+    store.writePoll = (write, onHistory) => (crashes-- > 0 ? Promise.reject(new Error('the process died')) : realWrite(write, onHistory));
     const first = build(new Map([['100000001', [history]]]));
     first.engine.start();
     await vi.advanceTimersByTimeAsync(0);

@@ -3,7 +3,8 @@
 // written — at four inbox sizes, with the growth from one size to the next beside the growth of
 // the rows (near-linear means the time grows no faster than 1.5× the rows). The inboxes are the
 // newest N texts of one stored history, so every size is fully stored. Beside it, the peak
-// resident memory of the 100,000-text first import (measured by figure 5).
+// resident memory of the 100,000-text first import (measured by figure 5, in the app as it ships:
+// a child process running the bundled core and sync worker).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';

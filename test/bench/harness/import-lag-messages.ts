@@ -1,0 +1,43 @@
+// What figure 5 (figures/event-loop-lag.ts) hands its child process (harness/import-lag-child.ts),
+// and what the child answers over the IPC channel once the import is done.
+import { z } from 'zod';
+
+export const importLagInputSchema = z
+  .object({
+    /** The core's data folder (empty: the import is a first sync). */
+    dataDir: z.string().min(1),
+    /** The simulator, in a process of its own. */
+    baseUrl: z.string().url(),
+    ownerId: z.string().min(1),
+    /** How many texts the simulator's inbox lists: the import must store them all. */
+    messages: z.number().int().positive(),
+  })
+  .strict();
+export type ImportLagInput = z.infer<typeof importLagInputSchema>;
+
+const ms = z.number().nonnegative();
+export const windowLatencySchema = z.object({ runs: z.number().int().nonnegative(), p50Ms: ms, p99Ms: ms, maxMs: ms }).strict();
+export type WindowLatency = z.infer<typeof windowLatencySchema>;
+
+export const importLagResultSchema = z
+  .object({
+    importMs: ms,
+    maxMs: ms,
+    p99Ms: ms,
+    meanMs: ms,
+    windowRequests: windowLatencySchema,
+    markRead: windowLatencySchema,
+    /** Resident set of the child as it starts: Node and the bundle, before the core opens. */
+    startRssMb: z.number().positive(),
+    /** Resident set just before the import: the core open and signed in, its sync worker loaded and idle. */
+    baselineRssMb: z.number().positive(),
+    /** Largest resident set (main thread and sync worker) during the import. */
+    peakRssMb: z.number().positive(),
+    node: z.string(),
+    /** The child's Node flags (and NODE_OPTIONS, if set): none, so no TypeScript loader runs in it. */
+    nodeFlags: z.array(z.string()),
+    /** The sync worker's file, as syncWorkerScript() found it beside the bundle. */
+    syncWorkerFile: z.string().min(1),
+  })
+  .strict();
+export type ImportLagResult = z.infer<typeof importLagResultSchema>;
