@@ -14,7 +14,7 @@ import type { Clock } from '../../common/time/clock';
 import { createCrashPolicy, CRASH_LIMIT, type CrashPolicy } from '../crash/crash-policy';
 import { backoffDelayMs } from './backoff';
 import { reconcile, snapshotDateRange, snapshotKeys, type NewInboxMessage } from './reconcile';
-import { createKeyMemo } from './message-key';
+import { createKeyMemo, messageKey } from './message-key';
 import { splitImport } from './import-window';
 import type { OwnerRecord } from '../../db/types';
 import type { StoredHistory, SyncStore } from './sync-store';
@@ -136,7 +136,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     seen(snapshot.rows.length);
     const range = snapshotDateRange(snapshot.rows);
     loop.keyMemo.nextPoll();
-    const keys = await snapshotKeys(snapshot.rows, loop.keyMemo.keyOf);
+    // A first import's keys are not memoized: the memo would hold a key and the row's text for
+    // each of its rows (20 MB at 100,000) all through the import's seconds of writing, for the
+    // next poll's sake, which can as well compute them once and memoize them then.
+    const keys = await snapshotKeys(snapshot.rows, loop.historyImported ? loop.keyMemo.keyOf : messageKey);
     if (signal.aborted) throw signal.reason;
     const fresh = range ? reconcile(ownerId, snapshot.rows, store.storedKeys(ownerId, range.from, range.to), keys) : [];
     return { fresh, timeZone: snapshot.timeZone };
