@@ -246,12 +246,11 @@ function toTransportError(
 
 /**
  * The body's chunks, each handed to `sink` (and awaited) as it arrives, given up as soon as they
- * pass `maxBytes`; a sink that throws stops the reading, drops the connection and its error is
- * the request's. The chunks are
- * already decompressed, so the cap counts the decoded size. A text answer's sink holds the bytes
- * and they are decoded only once the whole body is in (decodeInSlices): a body that goes over the
- * cap never becomes strings on the JavaScript heap (which V8 grows and keeps), only buffers that
- * are freed with it.
+ * pass `maxBytes`; a sink that throws stops the reading, drops the connection, and its error is
+ * the request's. The chunks are already decompressed, so the cap counts the decoded size. A text
+ * answer's sink holds the bytes and they are decoded only once the whole body is in
+ * (decodeInSlices): a body that goes over the cap never becomes strings on the JavaScript heap
+ * (which V8 grows and keeps), only buffers that are freed with it.
  */
 async function readBodyChunks(response: Response, maxBytes: number, path: string, stop: AbortController, sink: BodySink): Promise<void> {
   if (!response.body) return;
