@@ -1,6 +1,7 @@
 // The one JSON object `npm run bench` prints. run.ts checks its own output against this before
 // printing it, and the quick test (bench-quick.test.ts) checks what the command printed.
 import { z } from 'zod';
+import { stallSchema } from './harness/import-lag-messages';
 
 const ms = z.number().nonnegative();
 const latency = { runs: z.number().int().positive(), p50Ms: ms, p95Ms: ms, maxMs: ms };
@@ -65,6 +66,7 @@ export const benchReportSchema = z
         maxMs: ms,
         p99Ms: ms,
         meanMs: ms,
+        longestStalls: z.array(stallSchema),
         windowRequests: windowLatency,
         markRead: windowLatency,
         startRssMb: z.number().positive(),

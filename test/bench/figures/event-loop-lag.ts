@@ -48,6 +48,8 @@ export interface EventLoopLagFigure {
   maxMs: number;
   p99Ms: number;
   meanMs: number;
+  /** The longest stalls, when they began after the import started, and the collections within them. */
+  longestStalls: ImportLagResult['longestStalls'];
   /** The window's requests while the import runs: list 50 conversations, open one. */
   windowRequests: WindowLatency;
   /** Mark read (a write on the main thread's connection) while the worker writes. */
@@ -125,7 +127,7 @@ export async function measureEventLoopLag(size: { messages: number; members: num
 
     progress('event-loop lag: each stage alone');
     const stagesMaxBlockMs = await stageBlocks(dir, size);
-    const { importMs, maxMs, p99Ms, meanMs, windowRequests, markRead, startRssMb, baselineRssMb, peakRssMb } = child;
+    const { importMs, maxMs, p99Ms, meanMs, longestStalls, windowRequests, markRead, startRssMb, baselineRssMb, peakRssMb } = child;
     const verdicts = {
       stall: { target: `max < ${LAG_TARGET_MS} ms`, met: maxMs < LAG_TARGET_MS },
       windowP99: { target: `p99 < ${WINDOW_P99_TARGET_MS} ms`, met: windowRequests.runs > 0 && windowRequests.p99Ms < WINDOW_P99_TARGET_MS },
@@ -139,6 +141,7 @@ export async function measureEventLoopLag(size: { messages: number; members: num
       maxMs,
       p99Ms,
       meanMs,
+      longestStalls,
       windowRequests,
       markRead,
       startRssMb,

@@ -16,10 +16,12 @@ import type { Core } from '../../../main/core/core';
 import { syncWorkerScript } from '../../../main/sync-worker/worker-script';
 import { signedInCore } from './bench-core';
 import { withLagMonitor } from './lag-monitor';
+import { startStallLog } from './stall-log';
 import { percentile, roundMs } from './latency';
 import { importLagInputSchema, importLagResultSchema, type ImportLagResult, type WindowLatency } from './import-lag-messages';
 
 const REQUEST_EVERY_MS = 20;
+const LONGEST_STALLS = 5;
 const RSS_EVERY_MS = 50;
 
 const rssMb = (): number => Math.round((process.memoryUsage.rss() / 1024 ** 2) * 10) / 10;
@@ -89,8 +91,10 @@ async function main(): Promise<ImportLagResult> {
     const started = performance.now();
     const rss = rssPeak();
     const window = windowTraffic(core);
+    const stallLog = startStallLog();
     const measured = await withLagMonitor(() => core.handlers.syncNow({ ownerId: input.ownerId }));
     const importMs = roundMs(performance.now() - started);
+    const longestStalls = stallLog.stop(LONGEST_STALLS);
     const traffic = await window.stop();
     const peakRssMb = rss.stop();
     const added = measured.result.owners[0]?.addedLastPoll ?? 0;
@@ -98,6 +102,7 @@ async function main(): Promise<ImportLagResult> {
     return {
       importMs,
       ...measured.lag,
+      longestStalls,
       windowRequests: windowLatency(traffic.requests),
       markRead: windowLatency(traffic.markRead),
       startRssMb,

@@ -18,6 +18,7 @@ export type ImportLagInput = z.infer<typeof importLagInputSchema>;
 const ms = z.number().nonnegative();
 export const windowLatencySchema = z.object({ runs: z.number().int().nonnegative(), p50Ms: ms, p99Ms: ms, maxMs: ms }).strict();
 export type WindowLatency = z.infer<typeof windowLatencySchema>;
+export const stallSchema = z.object({ atMs: ms, ms, gc: z.array(z.string()) }).strict();
 
 export const importLagResultSchema = z
   .object({
@@ -25,6 +26,8 @@ export const importLagResultSchema = z
     maxMs: ms,
     p99Ms: ms,
     meanMs: ms,
+    /** The longest stalls of the main event loop (8 ms or more), when they began after the import started, and what collected garbage meanwhile. */
+    longestStalls: z.array(stallSchema),
     windowRequests: windowLatencySchema,
     markRead: windowLatencySchema,
     /** Resident set of the child as it starts: Node and the bundle, before the core opens. */
