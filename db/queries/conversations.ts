@@ -21,7 +21,7 @@ import { parseInput } from '../validate';
 import { auditAll, auditConversation, expectedCachedColumns } from './audit';
 import { refreshCachedColumns } from './cached-columns';
 import { listConversations } from './conversation-list';
-import { countConversations, unreadTotals } from './counts';
+import { countConversations, countsWithOwner, unreadTotals } from './counts';
 import { conversationGrouping } from './conversation-grouping';
 import { mergeConversations } from './merge';
 import { normalizeTags, replaceTags } from './tags';
@@ -60,6 +60,8 @@ export interface ConversationQueries {
   merge(fromId: number, intoId: number): Conversation;
   list(query?: ListConversationsQuery): { items: Conversation[]; nextCursor: string | null };
   counts(options?: { ownerId?: string; now?: number }): Counts;
+  /** `counts({ now })` and `counts({ ownerId, now })` together, counted once when they cannot differ. */
+  countsWithOwner(ownerId: string, now?: number): { counts: Counts; ownerCounts: Counts };
   unreadTotals(now?: number): UnreadTotals;
   /** Every unread inbound or system message of the conversation becomes read. */
   markRead(id: number): Conversation;
@@ -232,6 +234,7 @@ export function conversationQueries(ctx: DbContext): ConversationQueries {
     merge: (fromId, intoId) => getOrThrow(mergeConversations(ctx, fromId, intoId)),
     list: (query = {}) => listConversations(ctx, query),
     counts: (options) => countConversations(ctx, options),
+    countsWithOwner: (ownerId, now) => countsWithOwner(ctx, ownerId, now),
     unreadTotals: (now) => unreadTotals(ctx, now),
     markRead,
     markUnread,

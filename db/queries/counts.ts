@@ -46,6 +46,23 @@ export function countConversations(ctx: DbContext, options: { ownerId?: string; 
 }
 
 /**
+ * The counts across every inbox and those of `ownerId`'s, as a change announces them. When no
+ * other inbox has a conversation (a desk with one inbox, the usual case) the two are the same
+ * and are counted once: the main thread counts after every write it announces.
+ */
+export function countsWithOwner(ctx: DbContext, ownerId: string, now?: number): { counts: Counts; ownerCounts: Counts } {
+  const others = ctx
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM conversations INDEXED BY conversations_by_name_key WHERE owner_id < @ownerId)
+           OR EXISTS (SELECT 1 FROM conversations INDEXED BY conversations_by_name_key WHERE owner_id > @ownerId)`,
+    )
+    .pluck()
+    .get({ ownerId });
+  const counts = countConversations(ctx, { now });
+  return { counts, ownerCounts: others === 1 ? countConversations(ctx, { ownerId, now }) : counts };
+}
+
+/**
  * Unread messages in the inbox (conversations neither resolved, archived nor still snoozed),
  * per owner and overall: the tray icon and the badge.
  */

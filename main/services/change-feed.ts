@@ -15,8 +15,7 @@ export interface MessageChanges extends ConversationChanges {
 export function conversationChanges(db: FrontdeskDb, ownerId: string, conversationIds: readonly number[], now: number): ConversationChanges {
   return {
     conversations: db.conversations.getMany(conversationIds),
-    counts: db.conversations.counts({ now }),
-    ownerCounts: db.conversations.counts({ ownerId, now }),
+    ...db.conversations.countsWithOwner(ownerId, now),
   };
 }
 
@@ -48,8 +47,7 @@ export function conversationEvents(events: Pick<EventBus, 'emit'>, clock: Clock)
       events.emit({
         type: 'conversationUpdated',
         conversation,
-        counts: db.conversations.counts({ now }),
-        ownerCounts: db.conversations.counts({ ownerId: conversation.ownerId, now }),
+        ...db.conversations.countsWithOwner(conversation.ownerId, now),
       });
       return conversation;
     },

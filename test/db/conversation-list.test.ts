@@ -196,6 +196,26 @@ describe('counts', () => {
     }
   });
 
+  it('gives the counts overall and of one inbox together, the same as asked apart, with one inbox or several', () => {
+    const { db, ids } = inbox();
+    db.conversations.setTags(ids.other, ['vip']);
+    const apart = (ownerId: string) => ({ counts: db.conversations.counts({ now: T0 }), ownerCounts: db.conversations.counts({ ownerId, now: T0 }) });
+    // Two inboxes with conversations: the owner's counts differ from the overall ones.
+    for (const owner of [OWNER, OTHER_OWNER]) expect(db.conversations.countsWithOwner(owner, T0)).toEqual(apart(owner));
+    expect(db.conversations.countsWithOwner(OWNER, T0).ownerCounts).not.toEqual(db.conversations.countsWithOwner(OWNER, T0).counts);
+    // One inbox left with conversations (on either side of the other's id): counted once, still right.
+    const single = memoryDb().db;
+    withOwners(single, OWNER, OTHER_OWNER);
+    const c = conversation(single, 'Una Read', null, OTHER_OWNER);
+    single.messages.insert([msg(c, 1, { ownerId: OTHER_OWNER, senderName: 'Una Read', body: 'hello' })]);
+    const both = single.conversations.countsWithOwner(OTHER_OWNER, T0);
+    expect(both.ownerCounts).toEqual(single.conversations.counts({ ownerId: OTHER_OWNER, now: T0 }));
+    expect(both.counts).toEqual(single.conversations.counts({ now: T0 }));
+    expect(both.counts.filters.all).toBe(1);
+    // Asked for the inbox without conversations: its own counts are empty, not the overall ones.
+    expect(single.conversations.countsWithOwner(OWNER, T0).ownerCounts.filters.all).toBe(0);
+  });
+
   it('totals unread messages per owner for the tray, leaving out archived, resolved and snoozed conversations', () => {
     const { db, ids } = inbox();
     db.messages.insert([msg(ids.unread, 9), msg(ids.unread, 10)]);
