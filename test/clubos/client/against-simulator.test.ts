@@ -4,7 +4,7 @@ process.env.TZ = 'Asia/Tokyo';
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClubOSClient, type ClubOSClientOptions } from '../../../main/clubos/client';
-import { ClubOSError } from '../../../common/errors/clubos-error';
+import { clubosFailure as failure } from './clubos-failure';
 import { startSimulator, type ClubOSSimulator, type FaultMode, type SimulatorOptions } from '../../../main/clubos-simulator';
 import type { ClubOSClient } from '../../../main/clubos/types';
 import { memoryLogger, type LogLine } from '../../../common/log/logger';
@@ -59,16 +59,6 @@ afterEach(async () => {
   await Promise.all(open.map((sim) => sim.close()));
   open = [];
 });
-
-async function failure(promise: Promise<unknown>): Promise<ClubOSError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ClubOSError) return e;
-    throw new Error(`expected a ClubOSError, got ${String(e)}`, { cause: e });
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('flows against the simulator', () => {
   it('signs in and reads the club context', async () => {

@@ -4,7 +4,8 @@ process.env.TZ = 'Asia/Tokyo';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClubOSClient, type ClubOSClientOptions } from '../../../main/clubos/client';
-import { ClubOSError } from '../../../common/errors/clubos-error';
+import type { ClubOSError } from '../../../common/errors/clubos-error';
+import { clubosFailure as failure } from './clubos-failure';
 import type { ClubOSClient } from '../../../main/clubos/types';
 import { toApiError } from '../../../common/errors/app-error';
 import { memoryLogger, type LogLine } from '../../../common/log/logger';
@@ -50,16 +51,6 @@ function client(options: Partial<ClubOSClientOptions> = {}): ClubOSClient {
     },
     ...options,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ClubOSError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ClubOSError) return e;
-    throw new Error(`expected a ClubOSError, got ${String(e)}`, { cause: e });
-  }
-  throw new Error('expected the call to fail');
 }
 
 beforeEach(async () => {

@@ -7,7 +7,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClubOSError } from '../../../common/errors/clubos-error';
+import { clubosFailure as failure } from './clubos-failure';
 import { createTransport, type ClubOSTransport } from '../../../main/clubos/http-transport';
 import { silentLogger } from '../../../common/log/logger';
 import { manualClock } from '../../../common/time/manual-clock';
@@ -24,16 +24,6 @@ async function listen(server: Server): Promise<number> {
 async function transportFor(handler: RequestListener, scheme: 'http' | 'https' = 'http'): Promise<ClubOSTransport> {
   const port = await listen(createHttpServer(handler));
   return createTransport({ baseUrl: `${scheme}://127.0.0.1:${port}`, clock: manualClock(0), logger: silentLogger, fetch: globalThis.fetch, timeoutMs: 5_000, maxBytes: CAP });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ClubOSError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ClubOSError) return e;
-    throw new Error(`expected a ClubOSError, got ${String(e)}`, { cause: e });
-  }
-  throw new Error('expected the request to fail');
 }
 
 afterEach(async () => {

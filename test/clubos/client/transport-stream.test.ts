@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClubOSError } from '../../../common/errors/clubos-error';
+import { clubosFailure as failure } from './clubos-failure';
 import { silentLogger } from '../../../common/log/logger';
 import { manualClock } from '../../../common/time/manual-clock';
 import { createTransport, type BodySink, type ClubOSTransport } from '../../../main/clubos/http-transport';
@@ -33,16 +33,6 @@ async function transportFor(handler: RequestListener): Promise<ClubOSTransport> 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return createTransport({ baseUrl: `http://127.0.0.1:${port}`, clock: manualClock(0), logger: silentLogger, fetch: globalThis.fetch, timeoutMs: 5_000, maxBytes: CAP });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ClubOSError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ClubOSError) return e;
-    throw new Error(`expected a ClubOSError, got ${String(e)}`, { cause: e });
-  }
-  throw new Error('expected the request to fail');
 }
 
 /** Resolves when the server sees the client drop the connection. */
