@@ -4,13 +4,9 @@ import { createCanonicalInboxReader } from '../../../main/clubos/parse/canonical
 import { readInboxDom } from '../../../main/clubos/parse/inbox-dom-reader';
 import { parseInboxPage, parseInboxPageInSlices } from '../../../main/clubos/parse/inbox-page';
 import { createRandom, type Random } from '../../../main/clubos-simulator/random';
-import { renderInbox } from '../../../main/clubos-simulator/render-inbox';
-import type { SimMessage } from '../../../main/clubos-simulator/types';
-import { zonedToEpoch } from '../../../common/time/club-time';
 import { fixture } from '../client/fixtures';
+import { simulatedInbox } from './simulated-inbox';
 
-const CHI = 'America/Chicago';
-const NOW = zonedToEpoch({ year: 2026, month: 12, day: 8, hour: 10, minute: 0 }, CHI);
 
 type Outcome = { rows: unknown } | { error: string };
 
@@ -35,19 +31,7 @@ const BODIES = [
 const NAMES = ["Jane O'Brien", 'Mallory <b>Evil</b>', 'Zoë Müller', 'Marcus   Lee'];
 
 function page(count: number, seed: number, memberIdsInLinks = true): string {
-  const rng = createRandom(seed);
-  const messages: SimMessage[] = [];
-  for (let i = 0; i < count; i++) {
-    messages.push({
-      id: i + 1,
-      ownerId: '1',
-      memberId: String(100_000_000 + rng.int(0, 999)),
-      senderName: rng.pick(NAMES),
-      body: rng.pick(BODIES),
-      at: NOW - i * rng.int(1, 3) * 3_600_000,
-    });
-  }
-  return renderInbox(messages, { now: NOW, timeZone: CHI, memberIdsInLinks });
+  return simulatedInbox(count, seed, { names: NAMES, bodies: BODIES }, memberIdsInLinks);
 }
 
 const SNIPPETS = [

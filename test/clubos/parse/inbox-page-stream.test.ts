@@ -6,17 +6,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClubOSError } from '../../../common/errors/clubos-error';
-import { zonedToEpoch } from '../../../common/time/club-time';
 import { createInboxPageStream, type InboxPageStreamOptions } from '../../../main/clubos/parse/inbox-page-stream';
 import { MAX_PENDING_CHARS } from '../../../main/clubos/parse/canonical-inbox-reader';
 import { parseInboxPage } from '../../../main/clubos/parse/inbox-page';
 import { createRandom, type Random } from '../../../main/clubos-simulator/random';
-import { renderInbox } from '../../../main/clubos-simulator/render-inbox';
-import type { SimMessage } from '../../../main/clubos-simulator/types';
 import { CAPTURES_DIR } from '../captures/capture-files';
+import { simulatedInbox } from './simulated-inbox';
 
-const CHI = 'America/Chicago';
-const NOW = zonedToEpoch({ year: 2026, month: 12, day: 8, hour: 10, minute: 0 }, CHI);
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'clubos');
 
 type Outcome = { rows: unknown } | { error: string } | { readAgain: true };
@@ -65,19 +61,7 @@ const BODIES = [
 const NAMES = ["Jane O'Brien", 'Zoë Müller', 'Marcus   Lee', 'Ana Łukasiewicz-Øster'];
 
 function page(count: number, seed: number, memberIdsInLinks = true): Uint8Array {
-  const rng = createRandom(seed);
-  const messages: SimMessage[] = [];
-  for (let i = 0; i < count; i++) {
-    messages.push({
-      id: i + 1,
-      ownerId: '1',
-      memberId: String(100_000_000 + rng.int(0, 999)),
-      senderName: rng.pick(NAMES),
-      body: rng.pick(BODIES),
-      at: NOW - i * rng.int(1, 3) * 3_600_000,
-    });
-  }
-  return new TextEncoder().encode(renderInbox(messages, { now: NOW, timeZone: CHI, memberIdsInLinks }));
+  return new TextEncoder().encode(simulatedInbox(count, seed, { names: NAMES, bodies: BODIES }, memberIdsInLinks));
 }
 
 /** Cuts at seeded random places, pieces of 1 to `longest` bytes. */
