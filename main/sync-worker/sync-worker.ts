@@ -17,7 +17,6 @@ import { createSyncEngine } from '../sync/sync-engine';
 import { dbSyncStore } from '../services/db-sync-store';
 import { toWireError, type EngineCalls, type FromWorker, type HostCalls, type SyncWorkerData, type ToWorker } from './protocol';
 import { createRpc } from './rpc';
-import { lowerThisThreadsPriority } from './worker-priority';
 
 const port = parentPort;
 if (!port) throw new Error('the sync worker runs only as a worker thread');
@@ -38,7 +37,6 @@ function portLogger(scope: string): Logger {
 }
 
 const logger = portLogger('sync-worker');
-lowerThisThreadsPriority(logger);
 const db = openConnection(data.dbPath, { logger, clock: systemClock });
 db.shareWrites(writeTurn(data.writeTurn, 'worker'));
 

@@ -3,8 +3,6 @@
 // reaches the main event bus with its data; a worker killed in the middle of an import is
 // noticed, logged and restarted, and the import ends with every text stored exactly once.
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync } from 'node:fs';
-import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +14,6 @@ import type { Core } from '../../main/core/core';
 import { createCore } from '../../main/core/create-core';
 import { memoryCredentialStore } from '../../main/services/credential-store';
 import { openConnection } from '../../db';
-import { SYNC_WORKER_NICE } from '../../main/sync-worker/worker-priority';
 import { generateTraffic } from '../bench/data/inbox-traffic';
 import { tempDir } from '../sync/sync-rig';
 
@@ -90,14 +87,6 @@ const count = (dbPath: string): number => {
   }
 };
 
-/** The nice value of each thread of this process (field 19 of /proc/self/task/<tid>/stat). */
-function threadNiceValues(): number[] {
-  return readdirSync('/proc/self/task').map((tid) => {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-  });
-}
-
 describe('the sync worker', () => {
   it('imports an inbox off the main thread and announces it on the main event bus with its data', { timeout: 60_000 }, async () => {
     const { sim, core, dbPath, workers, events } = await rig(1_500);
@@ -105,11 +94,6 @@ describe('the sync worker', () => {
 
     expect(workers).toHaveLength(1);
     expect(status.owners[0]).toMatchObject({ addedLastPoll: 1_500, lastError: null, historyImported: true });
-    // The worker's thread gives way to the main thread (Linux: its own priority, not the process's).
-    if (process.platform === 'linux') {
-      expect(threadNiceValues()).toContain(SYNC_WORKER_NICE);
-      expect(getPriority()).toBe(0);
-    }
     const added = events.filter((e): e is Extract<AppEvent, { type: 'messagesAdded' }> => e.type === 'messagesAdded');
     // Announced quietly as its transactions committed: the parts add up to the whole import, each
     // with the conversations it changed, and the last one carries the counts as they are.
