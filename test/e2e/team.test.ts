@@ -68,7 +68,8 @@ describe('team mode in the window', () => {
     await noteBox.press('Control+Enter');
     const note = threadPane(page).getByRole('listitem', { name: /^Internal note by/ });
     await note.getByText('Called her back, she will come in Friday.').waitFor();
-    expect(await noteBox.inputValue()).toBe('');
+    // The note shows when its push arrives; the box empties when the request answers, which may be a moment later.
+    await expect.poll(() => noteBox.inputValue()).toBe('');
     expect(app.sim.sentTexts(member.id)).toEqual([]);
     await axeClean(page, 'team-note');
 
