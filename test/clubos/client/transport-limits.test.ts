@@ -2,41 +2,18 @@
 // exact edge, counted after decompression, a declared length over the cap, a redirect to another
 // host, a certificate the client cannot trust, plain HTTP where TLS was expected.
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clubosFailure as failure } from './clubos-failure';
-import { createTransport, type ClubOSTransport } from '../../../main/clubos/http-transport';
+import { createTransport } from '../../../main/clubos/http-transport';
+import { localTransports } from './local-transport';
 import { silentLogger } from '../../../common/log/logger';
 import { manualClock } from '../../../common/time/manual-clock';
 
 const CAP = 64 * 1024;
-const servers: Server[] = [];
-
-async function listen(server: Server): Promise<number> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
-}
-
-async function transportFor(handler: RequestListener, scheme: 'http' | 'https' = 'http'): Promise<ClubOSTransport> {
-  const port = await listen(createHttpServer(handler));
-  return createTransport({ baseUrl: `${scheme}://127.0.0.1:${port}`, clock: manualClock(0), logger: silentLogger, fetch: globalThis.fetch, timeoutMs: 5_000, maxBytes: CAP });
-}
-
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (s) =>
-        new Promise<void>((resolve) => {
-          s.closeAllConnections();
-          s.close(() => resolve());
-        }),
-    ),
-  );
-});
+const { listen, transportFor } = localTransports(CAP);
 
 describe('transport bounds', () => {
   it('reads a body of exactly the cap and refuses one byte more', async () => {
@@ -124,8 +101,9 @@ describe('TLS failures', () => {
   });
 
   it('reports a refused connection as unreachable', async () => {
-    const port = await listen(createHttpServer());
-    await new Promise<void>((resolve) => servers.pop()?.close(() => resolve()));
+    const server = createHttpServer();
+    const port = await listen(server);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
     const http = createTransport({ baseUrl: `http://127.0.0.1:${port}`, clock: manualClock(0), logger: silentLogger, fetch: globalThis.fetch, timeoutMs: 5_000, maxBytes: CAP });
     const error = await failure(http.request({ method: 'GET', path: '/' }));
     expect(error.kind).toBe('network');

@@ -3,37 +3,15 @@
 // over the cap, broken off, reset, refused by the sink or given up by the caller, the reading
 // stops with a typed error and the connection is dropped; an answer the caller does not stream
 // (a redirect, an error) is kept as bytes.
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clubosFailure as failure } from './clubos-failure';
-import { silentLogger } from '../../../common/log/logger';
-import { manualClock } from '../../../common/time/manual-clock';
-import { createTransport, type BodySink, type ClubOSTransport } from '../../../main/clubos/http-transport';
+import type { BodySink } from '../../../main/clubos/http-transport';
+import { localTransports } from './local-transport';
 
 const CAP = 256 * 1024;
-const servers: Server[] = [];
-
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (s) =>
-        new Promise<void>((resolve) => {
-          s.closeAllConnections();
-          s.close(() => resolve());
-        }),
-    ),
-  );
-});
-
-async function transportFor(handler: RequestListener): Promise<ClubOSTransport> {
-  const server = createServer(handler);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return createTransport({ baseUrl: `http://127.0.0.1:${port}`, clock: manualClock(0), logger: silentLogger, fetch: globalThis.fetch, timeoutMs: 5_000, maxBytes: CAP });
-}
+const { transportFor } = localTransports(CAP);
 
 /** Resolves when the server sees the client drop the connection. */
 function dropped(req: IncomingMessage, res: ServerResponse): Promise<void> {
