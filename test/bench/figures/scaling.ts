@@ -25,7 +25,7 @@ import { BENCH_NOW, BENCH_OWNER_ID, BENCH_SEED, BENCH_TIME_ZONE } from '../harne
 import { timeIdlePolls } from '../harness/idle-polls';
 import { summarize } from '../harness/latency';
 import { progress } from '../harness/progress';
-import { BENCH_CLUB_CONTEXT } from '../harness/snapshot-client';
+import { BENCH_CLUB_CONTEXT, benchClient } from '../harness/snapshot-client';
 import { withTempDir } from '../harness/temp-dir';
 
 export const GROWTH_TARGET = 1.5;
@@ -123,20 +123,11 @@ export async function measureScaling(
 
 /** The engine's client: the page over HTTP, read as the sync worker reads it. */
 function httpInboxClient(url: string): ClubOSClient {
-  const unused = (name: string) => (): Promise<never> => Promise.reject(new Error(`the benchmark does not call ${name}`));
-  return {
-    async getInbox(ownerId, signal) {
-      const response = await fetch(url, signal ? { signal } : {});
-      const html = new TextDecoder().decode(await response.arrayBuffer());
-      return readInboxSnapshot(html, { ownerId, fetchedAt: BENCH_NOW, timeZone: BENCH_TIME_ZONE });
-    },
-    getClubContext: () => Promise.resolve(BENCH_CLUB_CONTEXT),
-    signIn: () => Promise.resolve(BENCH_CLUB_CONTEXT),
-    getHistory: unused('getHistory'),
-    send: unused('send'),
-    searchMember: unused('searchMember'),
-    signOut: () => Promise.resolve(),
-  };
+  return benchClient(async (ownerId, signal) => {
+    const response = await fetch(url, signal ? { signal } : {});
+    const html = new TextDecoder().decode(await response.arrayBuffer());
+    return readInboxSnapshot(html, { ownerId, fetchedAt: BENCH_NOW, timeZone: BENCH_TIME_ZONE });
+  });
 }
 
 async function serve(pages: Map<number, Buffer>): Promise<{ base: string; close(): Promise<void> }> {

@@ -1,6 +1,7 @@
 // A ClubOS client that answers every inbox request with one parsed snapshot: the idle-poll
 // figure times the engine's reconcile path alone, without the network and the parse (timed
-// separately). Any other call is a benchmark bug.
+// separately); and the same bench client around any other way of reading the inbox (benchClient).
+// Any other call is a benchmark bug.
 import type { ClubContext, ClubOSClient, InboxSnapshot } from '../../../main/clubos/types';
 import { BENCH_OWNER_ID, BENCH_TIME_ZONE } from './bench-constants';
 
@@ -18,9 +19,14 @@ export const BENCH_CLUB_CONTEXT: ClubContext = {
 };
 
 export function snapshotClient(snapshot: InboxSnapshot): ClubOSClient {
+  return benchClient(() => Promise.resolve(snapshot));
+}
+
+/** A client whose inbox is read by `getInbox`, signed in to the bench club; nothing else is called. */
+export function benchClient(getInbox: ClubOSClient['getInbox']): ClubOSClient {
   const unused = (name: string) => (): Promise<never> => Promise.reject(new Error(`the benchmark does not call ${name}`));
   return {
-    getInbox: () => Promise.resolve(snapshot),
+    getInbox,
     getClubContext: () => Promise.resolve(BENCH_CLUB_CONTEXT),
     signIn: () => Promise.resolve(BENCH_CLUB_CONTEXT),
     getHistory: unused('getHistory'),
