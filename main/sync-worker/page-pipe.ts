@@ -4,9 +4,12 @@
 // into a buffer of the pipe's own, and every full buffer is moved (transferred) to the worker,
 // which holds it only while it reads it. The main thread keeps at most one buffer being filled.
 //
-// The worker says how much it has read (PageRead); the pipe stops taking chunks while more than
-// PIPE_WINDOW_BYTES are unread, so the transport stops reading the socket and TCP holds ClubOS
-// back: a worker slower than the network never has the page queued up whole in its port.
+// The worker says how much it has read and moves the buffer back (PageRead); the pipe fills it
+// again. A page then costs the few buffers of one window, not a new one per 64 KB: every new
+// buffer is memory V8 counts toward collecting (a first import's page is 30 MB or more), and the
+// worker's buffers were garbage to collect once read. The pipe stops taking chunks while more than PIPE_WINDOW_BYTES are unread, so the transport
+// stops reading the socket and TCP holds ClubOS back: a worker slower than the network never has
+// the page queued up whole in its port.
 import type { PageBytes } from './protocol';
 import type { RpcPort } from './rpc';
 
@@ -18,13 +21,15 @@ export interface PagePipe {
   write(chunk: Uint8Array): Promise<void>;
   /** Sends what is left; the page's bytes are then all in the port, before the call's reply. */
   flush(): void;
-  /** The worker read `bytes` more. */
-  read(bytes: number): void;
+  /** The worker read `bytes` more, and gave back the buffer they came in (null: it kept it). */
+  read(bytes: number, buffer: ArrayBuffer | null): void;
 }
 
 /** `signal`: the call was cancelled or the worker is gone; a write waiting for room fails with it. */
 export function createPagePipe(port: RpcPort, stream: number, signal: AbortSignal): PagePipe {
   let buffer: Uint8Array | null = null;
+  /** Buffers the worker gave back, to be filled again; never more than a window's worth. */
+  const spare: ArrayBuffer[] = [];
   let filled = 0;
   let unread = 0;
   let wake: (() => void) | null = null;
@@ -56,7 +61,7 @@ export function createPagePipe(port: RpcPort, stream: number, signal: AbortSigna
     async write(chunk) {
       signal.throwIfAborted();
       for (let at = 0; at < chunk.byteLength; ) {
-        buffer ??= new Uint8Array(PIPE_BUFFER_BYTES);
+        buffer ??= new Uint8Array(spare.pop() ?? new ArrayBuffer(PIPE_BUFFER_BYTES));
         const n = Math.min(PIPE_BUFFER_BYTES - filled, chunk.byteLength - at);
         buffer.set(chunk.subarray(at, at + n), filled);
         filled += n;
@@ -71,7 +76,8 @@ export function createPagePipe(port: RpcPort, stream: number, signal: AbortSigna
       signal.throwIfAborted();
       send();
     },
-    read(bytes) {
+    read(bytes, returned) {
+      if (returned?.byteLength === PIPE_BUFFER_BYTES && spare.length < PIPE_WINDOW_BYTES / PIPE_BUFFER_BYTES) spare.push(returned);
       unread -= bytes;
       if (unread <= PIPE_WINDOW_BYTES) wakeUp();
     },

@@ -71,6 +71,8 @@ export interface PageRead {
   type: 'pageRead';
   stream: number;
   bytes: number;
+  /** The buffer they came in, moved back to be filled again. */
+  buffer: ArrayBuffer;
 }
 
 export type ToWorker = Call<EngineCalls> | Reply | Cancel | PageBytes;

@@ -134,7 +134,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
     worker.on('message', (message: FromWorker) => {
       if (rpc.receive(message)) return;
       if (message.type === 'pageRead') {
-        pipes.get(message.stream)?.read(message.bytes);
+        pipes.get(message.stream)?.read(message.bytes, message.buffer);
       } else if (message.type === 'event') {
         if (message.event.type === 'syncStatusChanged') status = message.event.status;
         options.events.emit(relayed(message.event));

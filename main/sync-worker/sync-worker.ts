@@ -21,7 +21,7 @@ import { createRpc } from './rpc';
 const port = parentPort;
 if (!port) throw new Error('the sync worker runs only as a worker thread');
 const data = workerData as SyncWorkerData;
-const post = (message: FromWorker): void => port.postMessage(message);
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 
 function portLogger(scope: string): Logger {
   const write = (level: LogLevel) => (message: string, fields: LogFields = {}) => {
@@ -154,9 +154,11 @@ const engine = createSyncEngine({ client, store, events, clock: systemClock, log
 port.on('message', (message: ToWorker) => {
   if (message.type === 'pageBytes') {
     // A piece of a reading given up (aborted, or to be read whole) is dropped; either way the
-    // main thread hears it was read, so its pipe never waits on a reading nobody finishes.
+    // main thread hears it was read, so its pipe never waits on a reading nobody finishes. The
+    // piece is decoded as it is read (nothing keeps its bytes), so its buffer goes back.
     pageReaders.get(message.stream)?.(message.bytes);
-    post({ type: 'pageRead', stream: message.stream, bytes: message.bytes.byteLength });
+    const buffer = message.bytes.buffer as ArrayBuffer;
+    post({ type: 'pageRead', stream: message.stream, bytes: message.bytes.byteLength, buffer }, [buffer]);
     return;
   }
   if (!rpc.receive(message)) logger.warn('the sync worker got a message it does not know', { type: message.type });

@@ -57,8 +57,40 @@ describe('the page pipe', () => {
     const blocked = pipe.write(piece);
     expect(await settled(blocked)).toBe(false);
     expect(posted).toHaveLength(buffersInWindow + 1);
-    pipe.read(PIPE_BUFFER_BYTES);
+    pipe.read(PIPE_BUFFER_BYTES, null);
     expect(await settled(blocked)).toBe(true);
+  });
+
+  it('fills the buffers the worker gives back instead of making new ones, and keeps no more than a window of them', async () => {
+    const { port, posted } = fakePort();
+    const pipe = createPagePipe(port, 3, new AbortController().signal);
+    const piece = (byte: number) => new Uint8Array(PIPE_BUFFER_BYTES).fill(byte);
+    await pipe.write(piece(1));
+    await pipe.write(piece(2));
+    // The worker read both and moved their buffers back (here: the same ArrayBuffers).
+    const [first, second] = posted.map((p) => p.message.bytes.buffer as ArrayBuffer);
+    pipe.read(PIPE_BUFFER_BYTES, first!);
+    pipe.read(PIPE_BUFFER_BYTES, second!);
+    await pipe.write(piece(3));
+    await pipe.write(piece(4));
+    const again = posted.slice(2).map((p) => p.message.bytes);
+    expect(again.map((b) => b.buffer)).toEqual([second, first]);
+    expect(again.map((b) => b[0])).toEqual([3, 4]);
+    // A buffer of another size (a flushed remainder's view is still whole) is not kept.
+    const odd = new ArrayBuffer(10);
+    pipe.read(0, odd);
+    await pipe.write(piece(5));
+    expect(posted.at(-1)!.message.bytes.buffer).not.toBe(odd);
+    // More buffers given back than a window holds: the surplus is dropped, not hoarded.
+    const many = Array.from({ length: PIPE_WINDOW_BYTES / PIPE_BUFFER_BYTES + 4 }, () => new ArrayBuffer(PIPE_BUFFER_BYTES));
+    for (const b of many) pipe.read(0, b);
+    const reused = new Set<ArrayBufferLike>();
+    for (let i = 0; i < many.length; i++) {
+      await pipe.write(piece(6));
+      reused.add(posted.at(-1)!.message.bytes.buffer);
+      pipe.read(PIPE_BUFFER_BYTES, null);
+    }
+    expect([...reused].filter((b) => many.includes(b as ArrayBuffer))).toHaveLength(PIPE_WINDOW_BYTES / PIPE_BUFFER_BYTES);
   });
 
   it('fails a write waiting for room, and every later one, when the call is given up', async () => {
