@@ -21,7 +21,7 @@ import { percentile, roundMs } from './latency';
 import { importLagInputSchema, importLagResultSchema, type ImportLagResult, type WindowLatency } from './import-lag-messages';
 
 const REQUEST_EVERY_MS = 20;
-const LONGEST_STALLS = 5;
+const LONGEST_STALLS = 8;
 const RSS_EVERY_MS = 50;
 
 const rssMb = (): number => Math.round((process.memoryUsage.rss() / 1024 ** 2) * 10) / 10;
@@ -94,7 +94,7 @@ async function main(): Promise<ImportLagResult> {
     const stallLog = startStallLog();
     const measured = await withLagMonitor(() => core.handlers.syncNow({ ownerId: input.ownerId }));
     const importMs = roundMs(performance.now() - started);
-    const longestStalls = stallLog.stop(LONGEST_STALLS);
+    const stalls = stallLog.stop(LONGEST_STALLS);
     const traffic = await window.stop();
     const peakRssMb = rss.stop();
     const added = measured.result.owners[0]?.addedLastPoll ?? 0;
@@ -102,7 +102,8 @@ async function main(): Promise<ImportLagResult> {
     return {
       importMs,
       ...measured.lag,
-      longestStalls,
+      longestStalls: stalls.longest,
+      stallOwnWorkMaxMs: stalls.ownWorkMaxMs,
       windowRequests: windowLatency(traffic.requests),
       markRead: windowLatency(traffic.markRead),
       startRssMb,

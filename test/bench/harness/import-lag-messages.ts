@@ -18,7 +18,8 @@ export type ImportLagInput = z.infer<typeof importLagInputSchema>;
 const ms = z.number().nonnegative();
 export const windowLatencySchema = z.object({ runs: z.number().int().nonnegative(), p50Ms: ms, p99Ms: ms, maxMs: ms }).strict();
 export type WindowLatency = z.infer<typeof windowLatencySchema>;
-export const stallSchema = z.object({ atMs: ms, ms, gc: z.array(z.string()) }).strict();
+/** A stall: when it began, how long, the collections within it, and (Linux) how long of it the main thread ran and waited for a core. */
+export const stallSchema = z.object({ atMs: ms, ms, gc: z.array(z.string()), ranMs: ms.optional(), waitedMs: ms.optional() }).strict();
 
 export const importLagResultSchema = z
   .object({
@@ -28,6 +29,8 @@ export const importLagResultSchema = z
     meanMs: ms,
     /** The longest stalls of the main event loop (8 ms or more), when they began after the import started, and what collected garbage meanwhile. */
     longestStalls: z.array(stallSchema),
+    /** Of all stalls of 8 ms or more, the most the main thread itself ran within one (Linux; null elsewhere). */
+    stallOwnWorkMaxMs: ms.nullable(),
     windowRequests: windowLatencySchema,
     markRead: windowLatencySchema,
     /** Resident set of the child as it starts: Node and the bundle, before the core opens. */
