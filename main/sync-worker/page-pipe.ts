@@ -7,9 +7,9 @@
 // The worker says how much it has read and moves the buffer back (PageRead); the pipe fills it
 // again. A page then costs the few buffers of one window, not a new one per 64 KB: every new
 // buffer is memory V8 counts toward collecting (a first import's page is 30 MB or more), and the
-// worker's buffers were garbage to collect once read. The pipe stops taking chunks while more than PIPE_WINDOW_BYTES are unread, so the transport
-// stops reading the socket and TCP holds ClubOS back: a worker slower than the network never has
-// the page queued up whole in its port.
+// worker's buffers were garbage to collect once read. The pipe stops taking chunks while more
+// than PIPE_WINDOW_BYTES are unread, so the transport stops reading the socket and TCP holds
+// ClubOS back: a worker slower than the network never has the page queued up whole in its port.
 import type { PageBytes } from './protocol';
 import type { RpcPort } from './rpc';
 
