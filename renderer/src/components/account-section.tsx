@@ -6,6 +6,7 @@ import { useAppStore } from '../store/store-context';
 import { ClubTimeZoneField } from './club-time-zone-field';
 import { DEMO_BANNER_TEXT } from './demo-banner';
 import { Field } from './field';
+import { ErrorLine } from './error-line';
 
 const STORAGE_NOTES: Readonly<Record<string, string>> = {
   weak: 'This computer has no secure keyring, so your password is stored with weak protection.',
@@ -57,11 +58,7 @@ function SignInForm() {
         error={errors.baseUrl}
         onChange={(e) => setBaseUrl(e.target.value)}
       />
-      {refusal ? (
-        <p className="error-text" role="alert">
-          {refusal.message}
-        </p>
-      ) : null}
+      <ErrorLine message={refusal?.message} />
       <button type="submit" className="button button--primary" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
@@ -127,11 +124,7 @@ export function AccountSection() {
       )}
       <ClubTimeZoneField account={account} />
       {storageNote ? <p className="warn-text">{storageNote}</p> : null}
-      {error ? (
-        <p className="error-text" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <ErrorLine message={error?.message} />
     </section>
   );
 }

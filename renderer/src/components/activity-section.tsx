@@ -7,6 +7,7 @@ import type { ActionLogEntry, ApiError } from '../../../common/contract';
 import { toApiError, unwrap } from '../api';
 import { formatFullTime } from '../format/list-time';
 import { useAppDeps, useTimeOptions } from '../store/store-context';
+import { ErrorLine } from './error-line';
 
 const PAGE = 50;
 const VIEWS = {
@@ -65,11 +66,7 @@ export function ActivitySection() {
           Refresh
         </button>
       </div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <ErrorLine message={error?.message} />
       {items === null ? (
         error ? null : <p className="muted">Loading…</p>
       ) : items.length === 0 ? (

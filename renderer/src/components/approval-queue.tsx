@@ -7,6 +7,7 @@ import { INTENT_LABELS } from '../../../common/intent-catalog';
 import { formatFullTime } from '../format/list-time';
 import { useAppStore, useTimeOptions } from '../store/store-context';
 import { Modal } from './modal';
+import { ErrorLine } from './error-line';
 
 function Why({ draft }: { draft: AssistantDraft }) {
   return (
@@ -107,11 +108,7 @@ export function ApprovalQueueDialog() {
           Approve selected ({selectedIds.length})
         </button>
       </div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <ErrorLine message={error?.message} />
       {status === 'loading' && queue.length === 0 ? <p className="muted">Loading…</p> : null}
       {status === 'ready' && queue.length === 0 ? <p className="muted">Nothing waits for approval.</p> : null}
       <ol ref={listRef} className="queue-list" aria-label="Drafts waiting for approval" onKeyDown={onListKey}>

@@ -8,6 +8,7 @@ import { ASSISTANT_MODES, NEVER_AUTO_INTENTS, type AssistantMode, type Assistant
 import { toApiError, unwrap } from '../api';
 import { useAppDeps } from '../store/store-context';
 import { downloadText } from './download';
+import { ErrorLine } from './error-line';
 
 const MODE_LABELS: Readonly<Record<AssistantMode, string>> = {
   off: 'Off',
@@ -225,11 +226,7 @@ export function AssistantSection() {
           {notice}
         </p>
       ) : null}
-      {error ? (
-        <p className="error-text" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <ErrorLine message={error?.message} />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { Account, ApiError } from '../../../common/contract';
 import { useAppStore } from '../store/store-context';
+import { ErrorLine } from './error-line';
 
 export const CLUB_TIME_ZONE_WHY =
   "ClubOS did not say which time zone your club is in. Message times from ClubOS are read in this zone, so they are only right when it is your club's. Times already stored are not changed when you change it.";
@@ -58,11 +59,7 @@ export function ClubTimeZoneField({ account }: { account: Account }) {
           {CLUB_TIME_ZONE_WHY}
         </p>
       </div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <ErrorLine message={error?.message} />
       <button type="submit" className="button button--primary" disabled={busy || (confirmed && selected === zone)}>
         {confirmed ? 'Change time zone' : 'Confirm time zone'}
       </button>

@@ -9,6 +9,7 @@ import { useAppDeps } from '../store/store-context';
 import { SuggestionPicker } from './suggestion-picker';
 import { emptyDraft, type ReplyChannel } from '../store/composer-slice';
 import { useAppStore } from '../store/store-context';
+import { ErrorLine } from './error-line';
 
 export const MAX_REPLY_LENGTH = 2000;
 export const MAX_NOTE_LENGTH = 4000;
@@ -268,11 +269,7 @@ export function Composer({ conversation }: { conversation: Conversation }) {
           {assistantDraft.error ? <p className="error-text">No draft: {assistantDraft.error.message}</p> : null}
         </div>
       ) : null}
-      {sendError ? (
-        <p className="error-text" role="alert">
-          Not sent: {sendError.message}
-        </p>
-      ) : null}
+      <ErrorLine message={sendError?.message} prefix="Not sent: " />
     </form>
   );
 }

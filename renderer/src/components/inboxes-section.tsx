@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { ApiError } from '../../../common/contract';
 import { useAppStore } from '../store/store-context';
+import { ErrorLine } from './error-line';
 
 export function InboxesSection() {
   const owners = useAppStore((s) => s.session.owners);
@@ -65,11 +66,7 @@ export function InboxesSection() {
           </button>
         </div>
       ) : null}
-      {error ? (
-        <p className="error-text" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <ErrorLine message={error?.message} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { formatFullTime } from '../format/list-time';
 import { useAppDeps, useTimeOptions } from '../store/store-context';
 import { downloadText } from './download';
 import { describedBy, FieldNotes } from './field';
+import { ErrorLine } from './error-line';
 
 function TextArea({
   label,
@@ -205,11 +206,7 @@ export function KnowledgeSection() {
               <input type="file" accept="application/json,.json" className="sr-only" disabled={busy} onChange={importFile} />
             </label>
           </div>
-          {Object.keys(errors).length > 0 ? (
-            <p className="error-text" role="alert">
-              Some fields need fixing before Knowledge can be saved.
-            </p>
-          ) : null}
+          <ErrorLine message={Object.keys(errors).length > 0 ? 'Some fields need fixing before Knowledge can be saved.' : null} />
           {saved ? (
             <p className="muted" role="status">
               {saved}
@@ -217,11 +214,7 @@ export function KnowledgeSection() {
           ) : null}
         </form>
       )}
-      {error ? (
-        <p className="error-text" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <ErrorLine message={error?.message} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { useNow } from '../hooks/use-now';
 import { useWindowAttention } from '../hooks/use-window-attention';
 import { useTimeOptions, useAppStore } from '../store/store-context';
 import { MessageItem, messageDomId } from './message-item';
+import { ErrorLine } from './error-line';
 
 /** Pixels from the end that still count as "at the bottom". */
 const BOTTOM_SLACK = 48;
@@ -100,21 +101,13 @@ export function MessageList() {
               </button>
             </>
           )}
-          {olderError ? (
-            <p className="error-text" role="alert">
-              Older messages could not be loaded: {olderError.message}
-            </p>
-          ) : null}
+          <ErrorLine message={olderError?.message} prefix="Older messages could not be loaded: " />
           {history.status === 'done' ? (
             <p className="muted" role="status">
               {history.added === 0 ? 'ClubOS has no earlier messages.' : `${history.added} earlier ${history.added === 1 ? 'message' : 'messages'} added.`}
             </p>
           ) : null}
-          {history.status === 'error' && history.error ? (
-            <p className="error-text" role="alert">
-              History could not be fetched: {history.error.message}
-            </p>
-          ) : null}
+          <ErrorLine message={history.status === 'error' ? history.error?.message : null} prefix="History could not be fetched: " />
         </div>
         {messages.length === 0 ? <p className="muted thread-empty">No messages in this conversation yet.</p> : null}
         {groups.map((group, index) => {

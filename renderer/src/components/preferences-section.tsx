@@ -15,6 +15,7 @@ import {
 } from '../forms/settings-form';
 import { useAppStore } from '../store/store-context';
 import { Field } from './field';
+import { ErrorLine } from './error-line';
 
 const PRIVACY_OPTIONS: readonly { value: NotificationPrivacy; label: string }[] = [
   { value: 'name_and_text', label: 'Name and message text' },
@@ -132,11 +133,7 @@ function PreferencesForm({ settings }: { settings: Settings }) {
           </span>
         ) : null}
       </div>
-      {result && !result.saved ? (
-        <p className="error-text" role="alert">
-          {result.error.message}
-        </p>
-      ) : null}
+      <ErrorLine message={result && !result.saved ? result.error.message : null} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { ApiError, ReplyTemplateEntry } from '../../../common/contract';
 import { INTENT_LABELS } from '../../../common/intent-catalog';
 import { toApiError, unwrap } from '../api';
 import { useAppDeps } from '../store/store-context';
+import { ErrorLine } from './error-line';
 
 export function ReplyTemplatesSection() {
   const { api } = useAppDeps();
@@ -72,11 +73,7 @@ export function ReplyTemplatesSection() {
           );
         })}
       </ul>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <ErrorLine message={error?.message} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { toApiError, unwrap } from '../../api';
 import { useAppDeps, useAppStore } from '../../store/store-context';
 import { Modal } from '../modal';
 import { useCampaignEvents, useOutreachResync } from './use-outreach-events';
+import { ErrorLine } from '../error-line';
 
 const STATUSES: ConversationStatus[] = ['open', 'pending', 'snoozed', 'resolved', 'archived'];
 
@@ -103,11 +104,7 @@ function CampaignDetail({ campaign, onBack }: { campaign: CampaignView; onBack: 
           </button>
         ) : null}
       </div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine message={error} />
       <table className="campaign-table">
         <thead>
           <tr>
@@ -278,11 +275,7 @@ function NewCampaign({ onCreated }: { onCreated: (c: CampaignView) => void }) {
           </>
         ) : null}
       </div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine message={error} />
       <button type="submit" className="button button--primary" disabled={busy || name.trim() === '' || body.trim() === '' || (kind === 'members' && members.length === 0) || (kind === 'csv' && csv.trim() === '')}>
         {busy ? 'Finding recipients…' : 'Create draft and preview'}
       </button>

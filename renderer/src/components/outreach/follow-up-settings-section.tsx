@@ -11,6 +11,7 @@ import { newRule, parseFollowUpInput, settingsToInput, type FollowUpField, type 
 import { spansToText, WEEKDAY_LABELS } from '../../forms/knowledge-form';
 import { useAppDeps } from '../../store/store-context';
 import { describedBy, FieldNotes } from '../field';
+import { ErrorLine } from '../error-line';
 
 function CountedHours({ knowledge }: { knowledge: KnowledgeState | null }) {
   if (!knowledge) return null;
@@ -205,11 +206,7 @@ function FollowUpForm({ initial, knowledge }: { initial: OutreachSettings; knowl
           </span>
         ) : null}
       </div>
-      {status && !status.ok ? (
-        <p className="error-text" role="alert">
-          {status.message}
-        </p>
-      ) : null}
+      <ErrorLine message={status && !status.ok ? status.message : null} />
     </form>
   );
 }

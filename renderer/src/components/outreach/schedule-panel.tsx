@@ -11,6 +11,7 @@ import { formatFullTime } from '../../format/list-time';
 import { emptyDraft } from '../../store/composer-slice';
 import { useAppDeps, useAppStore, useTimeOptions } from '../../store/store-context';
 import { useOutreachResync, useScheduledEvents } from './use-outreach-events';
+import { ErrorLine } from '../error-line';
 
 const REMIND_DAYS = [1, 2, 3, 7] as const;
 const STATE_LABELS: Record<ScheduledItemView['state'], string> = {
@@ -142,11 +143,7 @@ export function SchedulePanel({ conversation }: { conversation: Conversation }) 
           Set reminder
         </button>
       </div>
-      {error ? (
-        <p className="error-text schedule-bar" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine message={error} className="schedule-bar" />
       {open.length > 0 ? (
         <ul className="scheduled-list" aria-label="Scheduled for this conversation">
           {open.map((item) => (

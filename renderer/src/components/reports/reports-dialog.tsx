@@ -11,6 +11,7 @@ import { useAppDeps, useAppStore } from '../../store/store-context';
 import { downloadText } from '../download';
 import { Modal } from '../modal';
 import { ReportChart, type ChartRow, type Series } from './report-chart';
+import { ErrorLine } from '../error-line';
 
 const intentLabel = (intent: ReportIntent): string => (intent === 'unclassified' ? 'Unclassified' : INTENT_LABELS[intent]);
 const hourLabel = (hour: number): string => `${String(hour).padStart(2, '0')}:00`;
@@ -287,11 +288,7 @@ export function ReportsDialog() {
           Export CSV
         </button>
       </div>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine message={error} />
       {report ? <ReportView report={report} /> : error ? null : <p className="muted">Loading…</p>}
     </Modal>
   );

@@ -7,6 +7,7 @@ import type { TeamStatus } from '../../../../common/contract';
 import { toApiError, unwrap } from '../../api';
 import { useAppDeps, useAppStore } from '../../store/store-context';
 import { Field } from '../field';
+import { ErrorLine } from '../error-line';
 
 const STATE_TEXT: Readonly<Record<TeamStatus['state'], string>> = {
   off: 'Not in a team: this desk works alone.',
@@ -143,11 +144,7 @@ export function TeamSection() {
           </button>
         </form>
       ) : null}
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine message={error} />
     </section>
   );
 }
