@@ -32,7 +32,7 @@ export interface MessageQueries {
    */
   insert(batch: readonly NewMessage[], options?: InsertOptions): InsertResult;
   /** The owner's keys with club-local date in [fromDate, toDate], read from a covering index. */
-  storedKeys(ownerId: string, fromDate: string, toDate: string): StoredKey[];
+  storedKeys(ownerId: string, fromDate: string, toDate: string): readonly StoredKey[];
   /** Sender, body and date of the owner's rows dated in [fromDate, toDate] (an importer matches spellings). */
   storedTexts(ownerId: string, fromDate: string, toDate: string): Array<{ senderName: string; body: string; localDate: string }>;
   /** The latest `sent_at` of the conversation's messages with one of `intents`, or null. */
@@ -115,7 +115,33 @@ export function messageQueries(ctx: DbContext): MessageQueries {
     });
   }
 
-  function storedKeys(ownerId: string, fromDate: string, toDate: string): StoredKey[] {
+  /**
+   * The last stored keys read for each owner, outside any transaction, with the database's state
+   * at the time. An idle poll (every 10 s, nothing new) asks for the same rows again and again, and
+   * reading them is most of its cost (5,000 rows: about 6 ms and their garbage). They are read
+   * again only when the database may have changed: another connection committed (`PRAGMA
+   * data_version` moves) or this one changed a row (`total_changes()` moves, rolled-back changes
+   * included). The state is read before the rows, so a commit in between only makes the next call
+   * read again. A result read inside a transaction is never kept: a rollback would leave it
+   * listing rows that are not there. It costs the rows' memory (about 260 bytes a row) per owner.
+   */
+  const keysRead = new Map<string, { from: string; to: string; version: number; changes: number; keys: readonly StoredKey[] }>();
+  const MAX_CACHED_OWNERS = 16;
+
+  function storedKeys(ownerId: string, fromDate: string, toDate: string): readonly StoredKey[] {
+    const version = Number(ctx.prepare('PRAGMA data_version').pluck().get());
+    const changes = Number(ctx.prepare('SELECT total_changes()').pluck().get());
+    const cached = keysRead.get(ownerId);
+    if (cached && cached.from === fromDate && cached.to === toDate && cached.version === version && cached.changes === changes) return cached.keys;
+    const keys = readStoredKeys(ownerId, fromDate, toDate);
+    if (!ctx.conn.inTransaction) {
+      if (keysRead.size >= MAX_CACHED_OWNERS && !keysRead.has(ownerId)) keysRead.clear();
+      keysRead.set(ownerId, { from: fromDate, to: toDate, version, changes, keys });
+    }
+    return keys;
+  }
+
+  function readStoredKeys(ownerId: string, fromDate: string, toDate: string): StoredKey[] {
     const rows = ctx
       .prepare('SELECT dedupe_key, local_time, occurrence, sender_name, body FROM messages WHERE owner_id = ? AND local_date BETWEEN ? AND ?')
       .raw()

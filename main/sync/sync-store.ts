@@ -51,7 +51,7 @@ export interface ImportStart {
 export interface SyncStore {
   listOwners(): OwnerRecord[];
   /** Keys of the owner's stored messages whose club-local date is within [from, to]. */
-  storedKeys(ownerId: ClubOSId, from: string, to: string): StoredKey[];
+  storedKeys(ownerId: ClubOSId, from: string, to: string): readonly StoredKey[];
   /**
    * Stores the new rows with their conversations and marks the owner synced (last success,
    * failures reset, history imported). Atomic: either all of it is stored or none of it. A large

@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DbError } from '../../db';
-import { conversation, memoryDb, msg, OWNER, T0, withOwners } from './helpers';
+import { memoryLogger } from '../../common/log/logger';
+import { manualClock } from '../../common/time/manual-clock';
+import { DbError, openConnection, openDatabase } from '../../db';
+import { conversation, memoryDb, msg, OTHER_OWNER, OWNER, T0, tempDir, withOwners } from './helpers';
 
 function setup() {
   const t = memoryDb();
@@ -141,13 +144,61 @@ describe('messages.storedKeys', () => {
     ]);
     const keys = db.messages.storedKeys(OWNER, '2026-11-24', '2026-11-25');
     expect(keys.every((k) => typeof k.senderName === 'string' && typeof k.body === 'string')).toBe(true);
-    const sorted = keys.sort((a, b) => a.dedupeKey.localeCompare(b.dedupeKey) || a.occurrence - b.occurrence);
+    const sorted = [...keys].sort((a, b) => a.dedupeKey.localeCompare(b.dedupeKey) || a.occurrence - b.occurrence);
     expect(sorted.map(({ dedupeKey, localTime, occurrence }) => ({ dedupeKey, localTime, occurrence }))).toEqual([
       { dedupeKey: '2026-11-24|b', localTime: '09:10', occurrence: 0 },
       { dedupeKey: '2026-11-24|b', localTime: '09:12', occurrence: 1 },
       { dedupeKey: '2026-11-25|c', localTime: '07:00', occurrence: 0 },
     ]);
     expect(db.messages.storedKeys('2002', '2026-11-01', '2026-11-30')).toEqual([]);
+  });
+
+  const keysOf = (keys: ReadonlyArray<{ dedupeKey: string; occurrence: number }>): string[] => keys.map((k) => `${k.dedupeKey}#${k.occurrence}`).sort();
+
+  it('reads the rows again only when this connection changed a row or another committed, never keeping what a rolled-back transaction showed', () => {
+    const { dir, cleanup } = tempDir();
+    const path = join(dir, 'keys.sqlite');
+    const { db } = openDatabase(path, { clock: manualClock(T0), logger: memoryLogger('test') });
+    try {
+      withOwners(db, OWNER, OTHER_OWNER);
+      const c = conversation(db, 'Jane Doe');
+      const other = conversation(db, 'Sam Roe', null, OTHER_OWNER);
+      db.messages.insert([msg(c, 0, { dedupeKey: 'a', occurrence: 0 })]);
+      const first = db.messages.storedKeys(OWNER, '2026-11-01', '2026-11-30');
+      // Nothing changed: the same rows, not read again.
+      expect(db.messages.storedKeys(OWNER, '2026-11-01', '2026-11-30')).toBe(first);
+      // Another range or another owner is its own read.
+      expect(keysOf(db.messages.storedKeys(OWNER, '2026-11-26', '2026-11-30'))).toEqual([]);
+      expect(keysOf(db.messages.storedKeys(OTHER_OWNER, '2026-11-01', '2026-11-30'))).toEqual([]);
+
+      // This connection adds a row: read again.
+      db.messages.insert([msg(c, 1, { dedupeKey: 'b', occurrence: 0 })]);
+      expect(keysOf(db.messages.storedKeys(OWNER, '2026-11-01', '2026-11-30'))).toEqual(['a#0', 'b#0']);
+
+      // Another connection (the sync worker's, another process) commits a row: read again.
+      const peer = openConnection(path, { clock: manualClock(T0), logger: memoryLogger('peer') });
+      try {
+        peer.messages.insert([msg(c, 2, { dedupeKey: 'c', occurrence: 0 })]);
+        expect(keysOf(db.messages.storedKeys(OWNER, '2026-11-01', '2026-11-30'))).toEqual(['a#0', 'b#0', 'c#0']);
+        peer.messages.insert([msg(other, 3, { ownerId: OTHER_OWNER, dedupeKey: 'x', occurrence: 0 })]);
+        expect(keysOf(db.messages.storedKeys(OTHER_OWNER, '2026-11-01', '2026-11-30'))).toEqual(['x#0']);
+      } finally {
+        peer.close();
+      }
+
+      // Inside a transaction the uncommitted row shows; after the rollback it is gone.
+      expect(() =>
+        db.transaction(() => {
+          db.messages.insert([msg(c, 4, { dedupeKey: 'd', occurrence: 0 })]);
+          expect(keysOf(db.messages.storedKeys(OWNER, '2026-11-01', '2026-11-30'))).toEqual(['a#0', 'b#0', 'c#0', 'd#0']);
+          throw new Error('rolled back');
+        }),
+      ).toThrow('rolled back');
+      expect(keysOf(db.messages.storedKeys(OWNER, '2026-11-01', '2026-11-30'))).toEqual(['a#0', 'b#0', 'c#0']);
+    } finally {
+      db.close();
+      cleanup();
+    }
   });
 });
 
