@@ -15,6 +15,9 @@ export async function withLagMonitor<T>(work: () => Promise<T>): Promise<{ resul
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
   try {
+    // A few turns before the work: the monitor's first tick only sets its clock, so a block at
+    // the very start of the work (its synchronous part) would otherwise go unrecorded.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const result = await work();
     // One more turn so a block at the very end is sampled too.
     await new Promise((resolve) => setTimeout(resolve, 5));
