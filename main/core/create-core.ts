@@ -11,7 +11,7 @@ import { createGymBotImporter } from '../import/gym-bot-importer';
 import { GymBotImportError } from '../import/gym-bot-source';
 import { createAccountService, type AccountService } from '../services/account-service';
 import { createAssistantService, type AssistantService } from '../services/assistant/assistant-service';
-import { warmUpInTurns, warmUpSteps } from '../services/assistant/warm-up';
+import { runWarmUp, warmUpSteps } from '../services/assistant/warm-up';
 import { currentKnowledge, knowledgeBusinessHours } from '../services/assistant/outreach-hours';
 import { memorySecretStore } from '../services/secret-store';
 import { openAppDatabase } from '../services/app-database';
@@ -152,10 +152,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     changes,
     modelKey: options.modelKey ?? memorySecretStore(),
   });
-  // Its patterns are compiled now, a rule set per turn, not when the first live text arrives (warm-up.ts).
-  const stopWarmUp = warmUpInTurns(warmUpSteps(hostTimeZone(), () => clock.now()), options.timers ?? systemTimers, (error) =>
-    log.warn('warming up the assistant failed', { error }),
-  );
+  // Its patterns are compiled now, before the window and any sync, not when the first live text arrives (warm-up.ts).
+  runWarmUp(warmUpSteps(hostTimeZone(), () => clock.now()), (error) => log.warn('warming up the assistant failed', { error }));
   // Every new member text (not a quiet import, not our own reply) is read by the assistant.
   const stopAssistant = events.subscribe((event) => {
     // Texts another desk polled are that desk's to answer automatically: never here too.
@@ -250,7 +248,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       await team.close();
       stopSnoozeWatch();
-      stopWarmUp();
       stopAssistant();
       await assistant.idle();
       await waiting.close();

@@ -1,32 +1,7 @@
-// The assistant's warm-up: its steps read both kinds of string V8 stores and run in any zone, one
-// step per timer turn; a failing step is reported and the rest still run; stopping ends it.
+// The assistant's warm-up: its steps read both kinds of string V8 stores and run in any zone; a
+// failing step is reported and the rest still run.
 import { describe, expect, it, vi } from 'vitest';
-import type { Timers } from '../../common/time/timers';
-import { WARM_UP_TEXTS, warmUpInTurns, warmUpSteps } from '../../main/services/assistant/warm-up';
-
-/** Timers run only when the test says: `turn()` runs the one pending callback. */
-function steppedTimers() {
-  const pending = new Map<number, () => void>();
-  let nextId = 1;
-  const timers: Timers = {
-    setTimeout: (callback) => {
-      const id = nextId++;
-      pending.set(id, callback);
-      return id as unknown as ReturnType<Timers['setTimeout']>;
-    },
-    clearTimeout: (handle) => void pending.delete(handle as unknown as number),
-  };
-  return {
-    timers,
-    pending: () => pending.size,
-    turn() {
-      const [id, callback] = [...pending][0] ?? [];
-      if (id === undefined || !callback) throw new Error('no timer pending');
-      pending.delete(id);
-      callback();
-    },
-  };
-}
+import { runWarmUp, WARM_UP_TEXTS, warmUpSteps } from '../../main/services/assistant/warm-up';
 
 describe('the assistant warm-up', () => {
   it('reads a text V8 stores a byte a character and one it stores in two', () => {
@@ -41,34 +16,16 @@ describe('the assistant warm-up', () => {
     for (const step of steps) expect(step).not.toThrow();
   });
 
-  it('runs one step per timer turn, goes on past a failing step, and stops when told', () => {
-    const { timers, turn, pending } = steppedTimers();
+  it('runs every step, reports a failing one, and still runs the rest', () => {
     const ran: number[] = [];
     const onError = vi.fn();
-    const steps = [0, 1, 2, 3, 4].map((i) => () => {
+    const steps = [0, 1, 2].map((i) => () => {
       ran.push(i);
       if (i === 1) throw new Error('step 1 failed');
     });
-    const stop = warmUpInTurns(steps, timers, onError);
-    // Nothing runs in the caller's turn.
-    expect(ran).toEqual([]);
-    turn();
-    expect(ran).toEqual([0]);
-    turn();
-    expect(ran).toEqual([0, 1]);
+    runWarmUp(steps, onError);
+    expect(ran).toEqual([0, 1, 2]);
+    expect(onError).toHaveBeenCalledTimes(1);
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'step 1 failed' }));
-    turn();
-    expect(ran).toEqual([0, 1, 2]);
-    stop();
-    expect(pending()).toBe(0);
-    expect(ran).toEqual([0, 1, 2]);
-  });
-
-  it('leaves no timer behind once every step has run', () => {
-    const { timers, turn, pending } = steppedTimers();
-    const ran: number[] = [];
-    warmUpInTurns([() => ran.push(0), () => ran.push(1)], timers, () => {});
-    while (pending() > 0) turn();
-    expect(ran).toEqual([0, 1]);
   });
 });

@@ -5,12 +5,13 @@
 // Measured under Node 22: about 90 ms for the first text, 6 ms for the first with accents, under
 // 1 ms after that. Paid when the first live text arrives, that is the main thread frozen for
 // several frames, in the middle of a sync (figure 5 of `npm run bench` caught it at the end of a
-// first import). Paid here instead, as the core starts: one rule set per turn of the event loop,
-// so no turn holds the thread longer than that one set takes the first time.
+// first import). Paid here instead, while the core is created, before the window exists and
+// before any sync: nobody waits on the thread then. Spread over timer turns instead, its steps
+// (up to about 20 ms each: one pattern set, one zone's calendar) landed in the first sync's first
+// second whenever the sync started right after sign-in.
 import { classify } from '../../intents/classifier';
 import { DEFAULT_ASSISTANT_SETTINGS } from '../../../common/assistant-settings';
 import { EMPTY_KNOWLEDGE } from '../../../common/knowledge';
-import type { Timers } from '../../../common/time/timers';
 import { assess } from './assess';
 import { languageOf } from './language';
 import { safetyFlags } from './safety';
@@ -22,7 +23,7 @@ export const WARM_UP_TEXTS: readonly string[] = [
   'Hola, ¿están abiertos el sábado? Quiero congelar mi membresía y saber cuánto cuesta traer un invitado 🙂',
 ];
 
-/** The steps, each small enough for one turn: the rule sets alone first, then the whole path (drafting, guards, policy) on top. */
+/** The steps: the rule sets alone first, then the whole path (drafting, guards, policy) on top. */
 export function warmUpSteps(timeZone: string, now: () => number): Array<() => void> {
   return WARM_UP_TEXTS.flatMap((text) => [
     () => classify(text),
@@ -47,29 +48,13 @@ export function warmUpSteps(timeZone: string, now: () => number): Array<() => vo
   ]);
 }
 
-/**
- * Runs the steps one per timer turn, so the window's requests and the sync's messages are served
- * between them. A step that throws is logged by the caller's `onError` and the rest still run:
- * a warm-up never stops the app. Returns a stop function (the core calls it when it closes).
- */
-export function warmUpInTurns(steps: ReadonlyArray<() => void>, timers: Timers, onError: (error: unknown) => void): () => void {
-  let next = 0;
-  let handle: ReturnType<Timers['setTimeout']> | null = null;
-  const turn = (): void => {
-    handle = null;
-    const step = steps[next++];
-    if (!step) return;
+/** Runs every step; a step that throws is reported to `onError` and the rest still run: a warm-up never stops the app. */
+export function runWarmUp(steps: ReadonlyArray<() => void>, onError: (error: unknown) => void): void {
+  for (const step of steps) {
     try {
       step();
     } catch (error) {
       onError(error);
     }
-    handle = timers.setTimeout(turn, 0);
-  };
-  handle = timers.setTimeout(turn, 0);
-  return () => {
-    if (handle !== null) timers.clearTimeout(handle);
-    handle = null;
-    next = steps.length;
-  };
+  }
 }
