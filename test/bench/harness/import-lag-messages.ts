@@ -20,6 +20,7 @@ export const windowLatencySchema = z.object({ runs: z.number().int().nonnegative
 export type WindowLatency = z.infer<typeof windowLatencySchema>;
 /** A stall: when it began, how long, the collections within it, and (Linux) how long of it the main thread ran and waited for a core. */
 export const stallSchema = z.object({ atMs: ms, ms, gc: z.array(z.string()), ranMs: ms.optional(), waitedMs: ms.optional() }).strict();
+export type Stall = z.infer<typeof stallSchema>;
 
 export const importLagResultSchema = z
   .object({

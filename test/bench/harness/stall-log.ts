@@ -6,17 +6,8 @@
 // millisecond; a turn that comes late is a stall.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import type { Stall } from './import-lag-messages';
 import { roundMs } from './latency';
-
-export interface Stall {
-  atMs: number;
-  ms: number;
-  /** The main thread's garbage collections within the stall, their kind and length. */
-  gc: string[];
-  /** Of the stall, how long the main thread ran and how long it waited, runnable, for a core (Linux). */
-  ranMs?: number;
-  waitedMs?: number;
-}
 
 /**
  * The calling thread's time on a core and time runnable but waiting for one (ns), from Linux's
@@ -61,6 +52,7 @@ export function startStallLog(): { stop(longest: number): StallLog } {
   const stalls: Array<{ from: number; to: number; ran?: number; waited?: number }> = [];
   const sched = schedClock();
   let lastSched = sched.read();
+  const schedAvailable = lastSched !== null;
   const collections: PerformanceEntry[] = [];
   let last = performance.now();
   const timer = setInterval(() => {
@@ -77,8 +69,7 @@ export function startStallLog(): { stop(longest: number): StallLog } {
       clearInterval(timer);
       sched.close();
       observer.disconnect();
-      const ran = stalls.flatMap((s) => (s.ran === undefined ? [] : [s.ran]));
-      const ownWorkMaxMs = ran.length === stalls.length && ran.length > 0 ? roundMs(Math.max(...ran) / 1e6) : null;
+      const ownWorkMaxMs = schedAvailable ? roundMs(Math.max(0, ...stalls.map((s) => s.ran ?? 0)) / 1e6) : null;
       const longestStalls = stalls
         .sort((a, b) => b.to - b.from - (a.to - a.from))
         .slice(0, longest)
