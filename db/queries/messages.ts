@@ -129,8 +129,10 @@ export function messageQueries(ctx: DbContext): MessageQueries {
   const MAX_CACHED_OWNERS = 16;
 
   function storedKeys(ownerId: string, fromDate: string, toDate: string): readonly StoredKey[] {
-    const version = Number(ctx.prepare('PRAGMA data_version').pluck().get());
-    const changes = Number(ctx.prepare('SELECT total_changes()').pluck().get());
+    const { version, changes } = ctx.prepare('SELECT (SELECT data_version FROM pragma_data_version()) AS version, total_changes() AS changes').get() as {
+      version: number;
+      changes: number;
+    };
     const cached = keysRead.get(ownerId);
     if (cached && cached.from === fromDate && cached.to === toDate && cached.version === version && cached.changes === changes) return cached.keys;
     const keys = readStoredKeys(ownerId, fromDate, toDate);
