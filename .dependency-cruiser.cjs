@@ -52,7 +52,7 @@ const parts = {
   'sync-worker': {
     path: '^main/sync-worker/',
     may: ['common', 'db', 'clubos', 'sync', 'crash', 'services'],
-    why: "the sync engine on a worker thread with its own connection, and the main thread's side of it",
+    why: "the sync engine in a process of its own with its own connection, and the main process's side of it",
   },
   notifications: { path: '^main/notifications/', may: ['common'], why: 'which new messages notify, and how they read' },
   ipc: {
@@ -73,8 +73,8 @@ const parts = {
   },
   shell: {
     path: '^main/shell/',
-    may: ['common', 'core', 'services', 'notifications', 'ipc', 'log', 'import', 'update', 'crash', 'deep-link', 'sync'],
-    why: 'the thin Electron wiring: window, tray, menu, notifications, credentials, logging, updates, crash recovery, deep links, import dialog',
+    may: ['common', 'core', 'services', 'notifications', 'ipc', 'log', 'import', 'update', 'crash', 'deep-link', 'sync', 'sync-worker'],
+    why: "the thin Electron wiring: window, tray, menu, notifications, credentials, logging, updates, crash recovery, deep links, import dialog, the sync worker's utility process",
   },
   entry: {
     path: '^main/index\\.ts$',

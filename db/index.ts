@@ -15,5 +15,6 @@ export type * from './types';
 export type { KnowledgeQueries, KnowledgeVersion } from './queries/knowledge';
 export type { AssistantDraftQueries, NewDraft } from './queries/assistant-drafts';
 export type { ActionLogQueries, ActionLogQuery, NewAction } from './queries/action-log';
-export { createWriteTurnBuffer, writeTurn, type WriteTurn, type WriteTurnRole } from './write-turn';
+export { createWriteTurnFile, removeWriteTurnFile, writeTurn, type WriteTurn, type WriteTurnRole } from './write-turn';
 export type * from './queries/reports';
+export { warmUpRowReaders } from './rows';

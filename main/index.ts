@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { app, crashReporter, dialog, ipcMain, net, powerMonitor, safeStorage, screen, shell, type BrowserWindow } from 'electron';
 import type { Core } from './core/core';
 import { createCore } from './core/create-core';
+import { launchUtilitySyncProcess } from './shell/utility-sync-process';
 import { createStartupFailureCore } from './core/startup-failure-core';
 import { noticeForStartupFailure } from './services/startup-notice';
 import { createCrashPolicy } from './crash/crash-policy';
@@ -117,6 +118,7 @@ async function start(): Promise<void> {
       modelKey,
       teamSecret,
       appVersion: app.getVersion(),
+      launchSyncWorker: launchUtilitySyncProcess,
       // With no ClubOS account the app shows a simulated club, with a new member text now and then.
       demo: { liveIntervalMs: 45_000, historyDays: 120 },
     });

@@ -10,7 +10,7 @@ import type { EventBus } from '../../common/event-bus';
 import type { Timers } from '../../common/time/timers';
 import type { GymBotImporter } from '../import/gym-bot-importer';
 import type { SecretStore } from '../services/secret-store';
-import type { Worker } from 'node:worker_threads';
+import type { LaunchWorkerProcess, WorkerProcess } from '../sync-worker/worker-process';
 import type { TeamLinkFactory } from '../team/team-link';
 
 export interface CoreOptions {
@@ -38,13 +38,15 @@ export interface CoreOptions {
   /** The background history reads that close conversations staff answered in ClubOS; false turns them off. */
   historyRefresh?: Partial<HistoryRefreshOptions> | false;
   /**
-   * Where polls run: 'worker' (the default, what the app runs) is a worker thread with its own
-   * database connection and the system clock; 'main' is this thread, on `clock` (tests that drive
-   * sync with a manual clock).
+   * Where polls run: 'worker' (the default, what the app runs) is the sync worker, a process of
+   * its own with its own database connection and the system clock; 'main' is this thread, on
+   * `clock` (tests that drive sync with a manual clock).
    */
   syncIn?: 'worker' | 'main';
+  /** Starts the sync worker's process; default a Node child process. The shell passes Electron's utility process. */
+  launchSyncWorker?: LaunchWorkerProcess;
   /** Sees each sync worker as it starts (tests kill one to prove a crash loses nothing). */
-  onSyncWorker?: (worker: Worker) => void;
+  onSyncWorker?: (worker: WorkerProcess) => void;
 }
 
 export interface Core {

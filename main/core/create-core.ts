@@ -12,6 +12,7 @@ import { GymBotImportError } from '../import/gym-bot-source';
 import { createAccountService, type AccountService } from '../services/account-service';
 import { createAssistantService, type AssistantService } from '../services/assistant/assistant-service';
 import { runWarmUp, warmUpSteps } from '../services/assistant/warm-up';
+import { warmUpRowReaders } from '../../db';
 import { currentKnowledge, knowledgeBusinessHours } from '../services/assistant/outreach-hours';
 import { memorySecretStore } from '../services/secret-store';
 import { openAppDatabase } from '../services/app-database';
@@ -46,8 +47,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const { db: appDb, notice: startupNotice } = openAppDatabase(join(options.dataDir, 'frontdesk.sqlite'), { logger, clock });
   const events = createEventBus((error) => log.error('an event subscriber failed', { error }));
   const settings = settingsService(appDb, log);
-  // Polls (reading the inbox page, reconciling, writing) run in a worker thread with their own
-  // connection, so the window's IPC, the tray and the menu never wait on them (ARCHITECTURE.md).
+  // Polls (reading the inbox page, reconciling, writing) run in the sync worker, a process of its
+  // own at a lower priority with its own connection, so the window's IPC, the tray and the menu
+  // never wait on them, nor for a core while they run (ARCHITECTURE.md).
   const syncInWorker: SyncEngineFactory = (parts) =>
     startSyncWorker({
       db: parts.db,
@@ -61,6 +63,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       logger,
       clock,
       intervalSeconds: settings.get().pollIntervalSeconds,
+      ...(options.launchSyncWorker ? { launch: options.launchSyncWorker } : {}),
       ...(options.onSyncWorker ? { onWorker: options.onSyncWorker } : {}),
     });
 
@@ -154,6 +157,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   // Its patterns are compiled now, before the window and any sync, not when the first live text arrives (warm-up.ts).
   runWarmUp(warmUpSteps(hostTimeZone(), () => clock.now()), (error) => log.warn('warming up the assistant failed', { error }));
+  warmUpRowReaders();
   // Every new member text (not a quiet import, not our own reply) is read by the assistant.
   const stopAssistant = events.subscribe((event) => {
     // Texts another desk polled are that desk's to answer automatically: never here too.

@@ -1,5 +1,5 @@
-// What the main thread and the sync worker say to each other over the worker's port. Both ends are
-// this app's own code, built together, so the shapes are TypeScript types rather than parsed
+// What the main process and the sync worker (a process of its own) say to each other. Both ends
+// are this app's own code, built together, so the shapes are TypeScript types rather than parsed
 // schemas; what crosses is plain data (structured clone), errors included (see wireError).
 import type { AppEventInput, SyncStatus } from '../../common/contract';
 import type { ClubOSId } from '../../common/clubos-id';
@@ -14,8 +14,8 @@ export interface SyncWorkerData {
   intervalSeconds: number;
   /** Whether the engine should be polling from the start (a restart after a crash). */
   polling: boolean;
-  /** The write turn shared with the main thread's connection (db/write-turn.ts). */
-  writeTurn: SharedArrayBuffer;
+  /** The turn file shared with the main process's connection (db/write-turn.ts). */
+  writeTurnPath: string;
 }
 
 /** What the worker needs from the main thread for each poll that writes. */
@@ -59,7 +59,7 @@ export interface Cancel {
   id: number;
 }
 
-/** A piece of an inbox page, in a buffer of its own that was moved, not copied. */
+/** A piece of an inbox page (64 KB but the last). */
 export interface PageBytes {
   type: 'pageBytes';
   stream: number;
@@ -71,8 +71,6 @@ export interface PageRead {
   type: 'pageRead';
   stream: number;
   bytes: number;
-  /** The buffer they came in, moved back to be filled again. */
-  buffer: ArrayBuffer;
 }
 
 export type ToWorker = Call<EngineCalls> | Reply | Cancel | PageBytes;

@@ -1,6 +1,5 @@
-// Calls across the worker's port, both ways: each call has an id, its answer (or error) comes
+// Calls between the main process and the sync worker, both ways: each call has an id, its answer (or error) comes
 // back as a reply with that id, and a caller that gives up (an aborted poll) cancels it.
-import type { TransferListItem } from 'node:worker_threads';
 import { fromWireError, toWireError, type CallTable, type Reply } from './protocol';
 
 interface Pending {
@@ -9,7 +8,7 @@ interface Pending {
 }
 
 export interface RpcPort {
-  postMessage(message: unknown, transfer?: readonly TransferListItem[]): void;
+  postMessage(message: unknown): void;
 }
 
 type Handler<T extends CallTable, M extends keyof T> = (

@@ -1,4 +1,5 @@
-// The main thread's side of the sync worker: a SyncEngine whose polls run in the worker. Calls
+// The main process's side of the sync worker: a SyncEngine whose polls run in the worker, a
+// process of its own at a lower priority (worker-process.ts, lower-priority.ts). Calls
 // are forwarded; status() answers at once from the last status the worker reported; the
 // worker's events are emitted on the main event bus with their data, their conversations and
 // counts read again on the main connection (see relayed below). The main thread serves the
@@ -10,7 +11,6 @@
 // rest (reconciliation finds what is missing, the import's start is kept in the database). Five
 // deaths within five minutes stop the restarts (the crash policy every loop here follows) until
 // Sync now asks again.
-import { Worker } from 'node:worker_threads';
 import type { AppEventInput, SyncStatus } from '../../common/contract';
 import type { ClubOSId } from '../../common/clubos-id';
 import { AppError } from '../../common/errors/app-error';
@@ -19,13 +19,14 @@ import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
 import { createCrashPolicy, CRASH_LIMIT } from '../crash/crash-policy';
 import type { InboxPageSource } from '../clubos/types';
-import { createWriteTurnBuffer, writeTurn, type FrontdeskDb } from '../../db';
+import { createWriteTurnFile, removeWriteTurnFile, writeTurn, type FrontdeskDb } from '../../db';
 import { clampInterval, type SyncEngine } from '../sync/sync-engine';
 import { conversationChanges } from '../services/change-feed';
-import type { EngineCalls, FromWorker, HostCalls, PollContext, SyncWorkerData } from './protocol';
+import type { EngineCalls, HostCalls, PollContext, SyncWorkerData, ToWorker } from './protocol';
 import { createPagePipe, type PagePipe } from './page-pipe';
-import { createRpc, type Rpc } from './rpc';
+import { createRpc, type Rpc, type RpcPort } from './rpc';
 import { syncWorkerScript } from './worker-script';
+import { forkWorkerProcess, type LaunchWorkerProcess, type WorkerProcess } from './worker-process';
 
 export const WORKER_RESTART_DELAY_MS = 1_000;
 const CLOSE_TIMEOUT_MS = 10_000;
@@ -38,12 +39,13 @@ const CLOSE_TIMEOUT_MS = 10_000;
  */
 export const WORKER_HEAP_MB = 384;
 /**
- * The worker's young generation. What a poll allocates and drops (a batch's drafts, statement
- * arguments, a page's pieces) dies young; V8's default lets up to 48 MB of it wait for the next
- * scavenge. Kept small, a 100,000-text first import peaked about 25 MB lower (294 against
- * 319–327 MB, figure 5 of `npm run bench`) and took no longer.
+ * The worker's young generation, as V8's semi-space (the young generation is about three of them).
+ * What a poll allocates and drops (a batch's drafts, statement arguments, a page's pieces) dies
+ * young; V8's default lets up to 48 MB of it wait for the next scavenge. Kept small, a
+ * 100,000-text first import peaked about 25 MB lower (figure 5 of `npm run bench`) and took no longer.
  */
-export const WORKER_YOUNG_HEAP_MB = 8;
+export const WORKER_SEMI_SPACE_MB = 3;
+export const WORKER_HEAP_FLAGS = [`--max-old-space-size=${WORKER_HEAP_MB}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`];
 
 export interface SyncWorkerOptions {
   /**
@@ -57,8 +59,10 @@ export interface SyncWorkerOptions {
   logger: Logger;
   clock: Clock;
   intervalSeconds: number;
+  /** Starts the worker's process; default a Node child process (the app passes Electron's utility process). */
+  launch?: LaunchWorkerProcess;
   /** Sees each worker as it starts (tests kill one to prove a crash loses nothing). */
-  onWorker?: (worker: Worker) => void;
+  onWorker?: (worker: WorkerProcess) => void;
 }
 
 export interface SyncWorkerHandle {
@@ -75,24 +79,26 @@ class WorkerGone extends AppError {
 
 export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
   const log = options.logger.scope('sync');
-  const turn = writeTurn(createWriteTurnBuffer(), 'main');
+  const launch = options.launch ?? forkWorkerProcess;
+  const turnPath = createWriteTurnFile();
+  const turn = writeTurn(turnPath, 'main');
   options.db.shareWrites(turn);
   const crashes = createCrashPolicy(() => options.clock.now());
   let polling = false;
   let intervalSeconds = clampInterval(options.intervalSeconds);
   let status: SyncStatus = { polling, intervalSeconds, owners: [] };
-  let current: { worker: Worker; rpc: Rpc<EngineCalls>; exited: Promise<void> } | null = null;
+  let current: { worker: WorkerProcess; rpc: Rpc<EngineCalls>; exited: Promise<void> } | null = null;
   let restartTimer: ReturnType<typeof setTimeout> | null = null;
   /** Resolves when the next worker is started (calls made between a crash and the restart wait for it). */
   let started: { promise: Promise<void>; resolve(): void } = deferred();
   let closing = false;
 
   /** What the worker may ask of the main thread; `pipes` are the inbox pages being streamed to it. */
-  const hostCalls = (worker: Worker, pipes: Map<number, PagePipe>) => ({
+  const hostCalls = (port: RpcPort, pipes: Map<number, PagePipe>) => ({
     getInboxPage: async ([ownerId, { sessionLost, stream }]: HostCalls['getInboxPage']['args'], signal: AbortSignal) => {
       // The call's signal is aborted when the worker gives the reading up or dies (rpc.failAll):
       // the pipe's writes then fail, and with them the transport's read, which drops the connection.
-      const pipe = createPagePipe(worker, stream, signal);
+      const pipe = createPagePipe(port, stream, signal);
       pipes.set(stream, pipe);
       try {
         const meta = await options.pages.streamInboxPage(ownerId, (bytes) => pipe.write(bytes), signal, { sessionLost });
@@ -122,19 +128,15 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
   function spawn(): void {
     restartTimer = null;
     const script = syncWorkerScript();
-    const data: SyncWorkerData = { dbPath: options.db.path, intervalSeconds, polling, writeTurn: turn.buffer };
-    const worker = new Worker(script.filename, {
-      workerData: data,
-      execArgv: script.execArgv,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB },
-    });
+    const data: SyncWorkerData = { dbPath: options.db.path, intervalSeconds, polling, writeTurnPath: turnPath };
+    const worker = launch({ filename: script.filename, execArgv: [...script.execArgv, ...WORKER_HEAP_FLAGS], data: JSON.stringify(data) });
+    const port: RpcPort = { postMessage: (message) => worker.post(message as ToWorker) };
     const pipes = new Map<number, PagePipe>();
-    const rpc = createRpc<EngineCalls, HostCalls>(worker, hostCalls(worker, pipes));
-    let lastError: unknown = null;
-    worker.on('message', (message: FromWorker) => {
+    const rpc = createRpc<EngineCalls, HostCalls>(port, hostCalls(port, pipes));
+    worker.onMessage((message) => {
       if (rpc.receive(message)) return;
       if (message.type === 'pageRead') {
-        pipes.get(message.stream)?.read(message.bytes, message.buffer);
+        pipes.get(message.stream)?.read(message.bytes);
       } else if (message.type === 'event') {
         if (message.event.type === 'syncStatusChanged') status = message.event.status;
         options.events.emit(relayed(message.event));
@@ -142,17 +144,14 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
         options.logger.scope(message.scope)[message.level](message.message, message.fields);
       }
     });
-    worker.on('error', (error) => {
-      lastError = error;
-    });
     const exited = new Promise<void>((resolve) => {
-      worker.on('exit', (code) => {
+      worker.onExit((code, error) => {
         turn.peerGone();
         resolve();
         if (current?.worker !== worker) return;
         current = null;
         rpc.failAll(new WorkerGone('the sync worker stopped'));
-        if (!closing) died(code, lastError);
+        if (!closing) died(code, error);
       });
     });
     current = { worker, rpc, exited };
@@ -160,7 +159,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
     started.resolve();
   }
 
-  function died(code: number, error: unknown): void {
+  function died(code: number | null, error: unknown): void {
     const verdict = crashes.record();
     log.error('the sync worker stopped unexpectedly', { exitCode: code, error, crashesInWindow: crashes.recent, verdict });
     started = deferred();
@@ -239,15 +238,18 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
       closing = true;
       if (restartTimer) clearTimeout(restartTimer);
       const running = current;
-      if (!running) {
-        options.db.shareWrites(null);
-        return;
+      if (running) {
+        // The worker stops its engine and closes its connection, then is ended; one that does
+        // not answer in time is ended all the same (SQLite's journal undoes what it had begun).
+        const timeout = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
+        await Promise.race([running.rpc.call('close', []), timeout]).catch((error: unknown) => log.warn('the sync worker did not close cleanly', { error }));
+        running.worker.kill();
+        await running.exited;
+        current = null;
       }
-      const timeout = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
-      await Promise.race([running.rpc.call('close', []).then(() => running.exited), timeout]).catch((error: unknown) => log.warn('the sync worker did not close cleanly', { error }));
-      await running.worker.terminate();
-      current = null;
       options.db.shareWrites(null);
+      turn.close();
+      removeWriteTurnFile(turnPath);
     },
   };
 }

@@ -1,9 +1,9 @@
 // The sync worker: the sync engine, the inbox reader, reconciliation and every write of a poll,
-// on a thread of their own with their own connection to the database. The main thread keeps the
-// ClubOS session (it fetches the inbox page and streams its bytes here) and the club context; it
-// hears the engine's events (messagesAdded with its data, syncStatusChanged) over the port and
-// emits them on its event bus. Runs under plain Node and in Electron's main process alike.
-import { parentPort, workerData } from 'node:worker_threads';
+// in a process of their own, at a lower priority, with their own connection to the database. The
+// main process keeps the ClubOS session (it fetches the inbox page and streams its bytes here) and
+// the club context; it hears the engine's events (messagesAdded with its data, syncStatusChanged)
+// as messages and emits them on its event bus. Runs as a Node child process and as an Electron
+// utility process alike (parent-channel.ts).
 import { openConnection, writeTurn } from '../../db';
 import { createEventBus } from '../../common/event-bus';
 import type { Logger, LogFields, LogLevel } from '../../common/log/logger';
@@ -17,11 +17,12 @@ import { createSyncEngine } from '../sync/sync-engine';
 import { dbSyncStore } from '../services/db-sync-store';
 import { toWireError, type EngineCalls, type FromWorker, type HostCalls, type SyncWorkerData, type ToWorker } from './protocol';
 import { createRpc } from './rpc';
+import { parentChannel } from './parent-channel';
+import { lowerPriority } from './lower-priority';
 
-const port = parentPort;
-if (!port) throw new Error('the sync worker runs only as a worker thread');
-const data = workerData as SyncWorkerData;
-const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+const channel = parentChannel();
+const data = JSON.parse(process.argv[2] ?? 'null') as SyncWorkerData;
+const post = (message: FromWorker): void => channel.post(message);
 
 function portLogger(scope: string): Logger {
   const write = (level: LogLevel) => (message: string, fields: LogFields = {}) => {
@@ -37,8 +38,11 @@ function portLogger(scope: string): Logger {
 }
 
 const logger = portLogger('sync-worker');
+const unlowered = lowerPriority();
+if (unlowered.length > 0) logger.warn('the sync worker could not lower its priority', { failures: unlowered });
 const db = openConnection(data.dbPath, { logger, clock: systemClock });
-db.shareWrites(writeTurn(data.writeTurn, 'worker'));
+const turn = writeTurn(data.writeTurnPath, 'sync');
+db.shareWrites(turn);
 
 /** Neither connection checkpoints at commit while writes are shared (FrontdeskDb.shareWrites): this one does, between imports' transactions and on a timer. */
 const CHECKPOINT_EVERY_MS = 10_000;
@@ -65,14 +69,16 @@ const engineCalls = {
     engine.refreshOwners();
     return engine.status();
   },
+  /** The main process ends this process once it has the answer. */
   close: async () => {
     await engine.stop();
+    db.shareWrites(null);
     db.close();
-    setImmediate(() => port.close());
+    turn.close();
     return null;
   },
 };
-const rpc = createRpc<HostCalls, EngineCalls>(port, engineCalls);
+const rpc = createRpc<HostCalls, EngineCalls>({ postMessage: post }, engineCalls);
 
 const unavailable = (what: string) => (): Promise<never> => Promise.reject(new ClubOSError('rejected', `${what} is not done in the sync worker`));
 
@@ -151,14 +157,12 @@ const events = createEventBus((error) => logger.error('an event subscriber faile
 events.subscribe(({ seq: _seq, ...event }) => post({ type: 'event', event }));
 const engine = createSyncEngine({ client, store, events, clock: systemClock, logger, intervalSeconds: data.intervalSeconds });
 
-port.on('message', (message: ToWorker) => {
+channel.onMessage((message: ToWorker) => {
   if (message.type === 'pageBytes') {
     // A piece of a reading given up (aborted, or to be read whole) is dropped; either way the
-    // main thread hears it was read, so its pipe never waits on a reading nobody finishes. The
-    // piece is decoded as it is read (nothing keeps its bytes), so its buffer goes back.
+    // main process hears it was read, so its pipe never waits on a reading nobody finishes.
     pageReaders.get(message.stream)?.(message.bytes);
-    const buffer = message.bytes.buffer as ArrayBuffer;
-    post({ type: 'pageRead', stream: message.stream, bytes: message.bytes.byteLength, buffer }, [buffer]);
+    post({ type: 'pageRead', stream: message.stream, bytes: message.bytes.byteLength });
     return;
   }
   if (!rpc.receive(message)) logger.warn('the sync worker got a message it does not know', { type: message.type });

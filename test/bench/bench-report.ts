@@ -61,7 +61,7 @@ export const benchReportSchema = z
       }),
       // What figure 5's child measured (harness/import-lag-messages.ts), with what the figure adds.
       eventLoopLag: importLagResultSchema
-        .pick({ importMs: true, maxMs: true, p99Ms: true, meanMs: true, longestStalls: true, stallOwnWorkMaxMs: true, startRssMb: true, baselineRssMb: true, peakRssMb: true })
+        .pick({ importMs: true, maxMs: true, p99Ms: true, meanMs: true, longestStalls: true, stallOwnWorkMaxMs: true, startRssMb: true, baselineRssMb: true, peakRssMb: true, peakRssSumMb: true, peakMainRssMb: true, peakWorkerRssMb: true })
         .extend({
           historyMessages: z.number().int().positive(),
           measuredProcess: z.string().min(1),

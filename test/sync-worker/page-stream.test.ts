@@ -1,10 +1,10 @@
-// The inbox page on its way from the main thread to the sync worker: streamed in pieces the worker
+// The inbox page on its way from the main process to the sync worker: streamed in pieces the worker
 // reads as they come, with a page source of the test's own in place of ClubOS so each piece and
 // each failure is the test's to time. Whatever happens to the reading (a worker killed, a poll
-// stopped, a page that breaks off) the main thread stops reading the page, and nothing is written.
+// stopped, a page that breaks off) the main process stops reading the page, and nothing is written.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Worker } from 'node:worker_threads';
+import type { WorkerProcess } from '../../main/sync-worker/worker-process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClubOSError } from '../../common/errors/clubos-error';
 import { createEventBus } from '../../common/event-bus';
@@ -43,7 +43,7 @@ type Stream = InboxPageSource['streamInboxPage'];
 
 interface Rig {
   handle: SyncWorkerHandle;
-  workers: Worker[];
+  workers: WorkerProcess[];
   lines: LogLine[];
   dbPath: string;
 }
@@ -57,7 +57,7 @@ function rig(stream: Stream): Rig {
   const { db } = openDatabase(dbPath, { logger, clock: systemClock });
   cleanups.push(() => db.close());
   db.owners.upsert({ ownerId: OWNER, name: 'My Messages' });
-  const workers: Worker[] = [];
+  const workers: WorkerProcess[] = [];
   const handle = startSyncWorker({
     db,
     pages: { streamInboxPage: stream },
@@ -214,12 +214,12 @@ describe('the inbox page streamed to the sync worker', () => {
     expect(storedCount(dbPath)).toBe(0);
   });
 
-  it('stops the main thread\'s reading when the worker is killed in the middle of a page', { timeout: 60_000 }, async () => {
+  it('stops the main process\'s reading when the worker is killed in the middle of a page', { timeout: 60_000 }, async () => {
     const endless = endlessPage(200);
     const { handle, workers, lines } = rig(endless.stream);
     const poll = handle.engine.syncNow(OWNER).catch(() => null);
     await endless.reached;
-    await workers[0]!.terminate();
+    workers[0]!.kill();
     // The reading ends with an error rather than pour on into a port nobody reads.
     const error = await endless.ended;
     expect(error).toBeInstanceOf(Error);

@@ -1,10 +1,9 @@
-// The core as the app runs it: polls in the sync worker (a worker thread with its own database
-// connection), against the simulator on 127.0.0.1. A first import lands whole and its event
-// reaches the main event bus with its data; a worker killed in the middle of an import is
-// noticed, logged and restarted, and the import ends with every text stored exactly once.
+// The core as the app runs it: polls in the sync worker (a process of its own with its own
+// database connection), against the simulator on 127.0.0.1. A first import lands whole and its
+// event reaches the main event bus with its data; a worker killed (SIGKILL) in the middle of an
+// import is noticed, logged and restarted, and the import ends with every text stored exactly once.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../common/contract';
 import { memoryLogger, type LogLine } from '../../common/log/logger';
@@ -14,6 +13,8 @@ import type { Core } from '../../main/core/core';
 import { createCore } from '../../main/core/create-core';
 import { memoryCredentialStore } from '../../main/services/credential-store';
 import { openConnection } from '../../db';
+import { forkWorkerProcess, type WorkerProcess } from '../../main/sync-worker/worker-process';
+import type { FromWorker } from '../../main/sync-worker/protocol';
 import { generateTraffic } from '../bench/data/inbox-traffic';
 import { tempDir } from '../sync/sync-rig';
 
@@ -26,12 +27,13 @@ interface Rig {
   sim: ClubOSSimulator;
   core: Core;
   dbPath: string;
-  workers: Worker[];
+  workers: WorkerProcess[];
   events: AppEvent[];
   lines: LogLine[];
 }
 
-async function rig(texts: number): Promise<Rig> {
+/** `seen` hears each message of a worker before the main process's host does. */
+async function rig(texts: number, seen: (message: FromWorker) => void = () => {}): Promise<Rig> {
   const sim = await startSimulator({ seed: 41, members: 120, history: false });
   cleanups.push(() => sim.close());
   const ids = sim.members.map((m) => m.id);
@@ -43,13 +45,27 @@ async function rig(texts: number): Promise<Rig> {
   const credentials = memoryCredentialStore('os');
   await credentials.save({ username: 'demo', password: 'demo', baseUrl: sim.baseUrl });
   const lines: LogLine[] = [];
-  const workers: Worker[] = [];
+  const workers: WorkerProcess[] = [];
   const core = await createCore({
     dataDir: dir.dir,
     clock: systemClock,
     logger: memoryLogger('test', lines),
     credentials,
     historyRefresh: false,
+    launchSyncWorker: (launch) => {
+      const worker = forkWorkerProcess(launch);
+      return {
+        ...worker,
+        get pid() {
+          return worker.pid;
+        },
+        onMessage: (listener) =>
+          worker.onMessage((message) => {
+            seen(message);
+            listener(message);
+          }),
+      };
+    },
     onSyncWorker: (worker) => workers.push(worker),
   });
   cleanups.push(() => core.close());
@@ -88,7 +104,7 @@ const count = (dbPath: string): number => {
 };
 
 describe('the sync worker', () => {
-  it('imports an inbox off the main thread and announces it on the main event bus with its data', { timeout: 60_000 }, async () => {
+  it('imports an inbox off the main process and announces it on the main event bus with its data', { timeout: 60_000 }, async () => {
     const { sim, core, dbPath, workers, events } = await rig(1_500);
     const status = await core.handlers.syncNow({ ownerId: sim.loggedInUserId });
 
@@ -137,7 +153,7 @@ describe('the sync worker', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     expect(atKill).toBeGreaterThan(0);
-    await workers[0]!.terminate();
+    workers[0]!.kill();
 
     const status = await importing;
     expect(atKill).toBeLessThan(texts);
@@ -149,8 +165,9 @@ describe('the sync worker', () => {
     expect(identities).toBe(texts);
   });
 
-  it('a poll\'s event emitted after a main-thread write carries the counts and conversations as they are then, not as the worker read them', { timeout: 60_000 }, async () => {
-    const { sim, core, dbPath, workers, events } = await rig(120);
+  it('a poll\'s event emitted after a main-process write carries the counts and conversations as they are then, not as the worker read them', { timeout: 60_000 }, async () => {
+    let onEvent: (message: FromWorker) => void = () => {};
+    const { sim, core, dbPath, events } = await rig(120, (message) => onEvent(message));
     const owner = sim.loggedInUserId;
     await core.handlers.syncNow({ ownerId: owner });
     const [first, second] = sim.members.slice(-2);
@@ -166,11 +183,11 @@ describe('the sync worker', () => {
     const other = openConnection(dbPath, { logger: memoryLogger('test'), clock: systemClock });
     cleanups.push(() => other.close());
     let wrote = false;
-    workers[0]!.prependListener('message', (message: { type?: string; event?: { type?: string } }) => {
-      if (wrote || message.type !== 'event' || message.event?.type !== 'messagesAdded') return;
+    onEvent = (message) => {
+      if (wrote || message.type !== 'event' || message.event.type !== 'messagesAdded') return;
       wrote = true;
       other.conversations.markHandled(handled.id);
-    });
+    };
     sim.addInbound({ memberId: second!.id, body: 'Can I freeze my membership for a month?' });
     const from = events.length;
     await core.handlers.syncNow({ ownerId: owner });

@@ -9,8 +9,9 @@
 // window would have gone unanswered), the window's requests are made as the window makes them
 // (list 50 conversations, open one: its newest 100 messages) one every 20 ms and timed, a
 // mark-read (a write on the main connection while the worker writes) every tenth of them, and
-// the resident set (main thread and worker) every 50 ms for its peak. The figures go back over
-// the IPC channel.
+// the resident sets of this process and of the sync worker's every 50 ms for their peak. The
+// figures go back over the IPC channel.
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Core } from '../../../main/core/core';
 import { syncWorkerScript } from '../../../main/sync-worker/worker-script';
@@ -24,7 +25,24 @@ const REQUEST_EVERY_MS = 20;
 const LONGEST_STALLS = 8;
 const RSS_EVERY_MS = 50;
 
-const rssMb = (): number => Math.round((process.memoryUsage.rss() / 1024 ** 2) * 10) / 10;
+const toMb = (bytes: number): number => Math.round((bytes / 1024 ** 2) * 10) / 10;
+const rssMb = (): number => toMb(process.memoryUsage.rss());
+
+/**
+ * Another process's resident set, in bytes, from /proc (figure 5 runs on Linux, as its stall log
+ * does): all of it, and its own part (anonymous and shared-memory pages). The rest is file pages,
+ * which for the sync worker are Node's code and the libraries this process maps too: one copy in
+ * memory, in both processes' resident sets.
+ */
+function processRss(pid: number): { all: number; own: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string): number => {
+    const value = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status)?.[1];
+    if (value === undefined) throw new Error(`no ${field} for process ${pid}`);
+    return Number(value) * 1024;
+  };
+  return { all: kb('VmRSS'), own: kb('RssAnon') + kb('RssShmem') };
+}
 
 function windowLatency(samples: number[]): WindowLatency {
   if (samples.length === 0) return { runs: 0, p50Ms: 0, p99Ms: 0, maxMs: 0 };
@@ -62,15 +80,34 @@ function windowTraffic(core: Core): { stop(): Promise<{ requests: number[]; mark
   };
 }
 
-function rssPeak(): { stop(): number } {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, RSS_EVERY_MS);
+/** Both processes' resident memory as one: this process's resident set and the worker's own pages. */
+const appRss = (workerPid: number): number => process.memoryUsage.rss() + processRss(workerPid).own;
+
+interface RssPeaks {
+  appMb: number;
+  sumMb: number;
+  mainMb: number;
+  workerMb: number;
+}
+
+/** The peaks of both processes' memory (sampled at the same moment) and of each one's resident set. */
+function rssPeaks(workerPid: number): { stop(): RssPeaks } {
+  const peak = { app: 0, sum: 0, main: 0, worker: 0 };
+  const sample = (): void => {
+    const main = process.memoryUsage.rss();
+    const worker = processRss(workerPid);
+    peak.app = Math.max(peak.app, main + worker.own);
+    peak.sum = Math.max(peak.sum, main + worker.all);
+    peak.main = Math.max(peak.main, main);
+    peak.worker = Math.max(peak.worker, worker.all);
+  };
+  sample();
+  const timer = setInterval(sample, RSS_EVERY_MS);
   return {
     stop() {
       clearInterval(timer);
-      return Math.round((Math.max(peak, process.memoryUsage.rss()) / 1024 ** 2) * 10) / 10;
+      sample();
+      return { appMb: toMb(peak.app), sumMb: toMb(peak.sum), mainMb: toMb(peak.main), workerMb: toMb(peak.worker) };
     },
   };
 }
@@ -81,22 +118,24 @@ async function main(): Promise<ImportLagResult> {
   // The worker the core will start, found as the app finds it: the bundle beside this one.
   const worker = syncWorkerScript();
   if (worker.execArgv.length > 0) throw new Error(`the sync worker would run from source (${worker.filename}), not bundled`);
-  const core = await signedInCore(join(input.dataDir, 'core'), input.baseUrl);
+  let workerPid: number | undefined;
+  const core = await signedInCore(join(input.dataDir, 'core'), input.baseUrl, { onSyncWorker: (w) => (workerPid = w.pid) });
   try {
     await core.handlers.addOwner({ ownerId: input.ownerId });
     // Answered by the sync worker (polling is off: the bench never starts the core's loops), so
     // the worker is loaded and idle when the baseline is read.
     await core.services.sync.stopPolling();
-    const baselineRssMb = rssMb();
+    if (workerPid === undefined) throw new Error('the sync worker did not start');
+    const baselineRssMb = toMb(appRss(workerPid));
     const started = performance.now();
-    const rss = rssPeak();
+    const rss = rssPeaks(workerPid);
     const window = windowTraffic(core);
     const stallLog = startStallLog();
     const measured = await withLagMonitor(() => core.handlers.syncNow({ ownerId: input.ownerId }));
     const importMs = roundMs(performance.now() - started);
     const stalls = stallLog.stop(LONGEST_STALLS);
     const traffic = await window.stop();
-    const peakRssMb = rss.stop();
+    const peaks = rss.stop();
     const added = measured.result.owners[0]?.addedLastPoll ?? 0;
     if (added !== input.messages) throw new Error(`the import stored ${added} of ${input.messages} texts (${JSON.stringify(measured.result.owners[0]?.lastError)})`);
     return {
@@ -108,7 +147,10 @@ async function main(): Promise<ImportLagResult> {
       markRead: windowLatency(traffic.markRead),
       startRssMb,
       baselineRssMb,
-      peakRssMb,
+      peakRssMb: peaks.appMb,
+      peakRssSumMb: peaks.sumMb,
+      peakMainRssMb: peaks.mainMb,
+      peakWorkerRssMb: peaks.workerMb,
       node: process.version,
       // NODE_OPTIONS would reach the child too (a loader given there, say): it is reported with the flags.
       nodeFlags: process.env.NODE_OPTIONS ? [...process.execArgv, `NODE_OPTIONS=${process.env.NODE_OPTIONS}`] : process.execArgv,

@@ -36,10 +36,20 @@ export const importLagResultSchema = z
     markRead: windowLatencySchema,
     /** Resident set of the child as it starts: Node and the bundle, before the core opens. */
     startRssMb: z.number().positive(),
-    /** Resident set just before the import: the core open and signed in, its sync worker loaded and idle. */
+    /** Both processes' resident memory just before the import (see peakRssMb): the core open and signed in, the worker loaded and idle. */
     baselineRssMb: z.number().positive(),
-    /** Largest resident set (main thread and sync worker) during the import. */
+    /**
+     * Largest resident memory of the two processes during the import, sampled together: the
+     * child's resident set and the sync worker's own pages (anonymous and shared memory). The
+     * worker's file pages are left out: Node's code and the libraries, which the child maps too
+     * and which are in memory once.
+     */
     peakRssMb: z.number().positive(),
+    /** The two resident sets simply added up, file pages counted twice: the upper bound. */
+    peakRssSumMb: z.number().positive(),
+    /** Each process's own largest resident set during the import. */
+    peakMainRssMb: z.number().positive(),
+    peakWorkerRssMb: z.number().positive(),
     node: z.string(),
     /** The child's Node flags (and NODE_OPTIONS, if set): none, so no TypeScript loader runs in it. */
     nodeFlags: z.array(z.string()),

@@ -2,6 +2,7 @@
 // simulator) never shows up as lag in the process being measured, as real ClubOS would not.
 // Started by simulator-process.ts; speaks simulator-messages.ts over the IPC channel.
 import { startSimulator } from '../../../main/clubos-simulator';
+import { lowerPriority } from '../../../main/sync-worker/lower-priority';
 import { generateTraffic } from '../data/inbox-traffic';
 import { fromSimulatorSchema, simulatorConfigSchema, toSimulatorSchema, type FromSimulator } from './simulator-messages';
 
@@ -11,6 +12,10 @@ function send(message: FromSimulator): void {
 
 async function main(): Promise<void> {
   const config = simulatorConfigSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
+  if (config.background) {
+    const failures = lowerPriority();
+    if (failures.length > 0) throw new Error(`the simulator could not lower its priority: ${failures.join('; ')}`);
+  }
   const sim = await startSimulator({ seed: config.seed, members: config.members, history: false });
   const ids = sim.members.map((m) => m.id);
   if (config.messages > 0) {

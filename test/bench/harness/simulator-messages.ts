@@ -8,6 +8,12 @@ export const simulatorConfigSchema = z
     /** Texts already in the owner's inbox when the simulator is ready. */
     messages: z.number().int().min(0),
     days: z.number().int().min(1),
+    /**
+     * Runs below the measuring process's priority, as the sync worker does. The simulator stands
+     * for ClubOS, a server on another machine: serving a page of tens of MB must not take a core
+     * from the process being measured, which a real server would not.
+     */
+    background: z.boolean().optional(),
   })
   .strict();
 export type SimulatorConfig = z.infer<typeof simulatorConfigSchema>;

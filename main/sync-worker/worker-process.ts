@@ -1,0 +1,55 @@
+// The sync worker's process, as the main process sees it: messages both ways, its exit, a kill.
+// Two kinds exist: under plain Node (tests, benchmarks, the browser bridge) a child process forked
+// with Node's structured-clone serialization; in the app, an Electron utility process
+// (main/shell/utility-sync-process.ts), which is how Electron runs Node code beside its main
+// process. The host (sync-worker-host.ts) sees only this interface.
+import { fork } from 'node:child_process';
+import type { FromWorker, ToWorker } from './protocol';
+
+export interface WorkerProcess {
+  /** The process id, once it has started. */
+  readonly pid: number | undefined;
+  post(message: ToWorker): void;
+  onMessage(listener: (message: FromWorker) => void): void;
+  /** Once, when the process has ended: its exit code (null when a signal ended it) and any error seen. */
+  onExit(listener: (code: number | null, error: unknown) => void): void;
+  /** Ends it at once (what it had committed stays: SQLite's journal undoes the rest). */
+  kill(): void;
+}
+
+export interface WorkerLaunch {
+  filename: string;
+  /** Node's options for it: the TypeScript loader from source, its heap limits. */
+  execArgv: string[];
+  /** What the worker needs to start (SyncWorkerData), as JSON in its one argument. */
+  data: string;
+}
+
+export type LaunchWorkerProcess = (launch: WorkerLaunch) => WorkerProcess;
+
+/** A child process of this Node process, its stdout and stderr this one's (the worker logs through messages). */
+export const forkWorkerProcess: LaunchWorkerProcess = ({ filename, execArgv, data }) => {
+  const child = fork(filename, [data], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let error: unknown = null;
+  child.on('error', (e) => {
+    error = e;
+  });
+  return {
+    get pid() {
+      return child.pid;
+    },
+    post(message) {
+      // Sent after the process ended: dropped, the exit is already on its way to the host.
+      if (child.connected) child.send(message);
+    },
+    onMessage(listener) {
+      child.on('message', (message) => listener(message as FromWorker));
+    },
+    onExit(listener) {
+      child.once('exit', (code) => listener(code, error));
+    },
+    kill() {
+      child.kill('SIGKILL');
+    },
+  };
+};
