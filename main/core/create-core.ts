@@ -157,7 +157,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   // Its patterns are compiled now, before the window and any sync, not when the first live text arrives (warm-up.ts).
   runWarmUp(warmUpSteps(hostTimeZone(), () => clock.now()), (error) => log.warn('warming up the assistant failed', { error }));
-  warmUpRowReaders();
+  try {
+    warmUpRowReaders();
+  } catch (error) {
+    log.warn('warming up the row readers failed', { error });
+  }
   // Every new member text (not a quiet import, not our own reply) is read by the assistant.
   const stopAssistant = events.subscribe((event) => {
     // Texts another desk polled are that desk's to answer automatically: never here too.

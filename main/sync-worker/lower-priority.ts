@@ -1,38 +1,49 @@
 // The sync worker runs below the main process's priority: on a machine with few cores, a first
 // import (the worker's thread and V8's collector threads working on its heap) would otherwise take
-// turns with the main process's thread, and the window would wait for a core for up to a frame or
-// more. The scheduler now gives the main process the core the moment it has work.
+// turns with the main process's thread, and the window would wait for a core for a frame or
+// more. The scheduler now gives the main process a core the moment it has work.
 import { readdirSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
 
 /** Niceness 10 on Unix; "below normal" on Windows. */
 export const WORKER_PRIORITY = constants.priority.PRIORITY_BELOW_NORMAL;
 
+export interface PriorityDeps {
+  platform: NodeJS.Platform;
+  /** This process's thread ids (Linux). */
+  threads(): string[];
+  /** os.setPriority: 0 is the calling thread on Linux, the process elsewhere. */
+  setPriority(id: number, priority: number): void;
+}
+
+const systemDeps: PriorityDeps = { platform: process.platform, threads: () => readdirSync('/proc/self/task'), setPriority };
+
 /**
  * Lowers this whole process. Linux keeps a niceness per thread, and threads started before this
- * (V8's, libuv's) keep theirs, so each is set; threads started after take their creator's.
+ * (V8's, libuv's) keep theirs, so each is set; threads started later take their creator's.
  * Elsewhere the priority belongs to the process. Returns what could not be done, for the log.
  */
-export function lowerPriority(platform: NodeJS.Platform = process.platform, tasks: () => string[] = () => readdirSync('/proc/self/task')): string[] {
+export function lowerPriority(deps: PriorityDeps = systemDeps): string[] {
   const failures: string[] = [];
-  const set = (id: number): void => {
+  const lower = (id: number, what: string): void => {
     try {
-      setPriority(id, WORKER_PRIORITY);
+      deps.setPriority(id, WORKER_PRIORITY);
     } catch (error) {
-      failures.push(`${id}: ${error instanceof Error ? error.message : String(error)}`);
+      failures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  if (platform !== 'linux') {
-    set(0);
+  if (deps.platform !== 'linux') {
+    lower(0, 'process');
     return failures;
   }
-  let ids: string[];
+  let threads: string[];
   try {
-    ids = tasks();
+    threads = deps.threads();
   } catch (error) {
-    set(0);
-    return [`threads: ${error instanceof Error ? error.message : String(error)}`, ...failures];
+    failures.push(`threads: ${error instanceof Error ? error.message : String(error)}`);
+    threads = [];
   }
-  for (const id of ids) set(Number(id));
+  if (threads.length === 0) lower(0, 'thread');
+  for (const id of threads) lower(Number(id), `thread ${id}`);
   return failures;
 }

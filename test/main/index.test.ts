@@ -108,6 +108,7 @@ vi.mock('electron', async () => {
     crashReporter: { start: vi.fn() },
     powerMonitor: new Emitter(),
     net: { isOnline: () => true },
+    utilityProcess: { fork: vi.fn() },
   };
 });
 vi.mock('electron-log/main', async () => ({ default: (await import('electron-log/node')).default }));
@@ -148,6 +149,9 @@ describe('main/index', () => {
     const core = created.core!;
 
     expect(created.options).toMatchObject({ dataDir: join(dir, 'userData') });
+    // Polls run in an Electron utility process, not a Node child process.
+    const { launchUtilitySyncProcess } = await import('../../main/shell/utility-sync-process');
+    expect(created.options?.launchSyncWorker).toBe(launchUtilitySyncProcess);
     expect(await created.options?.credentials.level()).toBe('os');
     expect(h.windows).toHaveLength(1);
     expect([...h.handled.keys()].sort()).toEqual(channelNames.map(requestChannel).sort());
