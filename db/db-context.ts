@@ -17,7 +17,7 @@ export interface DbContext {
   transaction: <T>(fn: () => T) => T;
   /** How waiting is judged (db/queries/waiting.ts); changed through conversations.setStaleImportThreshold. */
   waiting: { staleImportMs: number };
-  /** Shares writes with another thread's connection (write-turn.ts); null: this connection writes alone. */
+  /** Shares writes with another process's connection (write-turn.ts); null: this connection writes alone. */
   setWriteTurn(turn: WriteTurn | null): void;
   /** Another connection waits for this one's write transaction to end. */
   writeWaiting(): boolean;

@@ -65,7 +65,7 @@ export interface InboxSnapshot {
   rows: InboxRow[];
 }
 
-/** What comes with an inbox page streamed to a reader in another thread (its bytes went to the sink). */
+/** What comes with an inbox page streamed to a reader in another process (its bytes went to the sink). */
 export interface InboxPageMeta {
   ownerId: ClubOSId;
   /** Epoch ms at which the page was received (the client's clock). */

@@ -84,7 +84,7 @@ export type FromWorker =
   | { type: 'log'; level: LogLevel; scope: string; message: string; fields: LogFields }
   | { type: 'ready' };
 
-/** An error as it crosses the port: a ClubOS error keeps its kind, so the engine backs off (or stops) as it would in one thread. */
+/** An error as it crosses between the processes: a ClubOS error keeps its kind, so the engine backs off (or stops) as it would in one process. */
 export type WireError = { name: string; message: string; stack?: string; kind?: ClubOSErrorKind; status?: number };
 
 export function toWireError(error: unknown): WireError {

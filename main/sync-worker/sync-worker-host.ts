@@ -113,7 +113,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
 
   /**
    * A worker's event as the main bus emits it. The worker read its conversations and counts right
-   * after its commit, but the message waits in the port while the main thread writes (a mark
+   * after its commit, but the message waits on its way while the main thread writes (a mark
    * handled, a read, a reply) and emits events of its own with newer counts; the worker's,
    * emitted after them, would put older counts back on the badge and the filters. Read here, on
    * the main connection at the moment of emitting, they include every commit before this event

@@ -90,7 +90,7 @@ class ReadWhole extends Error {}
 
 /**
  * One reading of the owner's inbox: the main thread streams the page's bytes here and each piece
- * is read as it comes (inbox-page-stream.ts), so the page is never whole in either thread. A page
+ * is read as it comes (inbox-page-stream.ts), so the page is never whole in either process. A page
  * in an unusual shape, too long to have been kept, is read a second time whole (`whole`).
  */
 async function readInbox(ownerId: ClubOSId, sessionLost: boolean, whole: boolean, signal: AbortSignal | undefined): Promise<InboxSnapshot> {
