@@ -21,7 +21,8 @@ import { parentChannel } from './parent-channel';
 import { lowerPriority } from './lower-priority';
 
 const channel = parentChannel();
-const data = JSON.parse(process.argv[2] ?? 'null') as SyncWorkerData;
+/** Its data is its last argument: after the script's path under Node; where Electron puts its own switches before it in a utility process, still last. */
+const data = JSON.parse(process.argv.at(-1) ?? 'null') as SyncWorkerData;
 const post = (message: FromWorker): void => channel.post(message);
 
 function portLogger(scope: string): Logger {

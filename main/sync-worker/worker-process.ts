@@ -21,7 +21,7 @@ export interface WorkerLaunch {
   filename: string;
   /** Node's options for it: the TypeScript loader from source, its heap limits. */
   execArgv: string[];
-  /** What the worker needs to start (SyncWorkerData), as JSON in its one argument. */
+  /** What the worker needs to start (SyncWorkerData), as JSON: its last argument. */
   data: string;
 }
 
