@@ -76,6 +76,8 @@ export const benchReportSchema = z
         conversations: z.number().int().positive(),
         beforeOpenRssMb: z.number().positive(),
         rssMb: z.number().positive(),
+        mainRssMb: z.number().positive(),
+        workerRssMb: z.number().positive(),
         heapUsedMb: z.number().positive(),
         externalMb: z.number().nonnegative(),
         listed: z.number().int().positive(),

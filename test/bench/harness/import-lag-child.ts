@@ -11,7 +11,6 @@
 // mark-read (a write on the main connection while the worker writes) every tenth of them, and
 // the resident sets of this process and of the sync worker's every 50 ms for their peak. The
 // figures go back over the IPC channel.
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Core } from '../../../main/core/core';
 import { syncWorkerScript } from '../../../main/sync-worker/worker-script';
@@ -19,30 +18,14 @@ import { signedInCore } from './bench-core';
 import { withLagMonitor } from './lag-monitor';
 import { startStallLog } from './stall-log';
 import { percentile, roundMs } from './latency';
+import { processRss, toMb } from './process-memory';
 import { importLagInputSchema, importLagResultSchema, type ImportLagResult, type WindowLatency } from './import-lag-messages';
 
 const REQUEST_EVERY_MS = 20;
 const LONGEST_STALLS = 8;
 const RSS_EVERY_MS = 50;
 
-const toMb = (bytes: number): number => Math.round((bytes / 1024 ** 2) * 10) / 10;
 const rssMb = (): number => toMb(process.memoryUsage.rss());
-
-/**
- * Another process's resident set, in bytes, from /proc (figure 5 runs on Linux, as its stall log
- * does): all of it, and its own part (anonymous and shared-memory pages). The rest is file pages,
- * which for the sync worker are Node's code and the libraries this process maps too: one copy in
- * memory, in both processes' resident sets.
- */
-function processRss(pid: number): { all: number; own: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string): number => {
-    const value = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status)?.[1];
-    if (value === undefined) throw new Error(`no ${field} for process ${pid}`);
-    return Number(value) * 1024;
-  };
-  return { all: kb('VmRSS'), own: kb('RssAnon') + kb('RssShmem') };
-}
 
 function windowLatency(samples: number[]): WindowLatency {
   if (samples.length === 0) return { runs: 0, p50Ms: 0, p99Ms: 0, maxMs: 0 };

@@ -7,7 +7,11 @@ export type MemoryProbeInput = z.infer<typeof memoryProbeInputSchema>;
 export const memoryProbeResultSchema = z
   .object({
     beforeOpenRssMb: z.number(),
+    /** The app's resident memory: this process's resident set and the sync worker's own pages. */
     rssMb: z.number(),
+    /** Each process's resident set alone. */
+    mainRssMb: z.number(),
+    workerRssMb: z.number(),
     heapUsedMb: z.number(),
     externalMb: z.number(),
     listed: z.number().int(),

@@ -1,32 +1,37 @@
 // Run in a fresh process by figures/memory.ts: opens the core on a copy of the large database,
-// lists the inbox and searches once, then reports its resident memory over the IPC channel.
+// lists the inbox and searches once, then reports the app's resident memory over the IPC
+// channel: this process's and its sync worker's own pages (process-memory.ts).
 import { createCore } from '../../../main/core/create-core';
 import { memoryCredentialStore } from '../../../main/services/credential-store';
 import { silentLogger } from '../../../common/log/logger';
 import { systemClock } from '../../../common/time/clock';
+import { processRss, toMb } from './process-memory';
 import { memoryProbeInputSchema, memoryProbeResultSchema, type MemoryProbeResult } from './memory-probe-messages';
-
-const mb = (bytes: number): number => Math.round((bytes / 1024 ** 2) * 10) / 10;
 
 async function probe(): Promise<void> {
   const input = memoryProbeInputSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
-  const beforeOpenRssMb = mb(process.memoryUsage().rss);
+  const beforeOpenRssMb = toMb(process.memoryUsage().rss);
   // Signed in (so the core serves this database, not demo mode's) to a port nothing answers:
   // listing and searching never need ClubOS.
   const credentials = memoryCredentialStore('os');
   await credentials.save({ username: 'bench', password: 'bench', baseUrl: 'http://127.0.0.1:9' });
-  const core = await createCore({ dataDir: input.dataDir, clock: systemClock, logger: silentLogger, credentials, historyRefresh: false });
+  let workerPid: number | undefined;
+  const core = await createCore({ dataDir: input.dataDir, clock: systemClock, logger: silentLogger, credentials, historyRefresh: false, onSyncWorker: (w) => (workerPid = w.pid) });
   try {
     // Answered by the sync worker, so it is loaded and its connection open before memory is read.
     await core.services.sync.stopPolling();
     const list = await core.handlers.listConversations({ filter: 'all' });
     const found = await core.handlers.search({ query: input.query });
+    if (workerPid === undefined) throw new Error('the sync worker did not start');
     const usage = process.memoryUsage();
+    const worker = processRss(workerPid);
     const result: MemoryProbeResult = {
       beforeOpenRssMb,
-      rssMb: mb(usage.rss),
-      heapUsedMb: mb(usage.heapUsed),
-      externalMb: mb(usage.external),
+      rssMb: toMb(usage.rss + worker.own),
+      mainRssMb: toMb(usage.rss),
+      workerRssMb: toMb(worker.all),
+      heapUsedMb: toMb(usage.heapUsed),
+      externalMb: toMb(usage.external),
       listed: list.items.length,
       hits: found.hits.length,
     };
