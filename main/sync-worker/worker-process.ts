@@ -31,9 +31,19 @@ export type LaunchWorkerProcess = (launch: WorkerLaunch) => WorkerProcess;
 export const forkWorkerProcess: LaunchWorkerProcess = ({ filename, execArgv, data }) => {
   const child = fork(filename, [data], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let error: unknown = null;
+  const exitListeners: Array<(code: number | null, error: unknown) => void> = [];
+  let ended = false;
+  const end = (code: number | null): void => {
+    if (ended) return;
+    ended = true;
+    for (const listener of exitListeners) listener(code, error);
+  };
   child.on('error', (e) => {
     error = e;
+    // A process that never started (no pid) may never report an exit: report it here.
+    if (child.pid === undefined) end(null);
   });
+  child.once('exit', (code) => end(code));
   return {
     get pid() {
       return child.pid;
@@ -46,7 +56,7 @@ export const forkWorkerProcess: LaunchWorkerProcess = ({ filename, execArgv, dat
       child.on('message', (message) => listener(message as FromWorker));
     },
     onExit(listener) {
-      child.once('exit', (code) => listener(code, error));
+      exitListeners.push(listener);
     },
     kill() {
       child.kill('SIGKILL');

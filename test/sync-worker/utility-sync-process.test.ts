@@ -92,3 +92,12 @@ describe("the worker's end of its messages", () => {
     expect(port.posted).toEqual([{ type: 'ready' }]);
   });
 });
+
+describe('the sync worker as a Node child process', () => {
+  it('reports the exit of a worker that fails as it starts, so the host restarts it or gives up instead of waiting', async () => {
+    const { forkWorkerProcess } = await import('../../main/sync-worker/worker-process');
+    const worker = forkWorkerProcess({ filename: '/nonexistent/sync-worker.js', execArgv: ['--no-such-node-option'], data: '{}' });
+    const [code] = await new Promise<[number | null, unknown]>((resolve) => worker.onExit((c, e) => resolve([c, e])));
+    expect(code).not.toBe(0);
+  });
+});
