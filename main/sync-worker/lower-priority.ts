@@ -3,7 +3,7 @@
 // turns with the main process's thread, and the window would wait for a core for a frame or
 // more. The scheduler now gives the main process a core the moment it has work.
 import { readdirSync } from 'node:fs';
-import { constants, setPriority } from 'node:os';
+import { constants, getPriority, setPriority } from 'node:os';
 
 /** Niceness 10 on Unix; "below normal" on Windows. */
 export const WORKER_PRIORITY = constants.priority.PRIORITY_BELOW_NORMAL;
@@ -12,22 +12,25 @@ export interface PriorityDeps {
   platform: NodeJS.Platform;
   /** This process's thread ids (Linux). */
   threads(): string[];
-  /** os.setPriority: 0 is the calling thread on Linux, the process elsewhere. */
+  /** os.getPriority and os.setPriority: 0 is the calling thread on Linux, the process elsewhere. */
+  getPriority(id: number): number;
   setPriority(id: number, priority: number): void;
 }
 
-const systemDeps: PriorityDeps = { platform: process.platform, threads: () => readdirSync('/proc/self/task'), setPriority };
+const systemDeps: PriorityDeps = { platform: process.platform, threads: () => readdirSync('/proc/self/task'), getPriority, setPriority };
 
 /**
  * Lowers this whole process. Linux keeps a niceness per thread, and threads started before this
  * (V8's, libuv's) keep theirs, so each is set; threads started later take their creator's.
- * Elsewhere the priority belongs to the process. Returns what could not be done, for the log.
+ * Elsewhere the priority belongs to the process. A thread already as low or lower is left as it
+ * is (raising it back would need privileges, and is not this code's business). Returns what could
+ * not be done, for the log.
  */
 export function lowerPriority(deps: PriorityDeps = systemDeps): string[] {
   const failures: string[] = [];
   const lower = (id: number, what: string): void => {
     try {
-      deps.setPriority(id, WORKER_PRIORITY);
+      if (deps.getPriority(id) < WORKER_PRIORITY) deps.setPriority(id, WORKER_PRIORITY);
     } catch (error) {
       failures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -53,12 +53,12 @@ describe('the built sync worker', () => {
       });
 
     expect(await call(1, 'refreshOwners')).toEqual({ type: 'reply', id: 1, ok: true, value: { polling: false, intervalSeconds: 10, owners: [] } });
-    // Every thread of it runs below normal priority (niceness 10 on Linux).
+    // Every thread of it runs below normal priority (niceness 10 on Linux, or lower if it started lower).
     if (process.platform === 'linux') {
       const pid = worker.pid!;
       const tasks = readdirSync(`/proc/${pid}/task`);
       expect(tasks.length).toBeGreaterThan(1);
-      for (const tid of tasks) expect(Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16])).toBe(10);
+      for (const tid of tasks) expect(Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16])).toBeGreaterThanOrEqual(10);
     }
     expect(await call(2, 'close')).toEqual({ type: 'reply', id: 2, ok: true, value: null });
     // Its connection is closed: the database opens for writing at once, and the host then ends it.

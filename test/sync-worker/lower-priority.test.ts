@@ -4,12 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { lowerPriority, WORKER_PRIORITY, type PriorityDeps } from '../../main/sync-worker/lower-priority';
 
-function deps(platform: NodeJS.Platform, threads: () => string[], refuse: number[] = []): PriorityDeps & { set: Array<[number, number]> } {
+function deps(platform: NodeJS.Platform, threads: () => string[], refuse: number[] = [], already: Record<number, number> = {}): PriorityDeps & { set: Array<[number, number]> } {
   const set: Array<[number, number]> = [];
   return {
     platform,
     threads,
     set,
+    getPriority: (id) => already[id] ?? 0,
     setPriority(id, priority) {
       if (refuse.includes(id)) throw new Error('EACCES');
       set.push([id, priority]);
@@ -29,6 +30,12 @@ describe('lowering the sync worker', () => {
       [100, 10],
       [102, 10],
     ]);
+  });
+
+  it('leaves a thread that already runs as low or lower as it is', () => {
+    const d = deps('linux', () => ['100', '101', '102'], [], { 101: 10, 102: 19 });
+    expect(lowerPriority(d)).toEqual([]);
+    expect(d.set).toEqual([[100, 10]]);
   });
 
   it('lowers at least the calling thread when the thread list cannot be read', () => {
