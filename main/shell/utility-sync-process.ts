@@ -1,6 +1,7 @@
 // The sync worker as an Electron utility process: how Electron runs Node code in a process beside
-// its main process (a Node child process would need the Electron binary to pose as Node). The
-// worker finds its end of the messages in `process.parentPort` (parent-channel.ts).
+// its main process (a Node child process would need the Electron binary to pose as Node, which
+// the app's fuses forbid: runAsNode is off). The worker finds its end of the messages in
+// `process.parentPort` (parent-channel.ts).
 import { utilityProcess } from 'electron';
 import type { FromWorker } from '../sync-worker/protocol';
 import type { LaunchWorkerProcess } from '../sync-worker/worker-process';
