@@ -80,8 +80,7 @@ class WorkerGone extends AppError {
 export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
   const log = options.logger.scope('sync');
   const launch = options.launch ?? forkWorkerProcess;
-  const turnPath = createWriteTurnFile();
-  const turn = writeTurn(turnPath, 'main');
+  const turn = writeTurn(createWriteTurnFile(), 'main');
   options.db.shareWrites(turn);
   const crashes = createCrashPolicy(() => options.clock.now());
   let polling = false;
@@ -128,7 +127,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
   function spawn(): void {
     restartTimer = null;
     const script = syncWorkerScript();
-    const data: SyncWorkerData = { dbPath: options.db.path, intervalSeconds, polling, writeTurnPath: turnPath };
+    const data: SyncWorkerData = { dbPath: options.db.path, intervalSeconds, polling, writeTurnPath: turn.path };
     const worker = launch({ filename: script.filename, execArgv: [...script.execArgv, ...WORKER_HEAP_FLAGS], data: JSON.stringify(data) });
     const port: RpcPort = { postMessage: (message) => worker.post(message as ToWorker) };
     const pipes = new Map<number, PagePipe>();
@@ -249,7 +248,7 @@ export function startSyncWorker(options: SyncWorkerOptions): SyncWorkerHandle {
       }
       options.db.shareWrites(null);
       turn.close();
-      removeWriteTurnFile(turnPath);
+      removeWriteTurnFile(turn.path);
     },
   };
 }
