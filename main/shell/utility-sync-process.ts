@@ -4,33 +4,26 @@
 // `process.parentPort` (parent-channel.ts).
 import { utilityProcess } from 'electron';
 import type { FromWorker } from '../sync-worker/protocol';
-import type { LaunchWorkerProcess } from '../sync-worker/worker-process';
+import { exitReport, type LaunchWorkerProcess } from '../sync-worker/worker-process';
 
 export const launchUtilitySyncProcess: LaunchWorkerProcess = ({ filename, execArgv, data }) => {
   const child = utilityProcess.fork(filename, [data], { serviceName: 'Frontdesk sync', execArgv, stdio: 'inherit' });
-  let error: unknown = null;
+  const exit = exitReport();
   // A fatal V8 error (out of memory, say): its exit follows, and the host logs it with this.
-  child.on('error', (type, location) => {
-    error = new Error(`${type} at ${location}`);
-  });
-  let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
+  child.on('error', (type, location) => exit.error(new Error(`${type} at ${location}`)));
+  child.once('exit', (code) => exit.end(code));
   return {
     get pid() {
       return child.pid;
     },
     post(message) {
       // Sent after the process ended: dropped, the exit is already on its way to the host.
-      if (!exited) child.postMessage(message);
+      if (!exit.ended) child.postMessage(message);
     },
     onMessage(listener) {
       child.on('message', (message: unknown) => listener(message as FromWorker));
     },
-    onExit(listener) {
-      child.once('exit', (code) => listener(code, error));
-    },
+    onExit: exit.onExit,
     kill() {
       child.kill();
     },

@@ -27,23 +27,48 @@ export interface WorkerLaunch {
 
 export type LaunchWorkerProcess = (launch: WorkerLaunch) => WorkerProcess;
 
+/**
+ * A worker process's one exit, for both kinds: reported once to every listener, with the last
+ * error seen before it (a process can report an error and then its exit, or, one that never
+ * started, the error alone).
+ */
+export function exitReport(): {
+  readonly ended: boolean;
+  error(error: unknown): void;
+  end(code: number | null): void;
+  onExit: WorkerProcess['onExit'];
+} {
+  let lastError: unknown = null;
+  let ended = false;
+  const listeners: Array<(code: number | null, error: unknown) => void> = [];
+  return {
+    get ended() {
+      return ended;
+    },
+    error(error) {
+      lastError = error;
+    },
+    end(code) {
+      if (ended) return;
+      ended = true;
+      for (const listener of listeners) listener(code, lastError);
+    },
+    onExit(listener) {
+      listeners.push(listener);
+    },
+  };
+}
+
 /** A child process of this Node process, its stdout and stderr this one's (the worker logs through messages). */
 export const forkWorkerProcess: LaunchWorkerProcess = ({ filename, execArgv, data }) => {
   const child = fork(filename, [data], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  let error: unknown = null;
-  const exitListeners: Array<(code: number | null, error: unknown) => void> = [];
-  let ended = false;
-  const end = (code: number | null): void => {
-    if (ended) return;
-    ended = true;
-    for (const listener of exitListeners) listener(code, error);
-  };
-  child.on('error', (e) => {
-    error = e;
+  const exit = exitReport();
+  child.on('error', (error) => {
+    exit.error(error);
     // A process that never started (no pid) may never report an exit: report it here.
-    if (child.pid === undefined) end(null);
+    if (child.pid === undefined) exit.end(null);
   });
-  child.once('exit', (code) => end(code));
+  child.once('exit', (code) => exit.end(code));
   return {
     get pid() {
       return child.pid;
@@ -55,9 +80,7 @@ export const forkWorkerProcess: LaunchWorkerProcess = ({ filename, execArgv, dat
     onMessage(listener) {
       child.on('message', (message) => listener(message as FromWorker));
     },
-    onExit(listener) {
-      exitListeners.push(listener);
-    },
+    onExit: exit.onExit,
     kill() {
       child.kill('SIGKILL');
     },
