@@ -18,7 +18,7 @@ import { signedInCore } from './bench-core';
 import { withLagMonitor } from './lag-monitor';
 import { startStallLog } from './stall-log';
 import { percentile, roundMs } from './latency';
-import { processRss, toMb } from './process-memory';
+import { appResident, processRss, toMb } from './process-memory';
 import { importLagInputSchema, importLagResultSchema, type ImportLagResult, type WindowLatency } from './import-lag-messages';
 
 const REQUEST_EVERY_MS = 20;
@@ -63,9 +63,6 @@ function windowTraffic(core: Core): { stop(): Promise<{ requests: number[]; mark
   };
 }
 
-/** Both processes' resident memory as one: this process's resident set and the worker's own pages. */
-const appRss = (workerPid: number): number => process.memoryUsage.rss() + processRss(workerPid).own;
-
 interface RssPeaks {
   appMb: number;
   sumMb: number;
@@ -79,7 +76,7 @@ function rssPeaks(workerPid: number): { stop(): RssPeaks } {
   const sample = (): void => {
     const main = process.memoryUsage.rss();
     const worker = processRss(workerPid);
-    peak.app = Math.max(peak.app, main + worker.own);
+    peak.app = Math.max(peak.app, appResident(main, worker));
     peak.sum = Math.max(peak.sum, main + worker.all);
     peak.main = Math.max(peak.main, main);
     peak.worker = Math.max(peak.worker, worker.all);
@@ -109,7 +106,7 @@ async function main(): Promise<ImportLagResult> {
     // the worker is loaded and idle when the baseline is read.
     await core.services.sync.stopPolling();
     if (workerPid === undefined) throw new Error('the sync worker did not start');
-    const baselineRssMb = toMb(appRss(workerPid));
+    const baselineRssMb = toMb(appResident(process.memoryUsage.rss(), processRss(workerPid)));
     const started = performance.now();
     const rss = rssPeaks(workerPid);
     const window = windowTraffic(core);

@@ -5,7 +5,7 @@ import { createCore } from '../../../main/core/create-core';
 import { memoryCredentialStore } from '../../../main/services/credential-store';
 import { silentLogger } from '../../../common/log/logger';
 import { systemClock } from '../../../common/time/clock';
-import { processRss, toMb } from './process-memory';
+import { appResident, processRss, toMb } from './process-memory';
 import { memoryProbeInputSchema, memoryProbeResultSchema, type MemoryProbeResult } from './memory-probe-messages';
 
 async function probe(): Promise<void> {
@@ -27,7 +27,7 @@ async function probe(): Promise<void> {
     const worker = processRss(workerPid);
     const result: MemoryProbeResult = {
       beforeOpenRssMb,
-      rssMb: toMb(usage.rss + worker.own),
+      rssMb: toMb(appResident(usage.rss, worker)),
       mainRssMb: toMb(usage.rss),
       workerRssMb: toMb(worker.all),
       heapUsedMb: toMb(usage.heapUsed),

@@ -21,4 +21,7 @@ export function processRss(pid: number): ProcessRss {
   return { all: kb('VmRSS'), own: kb('RssAnon') + kb('RssShmem') };
 }
 
+/** The app's resident memory, in bytes: the main process's resident set and the worker's own pages. */
+export const appResident = (mainRss: number, worker: ProcessRss): number => mainRss + worker.own;
+
 export const toMb = (bytes: number): number => Math.round((bytes / 1024 ** 2) * 10) / 10;
