@@ -3,7 +3,7 @@ import { htmlResponse } from './http-io';
 import type { SimResponse } from './http-io';
 import { GARBLE_KINDS, garbledInbox, truncateFragment } from './inbox-faults';
 import { renderDashboard } from './render-dashboard';
-import { renderInbox } from './render-inbox';
+import { renderInbox, renderInboxPieces } from './render-inbox';
 import type { SimDeps, SignedInRequest } from './sim-context';
 import { EMAIL_TOKENS, SEARCH_TOKENS } from './tokens';
 
@@ -38,14 +38,16 @@ export function inbox(req: SignedInRequest, deps: SimDeps): SimResponse {
   // Row faults need a row to break; they do not fire on an empty inbox.
   const omitLabelAt = messages.length > 0 && faults.fire('missingLabel', req.path) ? faults.rng.int(0, messages.length - 1) : undefined;
   const omitNameAt = messages.length > 0 && faults.fire('missingName', req.path) ? faults.rng.int(0, messages.length - 1) : undefined;
-  let html = renderInbox(messages, {
+  const options = {
     now: deps.clock.now(),
     timeZone: deps.state.timeZone,
     memberIdsInLinks: deps.memberIdsInLinks,
     ...(omitLabelAt === undefined ? {} : { omitLabelAt }),
     ...(omitNameAt === undefined ? {} : { omitNameAt }),
-  });
-  if (faults.fire('garbledHtml', req.path)) html = garbledInbox(messages, faults.rng.pick(GARBLE_KINDS));
-  if (faults.fire('truncatedHtml', req.path)) html = truncateFragment(html, faults.rng);
-  return htmlResponse(html);
+  };
+  // A broken page is made whole first; a sound one is sent as it is rendered.
+  let broken: string | null = null;
+  if (faults.fire('garbledHtml', req.path)) broken = garbledInbox(messages, faults.rng.pick(GARBLE_KINDS));
+  if (faults.fire('truncatedHtml', req.path)) broken = truncateFragment(broken ?? renderInbox(messages, options), faults.rng);
+  return htmlResponse(broken ?? { pieces: renderInboxPieces(messages, options) });
 }

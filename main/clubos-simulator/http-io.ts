@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface SimResponse {
   status: number;
-  body: string;
+  /** The whole body, or a long one's pieces, each rendered as it is sent (see writeResponse). */
+  body: string | StreamedBody;
   contentType?: string;
   location?: string;
   /** Name/value pairs sent as `Set-Cookie: name=value; Path=/; HttpOnly`. */
@@ -12,7 +13,12 @@ export interface SimResponse {
 
 const HTML = 'text/html;charset=UTF-8';
 
-export function htmlResponse(body: string, status = 200): SimResponse {
+/** A body sent in chunks (no Content-Length) as its pieces are produced. */
+export interface StreamedBody {
+  readonly pieces: Iterable<string>;
+}
+
+export function htmlResponse(body: string | StreamedBody, status = 200): SimResponse {
   return { status, body, contentType: HTML };
 }
 
@@ -54,15 +60,46 @@ export function parseForm(body: string): Record<string, string> {
   return out;
 }
 
-export function writeResponse(res: ServerResponse, r: SimResponse): void {
+/**
+ * Sends `r`. A streamed body goes a piece at a time, waiting for the next turn of the event loop
+ * between pieces (Node corks a chunked response until then) and for `drain` when the client is
+ * behind, so the first bytes leave while the rest is still being rendered. The promise settles
+ * once the last piece is handed over, or when the client goes away.
+ */
+export async function writeResponse(res: ServerResponse, r: SimResponse): Promise<void> {
   if (res.destroyed || res.writableEnded) return;
-  const headers: Record<string, string | string[]> = {
-    'Cache-Control': 'no-store',
-    'Content-Length': String(Buffer.byteLength(r.body)),
-  };
+  // A streamed body failed after its head was sent: the client sees the answer cut short.
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const headers: Record<string, string | string[]> = { 'Cache-Control': 'no-store' };
+  if (typeof r.body === 'string') headers['Content-Length'] = String(Buffer.byteLength(r.body));
   if (r.contentType) headers['Content-Type'] = r.contentType;
   if (r.location) headers.Location = r.location;
   if (r.cookies && r.cookies.length > 0) headers['Set-Cookie'] = r.cookies.map(([n, v]) => `${n}=${v}; Path=/; HttpOnly`);
   res.writeHead(r.status, headers);
-  res.end(r.body);
+  if (typeof r.body === 'string') {
+    res.end(r.body);
+    return;
+  }
+  for (const piece of r.body.pieces) {
+    if (res.destroyed) return;
+    if (!res.write(piece)) await drained(res);
+    else await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  if (!res.destroyed) res.end();
+}
+
+/** Resolves on `drain`, or when the response is closed before it drains. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
 }

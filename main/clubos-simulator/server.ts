@@ -117,12 +117,12 @@ export async function startServer(deps: SimDeps, port: number): Promise<SimServe
       res.destroy();
       return;
     }
-    writeResponse(res, answer);
+    await writeResponse(res, answer);
   };
 
   const server = createServer((req, res) => {
     serve(req, res).catch((e: unknown) => {
-      writeResponse(res, e instanceof BodyTooLargeError ? errorPage(413, 'Payload Too Large') : errorPage(500, 'Internal Server Error'));
+      void writeResponse(res, e instanceof BodyTooLargeError ? errorPage(413, 'Payload Too Large') : errorPage(500, 'Internal Server Error'));
     });
   });
 

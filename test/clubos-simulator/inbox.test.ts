@@ -6,6 +6,8 @@ import { localParts, zonedToEpoch } from '../../common/time/club-time';
 import { manualClock } from '../../common/time/manual-clock';
 import type { ManualClock } from '../../common/time/manual-clock';
 import { createBrowser } from './sim-browser';
+import { renderInbox, renderInboxPieces, ROWS_PER_PIECE } from '../../main/clubos-simulator/render-inbox';
+import type { SimMessage } from '../../main/clubos-simulator/types';
 import type { SimBrowser } from './sim-browser';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -193,5 +195,55 @@ describe('simulator inbox', () => {
     expect(s.messages()).toHaveLength(0);
     expect(() => s.addInbound({ memberId: s.members[0]!.id, body: 'x', ownerId: '123' })).toThrow(/owner/);
     expect(() => s.addInbound({ memberId: '999999999', body: 'x' })).toThrow(/member/);
+  });
+
+  it('sends a long inbox in chunks as it renders it, the same page as rendered whole', async () => {
+    const clock = manualClock(Date.parse('2026-06-10T15:00:00Z'));
+    const { s, b } = await signedIn(clock);
+    for (let i = 0; i < ROWS_PER_PIECE * 2 + 7; i++) s.addInbound({ memberId: s.members[i % 30]!.id, body: `text ${i} <&>`, at: clock.now() - i * 3_600_000 });
+    const page = await b.post('/action/Dashboard/messages', { userId: s.loggedInUserId }, { xhr: true });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-length')).toBeNull();
+    expect(page.headers.get('transfer-encoding')).toBe('chunked');
+    expect(page.text).toBe(renderInbox(s.messages(), { now: clock.now(), timeZone: s.timeZone, memberIdsInLinks: true }));
+    expect(rows(page.text)).toHaveLength(ROWS_PER_PIECE * 2 + 7);
+  });
+});
+
+describe('inbox pieces', () => {
+  const NOW = Date.parse('2026-06-10T15:00:00Z');
+  const message = (i: number): SimMessage => ({ id: i + 1, ownerId: '100', memberId: String(200_000_000 + (i % 9)), senderName: `Member ${i % 9}`, body: `line ${i}\nsecond & <b>`, at: NOW - i * 5_400_000 });
+
+  it.each([0, 1, 2, 3, 4, 5, 9, 10, 11])('join into the whole page for %i rows, a few rows a piece, faults included', (count) => {
+    const messages = Array.from({ length: count }, (_, i) => message(i));
+    for (const omit of [{}, { omitLabelAt: count - 1, omitNameAt: 0 }]) {
+      const options = { now: NOW, timeZone: 'America/Chicago', memberIdsInLinks: true, ...omit };
+      const whole = [...renderInboxPieces(messages, options, 1_000)];
+      expect(whole).toHaveLength(count === 0 ? 1 : 2);
+      for (const rowsPerPiece of [1, 2, 3, 5]) {
+        const pieces = [...renderInboxPieces(messages, options, rowsPerPiece)];
+        expect(pieces.join('')).toBe(whole.join(''));
+        if (count > 0) expect(pieces).toHaveLength(Math.ceil(count / rowsPerPiece) + 1);
+      }
+    }
+    expect(renderInbox(messages, { now: NOW, timeZone: 'America/Chicago', memberIdsInLinks: false })).toBe(
+      [...renderInboxPieces(messages, { now: NOW, timeZone: 'America/Chicago', memberIdsInLinks: false }, 4)].join(''),
+    );
+  });
+
+  it('renders each piece only when it is asked for', () => {
+    let labelled = 0;
+    const counting = new Proxy(Array.from({ length: 10 }, (_, i) => message(i)), {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) labelled++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const pieces = renderInboxPieces(counting, { now: NOW, timeZone: 'UTC', memberIdsInLinks: true }, 4);
+    expect(labelled).toBe(0);
+    pieces.next();
+    expect(labelled).toBe(4);
+    pieces.next();
+    expect(labelled).toBe(8);
   });
 });
