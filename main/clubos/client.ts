@@ -190,13 +190,13 @@ export function createClubOSClient(options: ClubOSClientOptions): ClubOSClient &
       return withSession('reading the club context', undefined, (session) => Promise.resolve(resolved(session.context)));
     },
 
-    async getInbox(ownerId, signal) {
+    async getInbox(ownerId, signal, memo) {
       requireClubOSId(ownerId, 'the inbox owner');
       return withSession('reading the inbox', signal, async (session) => {
         const html = requireOk(await http.request(inboxRequest(ownerId, signal)), 'the inbox');
         // A long inbox is read in slices, yielding between them, so the window stays responsive.
         // Read inside the session: a login page in place of the fragment signs in again.
-        return readInboxSnapshotInSlices(html, { ownerId, fetchedAt: clock.now(), timeZone: resolved(session.context).timeZone });
+        return readInboxSnapshotInSlices(html, { ownerId, fetchedAt: clock.now(), timeZone: resolved(session.context).timeZone }, {}, memo ?? null);
       });
     },
 

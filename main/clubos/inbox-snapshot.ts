@@ -1,5 +1,6 @@
 import { inboxDateWalker } from './inbox-dates';
 import { parseInboxPage, parseInboxPageInSlices, type InboxPageRow } from './parse/inbox-page';
+import type { RowMemo } from './parse/row-memo';
 import { resolveSliceOptions, type SliceOptions } from './parse/slice-options';
 import type { ClubOSId } from '../../common/clubos-id';
 import type { InboxRow, InboxSnapshot } from './types';
@@ -26,9 +27,9 @@ export function inboxSnapshotOf(pageRows: readonly InboxPageRow[], at: SnapshotC
  * The same snapshot, parsed and dated a slice of rows at a time with a pause between slices, so
  * a long inbox (a first sync can list a year of texts) never holds the main process for long.
  */
-export async function readInboxSnapshotInSlices(html: string, at: SnapshotContext, options: SliceOptions = {}): Promise<InboxSnapshot> {
+export async function readInboxSnapshotInSlices(html: string, at: SnapshotContext, options: SliceOptions = {}, memo: RowMemo | null = null): Promise<InboxSnapshot> {
   const { rowsPerSlice, pause } = resolveSliceOptions(options);
-  const pageRows = await parseInboxPageInSlices(html, { rowsPerSlice, pause });
+  const pageRows = await parseInboxPageInSlices(html, { rowsPerSlice, pause }, memo);
   const dateOf = datesOnce(at.fetchedAt, at.timeZone);
   const rows: InboxRow[] = [];
   for (let position = 0; position < pageRows.length; position++) {

@@ -2,6 +2,7 @@
 // the typed results after parsing (see ../../../shared/clubos-protocol.md).
 
 import type { ClubOSId } from '../../common/clubos-id';
+import type { RowMemo } from './parse/row-memo';
 
 export interface StaffMember {
   id: ClubOSId;
@@ -145,7 +146,8 @@ export interface ClubOSClient {
   /** Signs in (or re-uses the live session) and returns the club context. */
   signIn(): Promise<ClubContext>;
   getClubContext(): Promise<ClubContext>;
-  getInbox(ownerId: ClubOSId, signal?: AbortSignal): Promise<InboxSnapshot>;
+  /** `memo`: the owner's rows from the last poll, to take repeated rows from (parse/row-memo.ts). */
+  getInbox(ownerId: ClubOSId, signal?: AbortSignal, memo?: RowMemo): Promise<InboxSnapshot>;
   getHistory(memberId: ClubOSId, signal?: AbortSignal): Promise<MemberHistory>;
   send(request: SendRequest, signal?: AbortSignal): Promise<SendResult>;
   searchMember(fullName: string, signal?: AbortSignal): Promise<MemberSearchResult | null>;

@@ -11,6 +11,7 @@ import { systemClock } from '../../common/time/clock';
 import { ClubOSError } from '../../common/errors/clubos-error';
 import { inboxSnapshotOf } from '../clubos/inbox-snapshot';
 import { createInboxPageStream } from '../clubos/parse/inbox-page-stream';
+import type { RowMemo } from '../clubos/parse/row-memo';
 import type { ClubOSClient, InboxSnapshot } from '../clubos/types';
 import type { ClubOSId } from '../../common/clubos-id';
 import { createSyncEngine } from '../sync/sync-engine';
@@ -94,8 +95,8 @@ class ReadWhole extends Error {}
  * is read as it comes (inbox-page-stream.ts), so the page is never whole in either process. A page
  * in an unusual shape, too long to have been kept, is read a second time whole (`whole`).
  */
-async function readInbox(ownerId: ClubOSId, sessionLost: boolean, whole: boolean, signal: AbortSignal | undefined): Promise<InboxSnapshot> {
-  const page = createInboxPageStream({ whole });
+async function readInbox(ownerId: ClubOSId, sessionLost: boolean, whole: boolean, signal: AbortSignal | undefined, memo: RowMemo | undefined): Promise<InboxSnapshot> {
+  const page = createInboxPageStream({ whole, ...(memo ? { rowMemo: memo } : {}) });
   const stream = nextStream++;
   const giveUp = new AbortController();
   pageReaders.set(stream, (bytes) => {
@@ -117,19 +118,19 @@ async function readInbox(ownerId: ClubOSId, sessionLost: boolean, whole: boolean
   }
   if (whole) throw new ClubOSError('parse', 'the inbox could not be read');
   logger.info('the inbox page strays from its usual shape; reading it again whole', { ownerId });
-  return readInbox(ownerId, false, true, signal);
+  return readInbox(ownerId, false, true, signal, memo);
 }
 
 /** The engine's client: the page comes from the main thread's session, and is read here. */
 const client: ClubOSClient = {
-  async getInbox(ownerId, signal) {
+  async getInbox(ownerId, signal, memo) {
     try {
-      return await readInbox(ownerId, false, false, signal);
+      return await readInbox(ownerId, false, false, signal, memo);
     } catch (error) {
       // ClubOS's login page in place of the fragment: the session is gone. As the client does
       // for its own reads, sign in again (on the main thread) and read once more.
       if (!(error instanceof ClubOSError) || error.kind !== 'session') throw error;
-      return readInbox(ownerId, true, false, signal);
+      return readInbox(ownerId, true, false, signal, memo);
     }
   },
   signIn: unavailable('signing in'),

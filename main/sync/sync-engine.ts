@@ -13,6 +13,7 @@ import type { Logger } from '../../common/log/logger';
 import type { Clock } from '../../common/time/clock';
 import { createCrashPolicy, CRASH_LIMIT, type CrashPolicy } from '../crash/crash-policy';
 import { backoffDelayMs } from './backoff';
+import { createRowMemo, type RowMemo } from '../clubos/parse/row-memo';
 import { reconcile, snapshotDateRange, snapshotKeys, type NewInboxMessage } from './reconcile';
 import { createKeyMemo, messageKey } from './message-key';
 import { splitImport } from './import-window';
@@ -60,6 +61,8 @@ interface OwnerLoop {
   addedLastPoll: number;
   historyImported: boolean;
   keyMemo: ReturnType<typeof createKeyMemo>;
+  /** The rows of the last page read, by markup, so the next poll reads only the rows that changed. */
+  rowMemo: RowMemo;
   /** Unexpected errors (bugs, not ClubOS trouble): restart the loop, or stop after too many. */
   crashes: CrashPolicy;
 }
@@ -131,14 +134,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    */
   async function newRows(loop: OwnerLoop, signal: AbortSignal, seen: (rows: number) => void): Promise<{ fresh: NewInboxMessage[]; timeZone: string }> {
     const ownerId = loop.record.ownerId;
-    const snapshot = await client.getInbox(ownerId, signal);
+    // A first import's rows and keys are not memoized: the memos would hold each row's markup,
+    // key and text (tens of MB at 100,000) all through the import's seconds of writing, for the next
+    // poll's sake, which can as well read them once and memoize them then.
+    loop.rowMemo.nextPage();
+    const snapshot = await client.getInbox(ownerId, signal, loop.historyImported ? loop.rowMemo : undefined);
     if (signal.aborted) throw signal.reason;
     seen(snapshot.rows.length);
     const range = snapshotDateRange(snapshot.rows);
     loop.keyMemo.nextPoll();
-    // A first import's keys are not memoized: the memo would hold a key and the row's text for
-    // each of its rows (20 MB at 100,000) all through the import's seconds of writing, for the
-    // next poll's sake, which can as well compute them once and memoize them then.
     const keys = await snapshotKeys(snapshot.rows, loop.historyImported ? loop.keyMemo.keyOf : messageKey);
     if (signal.aborted) throw signal.reason;
     const fresh = range ? reconcile(ownerId, snapshot.rows, store.storedKeys(ownerId, range.from, range.to), keys) : [];
@@ -239,6 +243,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     loop.consecutiveFailures++;
     loop.addedLastPoll = 0;
     loop.keyMemo = createKeyMemo();
+    loop.rowMemo = createRowMemo();
     try {
       const fresh = store.listOwners().find((o) => o.ownerId === ownerId);
       if (fresh) loop.record = fresh;
@@ -279,6 +284,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       addedLastPoll: 0,
       historyImported: record.historyImported,
       keyMemo: createKeyMemo(),
+      rowMemo: createRowMemo(),
       crashes: createCrashPolicy(() => clock.now()),
     };
   }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppEvent } from '../../common/contract';
 import { ClubOSError } from '../../common/errors/clubos-error';
 import type { ClubOSClient, InboxRow, InboxSnapshot } from '../../main/clubos/types';
+import type { RowMemo } from '../../main/clubos/parse/row-memo';
 import { createEventBus } from '../../common/event-bus';
 import { memoryLogger } from '../../common/log/logger';
 import { createSyncEngine, type SyncEngine } from '../../main/sync/sync-engine';
@@ -14,6 +15,8 @@ type InboxAnswer = InboxRow[] | Error | (() => Promise<InboxSnapshot>);
 
 function fakeClient(script: Map<string, InboxAnswer[]>) {
   const calls: string[] = [];
+  /** The row memo each getInbox was given. */
+  const memos: (RowMemo | undefined)[] = [];
   const client: ClubOSClient = {
     signIn: () => Promise.reject(new Error('unused')),
     getClubContext: () => Promise.reject(new Error('unused')),
@@ -21,8 +24,9 @@ function fakeClient(script: Map<string, InboxAnswer[]>) {
     send: () => Promise.reject(new Error('unused')),
     searchMember: () => Promise.resolve(null),
     signOut: () => Promise.resolve(),
-    getInbox(ownerId, signal) {
+    getInbox(ownerId, signal, memo) {
       calls.push(ownerId);
+      memos.push(memo);
       const queue = script.get(ownerId) ?? [];
       const next = queue.length > 1 ? queue.shift()! : queue[0];
       if (next === undefined) return Promise.resolve({ ownerId, fetchedAt: clock.now(), timeZone: 'America/Chicago', rows: [] });
@@ -36,7 +40,7 @@ function fakeClient(script: Map<string, InboxAnswer[]>) {
       return Promise.resolve({ ownerId, fetchedAt: clock.now(), timeZone: 'America/Chicago', rows: next });
     },
   };
-  return { client, calls };
+  return { client, calls, memos };
 }
 
 const row = (senderName: string, body: string, localTime: string | null, position = 0): InboxRow => ({
@@ -131,6 +135,18 @@ describe('sync engine', () => {
       [2, false],
     ]);
     expect(second.engine.status().owners[0]!.historyImported).toBe(true);
+  });
+
+  it("reads the first import without the row memo, then every poll of the owner with the same one", async () => {
+    const history = [row('Ana Ruiz', 'Ok', '09:10', 0)];
+    const { engine: e, memos } = build(new Map([['100000001', [history]]]));
+    e.start();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(memos).toHaveLength(3);
+    // The import's page is long, and its seconds of writing would hold every row's markup.
+    expect(memos[0]).toBeUndefined();
+    expect(memos[1]).toBeDefined();
+    expect(memos[2]).toBe(memos[1]);
   });
 
   it('numbers every event with increasing sequence numbers', async () => {

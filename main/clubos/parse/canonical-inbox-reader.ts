@@ -14,8 +14,12 @@ import { parseInboxLabel, type InboxLabel } from './inbox-label';
 import type { InboxPageRow } from './inbox-page-row';
 import { createMarkupScanner, type MarkupAttribute, type MarkupScanner } from './markup-scanner';
 import { memberIdFromHref } from './member-link';
+import type { RowMemo } from './row-memo';
 
 export type ReadProgress = 'more' | 'done' | 'irregular';
+
+/** A row's end tag, as the canonical shape writes it. */
+const ROW_END = '</li>';
 
 export interface CanonicalInboxReader {
   /** Reads up to `maxRows` more rows. 'done': the whole page was read and is a valid inbox. */
@@ -71,25 +75,33 @@ interface ListState {
   inList: boolean;
   listSeen: boolean;
   emptyMarker: boolean;
+  /** Rows of the last page, by markup; rows read here are added to it. */
+  memo: RowMemo | null;
 }
 
-const listState = (): ListState => ({ rows: [], labels: new Map(), words: new Map(), inList: false, listSeen: false, emptyMarker: false });
+const listState = (memo: RowMemo | null): ListState => ({ rows: [], labels: new Map(), words: new Map(), inList: false, listSeen: false, emptyMarker: false, memo });
 
 /** 'end': the scanner's text is used up (the page's end, or a segment's: see step). */
 type Step = 'ok' | 'end' | 'irregular';
 
 /** One token of the page's top level (a whole row in the list). */
 function step(scanner: MarkupScanner, state: ListState): Step {
+  if (state.inList && state.memo && rowFromMemo(scanner, state.memo, state.rows)) return 'ok';
   switch (scanner.next()) {
     case 'text':
       return scanner.blank() ? 'ok' : 'irregular';
     case 'open': {
       if (state.inList) {
         if (scanner.name !== 'li') return 'irregular';
+        const from = scanner.tokenStart;
         const li = readElement(scanner);
         const row = li && readRow(li, state);
         if (!row) return 'irregular';
         state.rows.push(row);
+        if (state.memo) {
+          const markup = scanner.source.slice(from, scanner.position);
+          if (markup.endsWith(ROW_END)) state.memo.set(markup, row);
+        }
         return 'ok';
       }
       const element = scanner.name === 'p' ? readElement(scanner) : scanner.selfClosing ? null : elementOf(scanner);
@@ -116,12 +128,32 @@ function step(scanner: MarkupScanner, state: ListState): Step {
   }
 }
 
+/**
+ * The list's next row taken from the memo: blank text (as `step` reads it) then `<li` up to the
+ * first `</li>`, whose markup the memo holds. In a page this reader accepts, a row's first
+ * `</li>` is its end (a nested `li`, or a `<` in a value, makes the page irregular), so equal
+ * markup is an equal row. False when the memo does not have it: the row is read as usual.
+ */
+function rowFromMemo(scanner: MarkupScanner, memo: RowMemo, rows: InboxPageRow[]): boolean {
+  const html = scanner.source;
+  let at = scanner.position;
+  for (let c = html.charCodeAt(at); c === 0x20 || (c >= 0x09 && c <= 0x0d); c = html.charCodeAt(++at));
+  if (!html.startsWith('<li', at)) return false;
+  const end = html.indexOf(ROW_END, at);
+  if (end < 0) return false;
+  const row = memo.get(html.slice(at, end + ROW_END.length));
+  if (row === undefined) return false;
+  rows.push(row);
+  scanner.seek(end + ROW_END.length);
+  return true;
+}
+
 /** At the page's end: one list, closed, with rows or the "No messages" marker (never both). */
 const isWholeInbox = (state: ListState): boolean => !state.inList && state.listSeen && state.rows.length > 0 !== state.emptyMarker;
 
-export function createCanonicalInboxReader(html: string): CanonicalInboxReader {
+export function createCanonicalInboxReader(html: string, memo: RowMemo | null = null): CanonicalInboxReader {
   const scanner = createMarkupScanner(html);
-  const state = listState();
+  const state = listState(memo);
   let outcome: 'done' | 'irregular' | null = null;
   return {
     rows: state.rows,
@@ -147,7 +179,6 @@ export interface CanonicalInboxStream {
   readonly rows: readonly InboxPageRow[];
 }
 
-const ROW_END = '</li>';
 /**
  * Text held while waiting for a row's end. A row is a few hundred bytes; a page that goes this
  * long without one is not in the canonical shape (or has a row no inbox has), and is read whole.
@@ -162,8 +193,8 @@ export const MAX_PENDING_CHARS = 4 * 1024 * 1024;
  * tokens, and the rows, of the whole page; a row cut short at a segment's end is read as irregular,
  * and the caller then reads the page whole, as it would have.
  */
-export function createCanonicalInboxStream(): CanonicalInboxStream {
-  const state = listState();
+export function createCanonicalInboxStream(memo: RowMemo | null = null): CanonicalInboxStream {
+  const state = listState(memo);
   let pending = '';
   let outcome: 'done' | 'irregular' | null = null;
 

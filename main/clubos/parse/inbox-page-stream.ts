@@ -8,6 +8,7 @@
 import type { InboxPageRow } from './inbox-page-row';
 import { createCanonicalInboxStream } from './canonical-inbox-reader';
 import { parseInboxPage } from './inbox-page';
+import type { RowMemo } from './row-memo';
 
 /**
  * Text kept while the page is no longer than this, in case it is not a canonical inbox: the
@@ -36,12 +37,14 @@ export interface InboxPageStreamOptions {
   whole?: boolean;
   /** Default KEEP_TEXT_BELOW_CHARS. */
   keepTextBelowChars?: number;
+  /** Rows of the owner's last page (row-memo.ts). */
+  rowMemo?: RowMemo;
 }
 
 export function createInboxPageStream(options: InboxPageStreamOptions = {}): InboxPageStream {
   const decoder = new TextDecoder('utf-8');
   const keepBelow = options.keepTextBelowChars ?? KEEP_TEXT_BELOW_CHARS;
-  const rows = createCanonicalInboxStream();
+  const rows = createCanonicalInboxStream(options.rowMemo ?? null);
   /** The text so far, while it may still be needed whole; null once let go. */
   let kept: string[] | null = [];
   let keptChars = 0;

@@ -5,6 +5,7 @@
 import { createCanonicalInboxReader } from './canonical-inbox-reader';
 import { readInboxDom } from './inbox-dom-reader';
 import type { InboxPageRow } from './inbox-page-row';
+import type { RowMemo } from './row-memo';
 import { resolveSliceOptions, type SliceOptions } from './slice-options';
 
 export type { InboxPageRow } from './inbox-page-row';
@@ -20,9 +21,9 @@ export function parseInboxPage(html: string): InboxPageRow[] {
  * the whole page has been read. A page that strays from the canonical shape is handed to the
  * DOM reader in one piece: correct, but it holds the thread for as long as that parse takes.
  */
-export async function parseInboxPageInSlices(html: string, options: SliceOptions = {}): Promise<InboxPageRow[]> {
+export async function parseInboxPageInSlices(html: string, options: SliceOptions = {}, memo: RowMemo | null = null): Promise<InboxPageRow[]> {
   const { rowsPerSlice, pause } = resolveSliceOptions(options);
-  const reader = createCanonicalInboxReader(html);
+  const reader = createCanonicalInboxReader(html, memo);
   for (;;) {
     const progress = reader.read(rowsPerSlice);
     if (progress === 'done') return reader.rows.slice();

@@ -26,6 +26,14 @@ export interface MarkupScanner {
   readonly attributes: readonly MarkupAttribute[];
   /** An open token written `<br/>`. */
   readonly selfClosing: boolean;
+  /** The text being scanned. */
+  readonly source: string;
+  /** Where the current token starts in `source`. */
+  readonly tokenStart: number;
+  /** Where the next token starts: the current token's end. */
+  readonly position: number;
+  /** Goes on from `position` (a token's start, found by the caller), as if it had read up to there. */
+  seek(position: number): void;
 }
 
 const LT = 0x3c; // <
@@ -48,6 +56,7 @@ const isAttributePart = (c: number): boolean => isAttributeStart(c) || isDigit(c
 export function createMarkupScanner(html: string): MarkupScanner {
   const length = html.length;
   let pos = 0;
+  let tokenFrom = 0;
   let textFrom = 0;
   let textTo = 0;
 
@@ -55,6 +64,17 @@ export function createMarkupScanner(html: string): MarkupScanner {
     name: '',
     attributes: NO_ATTRIBUTES,
     selfClosing: false,
+    source: html,
+    get tokenStart() {
+      return tokenFrom;
+    },
+    get position() {
+      return pos;
+    },
+    seek(position: number) {
+      if (!(position >= pos && position <= length)) throw new RangeError(`cannot seek from ${pos} to ${position}`);
+      pos = position;
+    },
     next,
     text: () => html.slice(textFrom, textTo),
     blank() {
@@ -128,6 +148,7 @@ export function createMarkupScanner(html: string): MarkupScanner {
   }
 
   function next(): MarkupTokenKind {
+    tokenFrom = pos;
     if (pos >= length) return 'end';
     if (html.charCodeAt(pos) !== LT) {
       const lt = html.indexOf('<', pos);
