@@ -63,12 +63,12 @@ const outcome = async (read: () => unknown): Promise<Outcome> =>
   Promise.resolve()
     .then(read)
     .then(
-    (rows) => ({ rows }),
-    (error: unknown) => {
-      if (error instanceof ClubOSError) return { error: `${error.kind}: ${error.message}` };
-      throw error;
-    },
-  );
+      (rows) => ({ rows }),
+      (error: unknown) => {
+        if (error instanceof ClubOSError) return { error: `${error.kind}: ${error.message}` };
+        throw error;
+      },
+    );
 
 describe('the row memo', () => {
   it('gives the next poll its repeated rows, and the rows are the page read afresh', () => {
