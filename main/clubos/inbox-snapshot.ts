@@ -12,8 +12,8 @@ export interface SnapshotContext {
 }
 
 /** A whole inbox page → the typed snapshot, dates resolved in the club zone at `fetchedAt`. */
-export function readInboxSnapshot(html: string, at: SnapshotContext): InboxSnapshot {
-  return inboxSnapshotOf(parseInboxPage(html), at);
+export function readInboxSnapshot(html: string, at: SnapshotContext, memo: RowMemo | null = null): InboxSnapshot {
+  return inboxSnapshotOf(parseInboxPage(html, memo), at);
 }
 
 /** Rows read elsewhere (a page streamed to the sync worker) → the snapshot, as readInboxSnapshot dates them. */

@@ -20,7 +20,7 @@ export const FULL_SIZES: BenchSizes = {
   queryRuns: 200,
   push: { inboxRows: 5_000, members: 400, days: 210, runs: 40 },
   lag: { messages: 100_000, members: 2_000, days: 1_095 },
-  scaling: { sizes: [1_000, 5_000, 20_000, 75_000], members: 3_000, days: 730, runs: 10 },
+  scaling: { sizes: [1_000, 5_000, 20_000, 75_000], members: 3_000, days: 730, runs: 20 },
   // Issue 19: 12 desks as processes on this machine, each writing 1,000 staff changes at once.
   team: { desks: 12, changesPerDesk: 1_000, seedConversations: 300, probeEveryMs: 100, pacedPerDeskPerSecond: 2, pacedSeconds: 10 },
 };

@@ -11,8 +11,8 @@ import { resolveSliceOptions, type SliceOptions } from './slice-options';
 export type { InboxPageRow } from './inbox-page-row';
 
 /** Rows newest first, as listed. Throws `parse` (or `session` for a login page) rather than drop a row. */
-export function parseInboxPage(html: string): InboxPageRow[] {
-  const reader = createCanonicalInboxReader(html);
+export function parseInboxPage(html: string, memo: RowMemo | null = null): InboxPageRow[] {
+  const reader = createCanonicalInboxReader(html, memo);
   return reader.read(Number.POSITIVE_INFINITY) === 'done' ? reader.rows.slice() : readInboxDom(html);
 }
 

@@ -1,6 +1,6 @@
 // Figure 7: how cost grows with the inbox. One idle poll's whole time — the page fetched over
-// HTTP from a server on 127.0.0.1, read, keyed and reconciled against what is stored, nothing
-// written — at four inbox sizes, with the growth from one size to the next beside the growth of
+// HTTP from a server on 127.0.0.1, read (with the engine's row memo, as the app reads a poll's
+// page), keyed and reconciled against what is stored, nothing written — at four inbox sizes, with the growth from one size to the next beside the growth of
 // the rows (near-linear means the time grows no faster than 1.5× the rows). The inboxes are the
 // newest N texts of one stored history, so every size is fully stored. Beside it, the peak
 // resident memory of the 100,000-text first import (measured by figure 5, in the app as it ships:
@@ -123,10 +123,11 @@ export async function measureScaling(
 
 /** The engine's client: the page over HTTP, read as the sync worker reads it. */
 function httpInboxClient(url: string): ClubOSClient {
-  return benchClient(async (ownerId, signal) => {
+  return benchClient(async (ownerId, signal, memo) => {
     const response = await fetch(url, signal ? { signal } : {});
     const html = new TextDecoder().decode(await response.arrayBuffer());
-    return readInboxSnapshot(html, { ownerId, fetchedAt: BENCH_NOW, timeZone: BENCH_TIME_ZONE });
+    // With the engine's row memo, as the app's client reads a poll's page.
+    return readInboxSnapshot(html, { ownerId, fetchedAt: BENCH_NOW, timeZone: BENCH_TIME_ZONE }, memo ?? null);
   });
 }
 
