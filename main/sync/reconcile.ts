@@ -31,20 +31,12 @@ export function snapshotDateRange(rows: readonly InboxRow[]): { from: string; to
   return { from, to };
 }
 
-interface Pool {
-  /** Stored rows of one key not yet claimed: minute ('' = none) and exact sender and body. */
-  unclaimed: Array<{ minute: string; senderName: string; body: string }>;
-}
-
-/** Claims the first unclaimed stored row with this minute (any minute when null) and, when given, this exact sender and body. */
-function claim(pool: Pool, minute: string | null, exact: InboxRow | null): boolean {
-  const i = pool.unclaimed.findIndex(
-    (s) => (minute === null || s.minute === minute) && (exact === null || (s.senderName === exact.senderName && s.body === exact.body)),
-  );
-  if (i < 0) return false;
-  pool.unclaimed.splice(i, 1);
-  return true;
-}
+/**
+ * The stored rows of one key not yet claimed, as indexes into the stored rows, in their order: one
+ * index alone (most keys have one row; an idle poll of a long inbox holds tens of thousands of
+ * pools), a list when the key has more, -1 once its one row is claimed.
+ */
+type Pool = number | number[];
 
 /**
  * The rows of `rows` (one inbox snapshot, newest first) that are not yet stored, oldest first,
@@ -60,31 +52,50 @@ export function reconcile(
   // a key's next occurrence is a plain number, so reconciling costs little beyond its result.
   const pools = new Map<string, Pool>();
   const nextOccurrence = new Map<string, number>();
-  for (const s of stored) {
-    let pool = pools.get(s.dedupeKey);
-    if (!pool) {
-      pool = { unclaimed: [] };
-      pools.set(s.dedupeKey, pool);
-    }
-    pool.unclaimed.push({ minute: s.localTime ?? '', senderName: s.senderName, body: s.body });
+  for (let i = 0; i < stored.length; i++) {
+    const s = stored[i]!;
+    const pool = pools.get(s.dedupeKey);
+    if (pool === undefined) pools.set(s.dedupeKey, i);
+    else if (typeof pool === 'number') pools.set(s.dedupeKey, [pool, i]);
+    else pool.push(i);
     nextOccurrence.set(s.dedupeKey, Math.max(nextOccurrence.get(s.dedupeKey) ?? 0, s.occurrence + 1));
   }
 
+  /** Whether stored row `i` has this minute ('' = none; any when null) and, when given, this exact sender and body. */
+  const fits = (i: number, minute: string | null, exact: InboxRow | null): boolean => {
+    const s = stored[i]!;
+    return (minute === null || (s.localTime ?? '') === minute) && (exact === null || (s.senderName === exact.senderName && s.body === exact.body));
+  };
+  /** Claims the first unclaimed stored row of `key` that fits. */
+  const claim = (key: string, minute: string | null, exact: InboxRow | null): boolean => {
+    const pool = pools.get(key);
+    if (pool === undefined || pool === -1) return false;
+    if (typeof pool === 'number') {
+      if (!fits(pool, minute, exact)) return false;
+      pools.set(key, -1);
+      return true;
+    }
+    const at = pool.findIndex((i) => fits(i, minute, exact));
+    if (at < 0) return false;
+    pool.splice(at, 1);
+    return true;
+  };
+
   const matched = new Uint8Array(rows.length);
-  const pass = (exact: boolean, want: (r: InboxRow) => boolean, minuteOf: (r: InboxRow) => string | null): void => {
+  const pass = (exact: boolean, timed: boolean, minuteOf: (r: InboxRow) => string | null): void => {
     if (pools.size === 0) return;
-    rows.forEach((r, i) => {
-      if (matched[i] || !want(r)) return;
-      const pool = pools.get(keys[i]!);
-      if (pool && pool.unclaimed.length > 0 && claim(pool, minuteOf(r), exact ? r : null)) matched[i] = 1;
-    });
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      if (matched[i] || (r.localTime !== null) !== timed) continue;
+      if (claim(keys[i]!, minuteOf(r), exact ? r : null)) matched[i] = 1;
+    }
   };
   for (const exact of [true, false]) {
     // Timed rows claim a stored row of the same minute, then one that has no minute.
-    pass(exact, (r) => r.localTime !== null, (r) => r.localTime);
-    pass(exact, (r) => r.localTime !== null, () => '');
+    pass(exact, true, (r) => r.localTime);
+    pass(exact, true, () => '');
     // Day-only rows claim any stored row of their key that is left.
-    pass(exact, (r) => r.localTime === null, () => null);
+    pass(exact, false, () => null);
   }
 
   const fresh: NewInboxMessage[] = [];
