@@ -42,7 +42,14 @@ function portLogger(scope: string): Logger {
 const logger = portLogger('sync-worker');
 const unlowered = lowerPriority();
 if (unlowered.length > 0) logger.warn('the sync worker could not lower its priority', { failures: unlowered });
-const db = openConnection(data.dbPath, { logger, clock: systemClock });
+/**
+ * The worker's page cache, in KiB: half the main connection's. The worker writes (an import's
+ * pages pass through once) and reads little; the main connection answers the window's reads. At
+ * 16 MB a 100,000-text import takes as long as at 32 MB (13.8–15.1 s against 13.7–16.0 s) and the
+ * app's peak is 17 MB lower (272–275 MB against 280–296 MB); at 8 MB it took 22–26 s.
+ */
+const WORKER_CACHE_KIB = 16_000;
+const db = openConnection(data.dbPath, { logger, clock: systemClock, configure: (conn) => conn.pragma(`cache_size = -${WORKER_CACHE_KIB}`) });
 const turn = writeTurn(data.writeTurnPath, 'sync');
 db.shareWrites(turn);
 
