@@ -232,18 +232,18 @@ describe('inbox pieces', () => {
   });
 
   it('renders each piece only when it is asked for', () => {
-    let labelled = 0;
+    let rowsRead = 0;
     const counting = new Proxy(Array.from({ length: 10 }, (_, i) => message(i)), {
       get(target, key, receiver) {
-        if (typeof key === 'string' && /^\d+$/.test(key)) labelled++;
+        if (typeof key === 'string' && /^\d+$/.test(key)) rowsRead++;
         return Reflect.get(target, key, receiver) as unknown;
       },
     });
     const pieces = renderInboxPieces(counting, { now: NOW, timeZone: 'UTC', memberIdsInLinks: true }, 4);
-    expect(labelled).toBe(0);
+    expect(rowsRead).toBe(0);
     pieces.next();
-    expect(labelled).toBe(4);
+    expect(rowsRead).toBe(4);
     pieces.next();
-    expect(labelled).toBe(8);
+    expect(rowsRead).toBe(8);
   });
 });

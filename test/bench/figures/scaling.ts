@@ -1,7 +1,8 @@
 // Figure 7: how cost grows with the inbox. One idle poll's whole time — the page fetched over
 // HTTP from a server on 127.0.0.1, read (with the engine's row memo, as the app reads a poll's
-// page), keyed and reconciled against what is stored, nothing written — at four inbox sizes, with the growth from one size to the next beside the growth of
-// the rows (near-linear means the time grows no faster than 1.5× the rows). The inboxes are the
+// page), keyed and reconciled against what is stored, nothing written — at four inbox sizes,
+// with the growth from one size to the next beside the growth of the rows (near-linear means
+// the time grows no faster than 1.5× the rows). The inboxes are the
 // newest N texts of one stored history, so every size is fully stored. Beside it, the peak
 // resident memory of the 100,000-text first import (measured by figure 5, in the app as it ships:
 // a child process running the bundled core and sync worker).
