@@ -1,6 +1,7 @@
 // The reconciliation key of a message (design §3): owner, sender, normalized body and the
 // club-local date. ClubOS gives no ids, so this key plus an occurrence number is a message's
 // identity. The owner is a separate column; the key is `<date>|<hash of sender and body>`.
+import { createTwoPageMemo } from '../../common/two-page-memo';
 
 /** How a name or a body is compared: Unicode-normalized, case-folded, whitespace collapsed. */
 export function normalizeForKey(text: string): string {
@@ -40,25 +41,21 @@ export type KeyFunction = (senderName: string, body: string, localDate: string) 
 /**
  * A memo of `messageKey` across polls. The inbox lists mostly the same rows poll after poll, and
  * normalizing every body again is most of an idle poll's work. Each `nextPoll()` keeps only the
- * keys the previous poll used, so the memo never outgrows one inbox.
+ * keys the previous poll used, so the memo never outgrows one inbox (two-page-memo.ts).
  */
 export function createKeyMemo(): { keyOf: KeyFunction; nextPoll(): void } {
-  let previous = new Map<string, string>();
-  let current = new Map<string, string>();
+  const memo = createTwoPageMemo<string>();
   return {
     keyOf(senderName, body, localDate) {
       // Joined for the same reason as messageKey's: the memo holds one per row listed.
       const raw = [localDate, senderName, body].join('\u0000');
-      let key = current.get(raw);
+      let key = memo.get(raw);
       if (key === undefined) {
-        key = previous.get(raw) ?? messageKey(senderName, body, localDate);
-        current.set(raw, key);
+        key = messageKey(senderName, body, localDate);
+        memo.set(raw, key);
       }
       return key;
     },
-    nextPoll() {
-      previous = current;
-      current = new Map();
-    },
+    nextPoll: () => memo.nextPage(),
   };
 }
