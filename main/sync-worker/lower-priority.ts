@@ -28,11 +28,12 @@ const systemDeps: PriorityDeps = { platform: process.platform, threads: () => re
  */
 export function lowerPriority(deps: PriorityDeps = systemDeps): string[] {
   const failures: string[] = [];
+  const failed = (what: string, error: unknown): void => void failures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   const lower = (id: number, what: string): void => {
     try {
       if (deps.getPriority(id) < WORKER_PRIORITY) deps.setPriority(id, WORKER_PRIORITY);
     } catch (error) {
-      failures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+      failed(what, error);
     }
   };
   if (deps.platform !== 'linux') {
@@ -43,7 +44,7 @@ export function lowerPriority(deps: PriorityDeps = systemDeps): string[] {
   try {
     threads = deps.threads();
   } catch (error) {
-    failures.push(`threads: ${error instanceof Error ? error.message : String(error)}`);
+    failed('threads', error);
     threads = [];
   }
   if (threads.length === 0) lower(0, 'thread');

@@ -12,7 +12,7 @@ import { decodeHtmlText } from './html-text';
 import { tidyLines } from './html-document';
 import { parseInboxLabel, type InboxLabel } from './inbox-label';
 import type { InboxPageRow } from './inbox-page-row';
-import { createMarkupScanner, type MarkupAttribute, type MarkupScanner } from './markup-scanner';
+import { createMarkupScanner, isAsciiBlank, type MarkupAttribute, type MarkupScanner } from './markup-scanner';
 import { memberIdFromHref } from './member-link';
 import type { RowMemo } from './row-memo';
 
@@ -137,7 +137,7 @@ function step(scanner: MarkupScanner, state: ListState): Step {
 function rowFromMemo(scanner: MarkupScanner, memo: RowMemo, rows: InboxPageRow[]): boolean {
   const html = scanner.source;
   let at = scanner.position;
-  for (let c = html.charCodeAt(at); c === 0x20 || (c >= 0x09 && c <= 0x0d); c = html.charCodeAt(++at));
+  while (isAsciiBlank(html.charCodeAt(at))) at++;
   if (!html.startsWith('<li', at)) return false;
   const end = html.indexOf(ROW_END, at);
   if (end < 0) return false;

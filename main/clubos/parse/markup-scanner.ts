@@ -46,6 +46,8 @@ const SQUOTE = 0x27;
 const NO_ATTRIBUTES: readonly MarkupAttribute[] = Object.freeze([]);
 const WHITESPACE_ONLY = /^\s*$/;
 
+/** Whitespace as `/\s/` and String.trim see it, within ASCII (a blank text token's characters). */
+export const isAsciiBlank = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c;
 const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
@@ -80,7 +82,7 @@ export function createMarkupScanner(html: string): MarkupScanner {
     blank() {
       for (let i = textFrom; i < textTo; i++) {
         const c = html.charCodeAt(i);
-        if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+        if (isAsciiBlank(c)) continue;
         // Beyond ASCII, let the regex decide what Unicode calls whitespace.
         return c >= 0x80 && WHITESPACE_ONLY.test(scanner.text());
       }
